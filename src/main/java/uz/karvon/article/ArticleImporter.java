@@ -1,0 +1,114 @@
+package uz.karvon.article;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PushbackInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import uz.karvon.store.StoreException;
+
+/**
+ * Loads a JSON array or NDJSON stream of articles through {@link ArticleIntake}, one record at a time:
+ * good records are stored, bad ones are reported with their line number and nothing of them is stored.
+ */
+public final class ArticleImporter {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final ArticleIntake intake;
+
+    public ArticleImporter(ArticleIntake intake) {
+        this.intake = intake;
+    }
+
+    public record Problem(int line, String message) {}
+
+    public record Report(int stored, int unchanged, List<Problem> problems) {}
+
+    public Report load(InputStream in) throws IOException, StoreException {
+        PushbackInputStream p = new PushbackInputStream(in, 64);
+        int first = firstNonSpace(p);
+        return first == '[' ? loadArray(p) : loadLines(p);
+    }
+
+    private static int firstNonSpace(PushbackInputStream p) throws IOException {
+        byte[] bom = new byte[3];
+        int n = p.read(bom);
+        int skip = n == 3 && (bom[0] & 0xff) == 0xEF && (bom[1] & 0xff) == 0xBB && (bom[2] & 0xff) == 0xBF ? 3 : 0;
+        if (n > skip) p.unread(bom, skip, n - skip);
+        int c;
+        List<Integer> seen = new ArrayList<>();
+        while ((c = p.read()) != -1 && Character.isWhitespace(c)) seen.add(c);
+        if (c != -1) p.unread(c);
+        for (int i = seen.size() - 1; i >= 0; i--) p.unread(seen.get(i));
+        return c;
+    }
+
+    private Report loadArray(InputStream in) throws IOException, StoreException {
+        int stored = 0, unchanged = 0;
+        List<Problem> problems = new ArrayList<>();
+        try (JsonParser parser = JSON.getFactory().createParser(in)) {
+            parser.nextToken();
+            while (true) {
+                JsonToken t;
+                try {
+                    t = parser.nextToken();
+                } catch (JsonProcessingException e) {
+                    problems.add(new Problem(e.getLocation() == null ? 0 : e.getLocation().getLineNr(), "invalid JSON: " + e.getOriginalMessage()));
+                    break;
+                }
+                if (t == null || t == JsonToken.END_ARRAY) break;
+                int line = parser.currentTokenLocation().getLineNr();
+                JsonNode node;
+                try {
+                    node = parser.readValueAsTree();
+                } catch (JsonProcessingException e) {
+                    problems.add(new Problem(line, "invalid JSON: " + e.getOriginalMessage()));
+                    break;
+                }
+                int[] counts = submit(node, line, problems);
+                stored += counts[0];
+                unchanged += counts[1];
+            }
+        }
+        return new Report(stored, unchanged, problems);
+    }
+
+    private Report loadLines(InputStream in) throws IOException, StoreException {
+        int stored = 0, unchanged = 0, lineNo = 0;
+        List<Problem> problems = new ArrayList<>();
+        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        for (String line; (line = r.readLine()) != null; ) {
+            lineNo++;
+            if (line.isBlank()) continue;
+            JsonNode node;
+            try {
+                node = JSON.readTree(line);
+            } catch (JsonProcessingException e) {
+                problems.add(new Problem(lineNo, "invalid JSON: " + e.getOriginalMessage()));
+                continue;
+            }
+            int[] counts = submit(node, lineNo, problems);
+            stored += counts[0];
+            unchanged += counts[1];
+        }
+        return new Report(stored, unchanged, problems);
+    }
+
+    private int[] submit(JsonNode node, int line, List<Problem> problems) throws StoreException {
+        ArticleIntake.Outcome o = intake.submit(node);
+        if (o instanceof ArticleIntake.Rejected rej) {
+            String id = node.path("id").isTextual() ? " (id " + node.get("id").asText() + ")" : "";
+            for (FieldError e : rej.errors()) problems.add(new Problem(line, e.field() + ": " + e.message() + id));
+            return new int[] {0, 0};
+        }
+        return ((ArticleIntake.Accepted) o).outcome() == uz.karvon.store.ArticleStore.Outcome.UNCHANGED
+                ? new int[] {0, 1} : new int[] {1, 0};
+    }
+}

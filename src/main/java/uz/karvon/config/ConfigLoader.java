@@ -1,0 +1,364 @@
+package uz.karvon.config;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * Reads and checks feeds.yml. Every problem is collected and reported at once as
+ * {@code feeds.yml:LINE:COLUMN: message}; nothing half-valid is ever returned.
+ */
+public final class ConfigLoader {
+    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
+    private static final Pattern SHA256 = Pattern.compile("[0-9a-fA-F]{64}");
+
+    private final Map<String, String> env;
+
+    public ConfigLoader(Map<String, String> env) {
+        this.env = env;
+    }
+
+    public static ConfigLoader withSystemEnv() {
+        return new ConfigLoader(System.getenv());
+    }
+
+    public KarvonConfig load(Path file) throws ConfigException {
+        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new ConfigException(List.of(new ConfigProblem(file.toString(), 1, 1, "cannot read the file: " + e.getMessage())));
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new ConfigException(List.of(new ConfigProblem(name, 1, 1, "the file is not valid UTF-8; save it as UTF-8")));
+        }
+        return parse(name, text, file.toAbsolutePath().getParent());
+    }
+
+    /** Parses YAML text; {@code baseDir} resolves relative drop-folder paths. */
+    public KarvonConfig parse(String name, String text, Path baseDir) throws ConfigException {
+        Problems problems = new Problems(name);
+        Node root;
+        try {
+            LoaderOptions options = new LoaderOptions();
+            options.setMaxAliasesForCollections(10);
+            options.setAllowRecursiveKeys(false);
+            root = new Yaml(new SafeConstructor(options)).compose(new StringReader(text));
+        } catch (MarkedYAMLException e) {
+            problems.at(e.getProblemMark(), "YAML syntax: " + e.getProblem());
+            throw new ConfigException(problems.sorted());
+        } catch (RuntimeException e) {
+            problems.at((Node) null, "YAML syntax: " + e.getMessage());
+            throw new ConfigException(problems.sorted());
+        }
+        YamlMap top = new YamlMap(problems, root, "");
+        List<String> warnings = new ArrayList<>();
+
+        KarvonConfig.Site site = site(top.map("site"), problems);
+        KarvonConfig.Server server = server(top.map("server"));
+        KarvonConfig.Security security = security(top.map("security"), problems, warnings);
+        KarvonConfig.Ingest ingest = ingest(top.map("ingest"), problems, baseDir);
+        List<KarvonConfig.SourceSpec> sources = new ArrayList<>();
+        Map<String, Node> sourceIds = new HashMap<>();
+        for (YamlMap m : top.maps("sources")) {
+            KarvonConfig.SourceSpec s = source(m, problems, site, ingest);
+            if (s != null && unique(sourceIds, s.id(), m, "source", problems)) sources.add(s);
+        }
+        List<KarvonConfig.FeedSpec> feeds = new ArrayList<>();
+        Map<String, Node> feedIds = new HashMap<>();
+        for (YamlMap m : top.maps("feeds")) {
+            KarvonConfig.FeedSpec f = feed(m, problems, sourceIds);
+            if (f != null && unique(feedIds, f.id(), m, "feed", problems)) feeds.add(f);
+        }
+        List<KarvonConfig.PartnerSpec> partners = new ArrayList<>();
+        Map<String, Node> partnerIds = new HashMap<>();
+        for (YamlMap m : top.maps("partners")) {
+            KarvonConfig.PartnerSpec p = partner(m, problems, feedIds, feeds, warnings);
+            if (p != null && unique(partnerIds, p.id(), m, "partner", problems)) partners.add(p);
+        }
+        top.rejectUnknownKeys();
+        if (!problems.isEmpty()) throw new ConfigException(problems.sorted());
+        return new KarvonConfig(site, server, security, ingest, feeds, sources, partners, warnings);
+    }
+
+    private static boolean unique(Map<String, Node> seen, String id, YamlMap m, String what, Problems problems) {
+        Node first = seen.putIfAbsent(id, m.valueNode("id"));
+        if (first != null) {
+            problems.at(m.valueNode("id"), m.qualified("id") + ": duplicate " + what + " id '" + id
+                    + "' (first defined on line " + (first.getStartMark().getLine() + 1) + ")");
+            return false;
+        }
+        return true;
+    }
+
+    private KarvonConfig.Site site(YamlMap m, Problems p) {
+        String base = m.string("base_url", "http://localhost:8080");
+        if (base.endsWith("/")) base = base.substring(0, base.length() - 1);
+        URI u = uri(base, m, "base_url", p);
+        if (u != null && (!u.isAbsolute() || !Set.of("http", "https").contains(u.getScheme()))) {
+            p.at(m.valueNode("base_url"), m.qualified("base_url") + ": expected an absolute http(s) URL, got \"" + base + "\"");
+        }
+        String lang = language(m, "default_language", "uz-Latn", p);
+        ZoneId zone = zone(m, "timezone", "Asia/Tashkent", p);
+        List<String> fallbacks = languages(m, "language_fallbacks", p);
+        KarvonConfig.Site site = new KarvonConfig.Site(base,
+                m.string("title", "Karvon"),
+                m.string("description", "News feeds"),
+                m.string("agency", m.string("title", "Karvon")),
+                lang, zone, fallbacks.isEmpty() ? List.of("uz-Latn", "ru", "en") : fallbacks,
+                m.string("rights", null));
+        m.rejectUnknownKeys();
+        return site;
+    }
+
+    private KarvonConfig.Server server(YamlMap m) {
+        KarvonConfig.Server s = new KarvonConfig.Server(
+                m.integer("port", 8080, 1, 65535),
+                m.bool("trust_forwarded_for", false),
+                m.integer("public_requests_per_minute", 600, 1, 1_000_000),
+                m.duration("feed_max_age", Duration.ofMinutes(1), Duration.ZERO, Duration.ofDays(1)),
+                m.duration("tombstone_retention", Duration.ofDays(30), Duration.ofHours(1), Duration.ofDays(3650)));
+        m.rejectUnknownKeys();
+        return s;
+    }
+
+    private KarvonConfig.Security security(YamlMap m, Problems p, List<String> warnings) {
+        KarvonConfig.Security s = new KarvonConfig.Security(
+                secret(m, "cms_token", p, warnings, "the CMS API (/api/articles) is disabled"),
+                secret(m, "admin_token", p, warnings, "the admin API (/api/reload, /admin) is disabled"));
+        m.rejectUnknownKeys();
+        return s;
+    }
+
+    /** A secret is {@code {env: NAME}} or {@code {sha256: HEX}}; a plain value is refused. */
+    private Secret secret(YamlMap parent, String key, Problems p, List<String> warnings, String consequence) {
+        if (!parent.has(key)) {
+            parent.string(key, null);
+            warnings.add(parent.qualified(key) + " is not set: " + consequence);
+            return Secret.NONE;
+        }
+        Node v = parent.valueNode(key);
+        if (!(v instanceof org.yaml.snakeyaml.nodes.MappingNode)) {
+            parent.string(key, null);
+            p.at(v, parent.qualified(key) + ": plain-text secrets are not allowed in feeds.yml; write "
+                    + key + ": {env: VARIABLE_NAME} or " + key + ": {sha256: <64 hex digits>}");
+            return Secret.NONE;
+        }
+        YamlMap m = parent.map(key);
+        String envName = m.string("env", null);
+        String hash = m.string("sha256", null);
+        m.rejectUnknownKeys();
+        if ((envName == null) == (hash == null)) {
+            p.at(v, parent.qualified(key) + ": expected exactly one of 'env' or 'sha256'");
+            return Secret.NONE;
+        }
+        if (hash != null) {
+            if (!SHA256.matcher(hash).matches()) {
+                p.at(m.valueNode("sha256"), m.qualified("sha256") + ": expected 64 hexadecimal digits (sha256sum of the token)");
+                return Secret.NONE;
+            }
+            return Secret.ofDigestHex(hash);
+        }
+        String value = env.get(envName);
+        if (value == null || value.isBlank()) {
+            warnings.add(parent.qualified(key) + ": environment variable " + envName + " is not set: " + consequence);
+            return new Secret("env " + envName, null);
+        }
+        return Secret.ofValue("env " + envName, value.trim());
+    }
+
+    private KarvonConfig.Ingest ingest(YamlMap m, Problems p, Path baseDir) {
+        List<Path> folders = new ArrayList<>();
+        for (String f : m.strings("drop_folders")) {
+            Path path = Path.of(f);
+            folders.add((path.isAbsolute() || baseDir == null ? path : baseDir.resolve(path)).normalize());
+        }
+        KarvonConfig.Ingest in = new KarvonConfig.Ingest(
+                m.duration("default_interval", Duration.ofMinutes(15), Duration.ofSeconds(30), Duration.ofDays(7)),
+                m.duration("max_backoff", Duration.ofHours(6), Duration.ofMinutes(5), Duration.ofDays(2)),
+                m.size("max_body_size", 16L << 20, 64L << 10, 256L << 20),
+                m.integer("per_host_concurrency", 2, 1, 64),
+                m.duration("retention", Duration.ofDays(30), Duration.ofHours(1), Duration.ofDays(3650)),
+                folders);
+        m.rejectUnknownKeys();
+        return in;
+    }
+
+    private KarvonConfig.SourceSpec source(YamlMap m, Problems p, KarvonConfig.Site site, KarvonConfig.Ingest ingest) {
+        String id = id(m, p);
+        String url = m.required("url");
+        URI u = url == null ? null : uri(url, m, "url", p);
+        if (u != null) {
+            String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
+            if (!Set.of("http", "https", "file").contains(scheme)) {
+                p.at(m.valueNode("url"), m.qualified("url") + ": unsupported URL scheme '" + scheme
+                        + "'; expected http, https or file");
+            } else if (scheme.equals("file")) {
+                Path path = Path.of(u).normalize();
+                if (ingest.dropFolders().stream().noneMatch(path::startsWith)) {
+                    p.at(m.valueNode("url"), m.qualified("url") + ": " + path + " is outside the drop folders named in ingest.drop_folders"
+                            + (ingest.dropFolders().isEmpty() ? " (none are named)" : " " + ingest.dropFolders()));
+                }
+            } else if (u.getHost() == null) {
+                p.at(m.valueNode("url"), m.qualified("url") + ": the URL has no host");
+            }
+        }
+        KarvonConfig.SourceSpec s = new KarvonConfig.SourceSpec(id, m.string("title", id), u,
+                m.has("language") ? language(m, "language", null, p) : null,
+                m.duration("interval", ingest.defaultInterval(), Duration.ofSeconds(30), Duration.ofDays(7)),
+                m.has("timezone") ? zone(m, "timezone", null, p) : site.timezone(),
+                m.string("user_agent", null), m.stringMap("headers"), m.string("full_text_selector", null),
+                patterns(m, "keep", p), patterns(m, "block", p));
+        m.rejectUnknownKeys();
+        return id == null ? null : s;
+    }
+
+    private KarvonConfig.FeedSpec feed(YamlMap m, Problems p, Map<String, Node> sourceIds) {
+        String id = id(m, p);
+        String title = m.required("title");
+        String lang = m.string("language", null);
+        String language = null;
+        if (lang == null) {
+            p.at(m.node(), "missing required key '" + m.qualified("language") + "' (a BCP 47 tag such as uz-Latn, or 'all')");
+        } else if (!lang.equalsIgnoreCase("all")) {
+            language = language(m, "language", null, p);
+        }
+        List<String> languages = languages(m, "languages", p);
+        List<Node> sourceNodes = m.stringNodes("sources");
+        List<String> sources = new ArrayList<>();
+        for (Node n : sourceNodes) {
+            String sid = ((org.yaml.snakeyaml.nodes.ScalarNode) n).getValue().trim();
+            if (!sourceIds.containsKey(sid)) {
+                String hint = Suggest.closest(sid, sourceIds.keySet());
+                p.at(n, m.qualified("sources") + ": no source with id '" + sid + "' is defined under sources"
+                        + (hint != null ? "; did you mean '" + hint + "'?" : ""));
+            }
+            sources.add(sid);
+        }
+        KarvonConfig.FeedSpec f = new KarvonConfig.FeedSpec(id, title,
+                m.string("description", title), language,
+                languages.isEmpty() && language != null ? List.of(language) : languages,
+                m.strings("sections"), m.strings("tags"), m.bool("articles", true), sources,
+                m.integer("limit", 50, 1, 1000), m.bool("public", true), m.bool("embargoed", false),
+                m.bool("full_text", true), m.bool("transliterate", false),
+                patterns(m, "keep", p), patterns(m, "block", p));
+        m.rejectUnknownKeys();
+        return id == null || title == null ? null : f;
+    }
+
+    private KarvonConfig.PartnerSpec partner(YamlMap m, Problems p, Map<String, Node> feedIds,
+                                             List<KarvonConfig.FeedSpec> feeds, List<String> warnings) {
+        String id = id(m, p);
+        Secret key = secret(m, "key", p, warnings, "partner '" + id + "' cannot authenticate");
+        if (!m.has("key")) p.at(m.node(), "missing required key '" + m.qualified("key") + "' ({env: NAME} or {sha256: HEX})");
+        List<Node> feedNodes = m.stringNodes("feeds");
+        List<String> patterns = new ArrayList<>();
+        for (Node n : feedNodes) {
+            String f = ((org.yaml.snakeyaml.nodes.ScalarNode) n).getValue().trim();
+            patterns.add(f);
+            String regex = Pattern.quote(f).replace("*", "\\E.*\\Q");
+            if (feeds.stream().noneMatch(spec -> spec.id().matches(regex))) {
+                String hint = Suggest.closest(f, feedIds.keySet());
+                p.at(n, m.qualified("feeds") + ": '" + f + "' matches no feed defined under feeds"
+                        + (hint != null ? "; did you mean '" + hint + "'?" : ""));
+            }
+        }
+        if (feedNodes.isEmpty()) p.at(m.node(), "missing required key '" + m.qualified("feeds") + "' (feed ids or patterns such as wire*)");
+        KarvonConfig.PartnerSpec ps = new KarvonConfig.PartnerSpec(id, m.string("name", id), key, patterns,
+                m.integer("requests_per_minute", 60, 1, 100_000), m.bool("embargoed", false));
+        m.rejectUnknownKeys();
+        return id == null ? null : ps;
+    }
+
+    private static String id(YamlMap m, Problems p) {
+        String id = m.required("id");
+        if (id != null && !ID.matcher(id).matches()) {
+            p.at(m.valueNode("id"), m.qualified("id") + ": \"" + id + "\" is not a valid id; use lower-case letters, digits, '.', '_' and '-' (at most 64)");
+            return null;
+        }
+        return id;
+    }
+
+    private static URI uri(String text, YamlMap m, String key, Problems p) {
+        try {
+            return new URI(text);
+        } catch (URISyntaxException e) {
+            p.at(m.valueNode(key), m.qualified(key) + ": not a valid URL: " + e.getReason());
+            return null;
+        }
+    }
+
+    private static List<Pattern> patterns(YamlMap m, String key, Problems p) {
+        List<Pattern> out = new ArrayList<>();
+        for (Node n : m.stringNodes(key)) {
+            String re = ((org.yaml.snakeyaml.nodes.ScalarNode) n).getValue();
+            try {
+                out.add(Pattern.compile(re, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
+            } catch (PatternSyntaxException e) {
+                p.at(n, m.qualified(key) + ": invalid regular expression \"" + re + "\": "
+                        + e.getDescription() + " near index " + e.getIndex());
+            }
+        }
+        return out;
+    }
+
+    private static String language(YamlMap m, String key, String def, Problems p) {
+        String tag = m.string(key, null);
+        if (tag == null) return def;
+        String normal = LanguageTagCheck.normalize(tag);
+        if (normal == null) {
+            p.at(m.valueNode(key), m.qualified(key) + ": \"" + tag + "\" is not a BCP 47 language tag; expected e.g. uz-Latn, uz-Cyrl, ru, en, zh-Hans, ar");
+            return def;
+        }
+        return normal;
+    }
+
+    private static List<String> languages(YamlMap m, String key, Problems p) {
+        List<String> out = new ArrayList<>();
+        for (Node n : m.stringNodes(key)) {
+            String tag = ((org.yaml.snakeyaml.nodes.ScalarNode) n).getValue().trim();
+            String normal = LanguageTagCheck.normalize(tag);
+            if (normal == null) p.at(n, m.qualified(key) + ": \"" + tag + "\" is not a BCP 47 language tag; expected e.g. uz-Latn, ru, en");
+            else out.add(normal);
+        }
+        return out;
+    }
+
+    private static ZoneId zone(YamlMap m, String key, String def, Problems p) {
+        String z = m.string(key, def);
+        try {
+            return ZoneId.of(z);
+        } catch (DateTimeException e) {
+            p.at(m.valueNode(key), m.qualified(key) + ": unknown time zone \"" + z + "\"; expected a region id such as Asia/Tashkent or UTC");
+            return ZoneId.of("UTC");
+        }
+    }
+
+}

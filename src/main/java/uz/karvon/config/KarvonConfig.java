@@ -1,0 +1,80 @@
+package uz.karvon.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** The whole of feeds.yml, validated. Immutable; a reload builds a new one and swaps it in. */
+public record KarvonConfig(
+        Site site,
+        Server server,
+        Security security,
+        Ingest ingest,
+        List<FeedSpec> feeds,
+        List<SourceSpec> sources,
+        List<PartnerSpec> partners,
+        List<String> warnings) {
+
+    public KarvonConfig {
+        feeds = List.copyOf(feeds);
+        sources = List.copyOf(sources);
+        partners = List.copyOf(partners);
+        warnings = List.copyOf(warnings);
+    }
+
+    public Optional<FeedSpec> feed(String id) {
+        return feeds.stream().filter(f -> f.id().equals(id)).findFirst();
+    }
+
+    public Optional<SourceSpec> source(String id) {
+        return sources.stream().filter(s -> s.id().equals(id)).findFirst();
+    }
+
+    /** What the agency calls itself and where its site lives; every URL in a feed is built from {@code baseUrl}. */
+    public record Site(String baseUrl, String title, String description, String agency, String defaultLanguage,
+                       ZoneId timezone, List<String> languageFallbacks, String rights) {}
+
+    public record Server(int port, boolean trustForwardedFor, int publicRequestsPerMinute, Duration feedMaxAge,
+                         Duration tombstoneRetention) {}
+
+    public record Security(Secret cmsToken, Secret adminToken) {}
+
+    /** Defaults for fetching external sources. */
+    public record Ingest(Duration defaultInterval, Duration maxBackoff, long maxBodyBytes, int perHostConcurrency,
+                         Duration retention, List<Path> dropFolders) {}
+
+    /** A published feed: which articles and source items it carries, in which language, for whom. */
+    public record FeedSpec(String id, String title, String description, String language, List<String> languages,
+                           List<String> sections, List<String> tags, boolean includeArticles, List<String> sources,
+                           int limit, boolean isPublic, boolean includeEmbargoed, boolean fullText,
+                           boolean transliterate, List<Pattern> keep, List<Pattern> block) {
+
+        /** A feed with {@code language: all} carries one item per story, chosen by the reader's language. */
+        public boolean allLanguages() {
+            return language == null;
+        }
+    }
+
+    /** An external feed karvon follows. */
+    public record SourceSpec(String id, String title, URI url, String language, Duration interval, ZoneId timezone,
+                             String userAgent, Map<String, String> headers, String fullTextSelector,
+                             List<Pattern> keep, List<Pattern> block) {}
+
+    /** A partner agency allowed to pull private feeds. {@code feeds} holds ids or glob patterns such as {@code wire*}. */
+    public record PartnerSpec(String id, String name, Secret key, List<String> feeds, int requestsPerMinute,
+                              boolean embargoed) {
+
+        public boolean mayRead(String feedId) {
+            for (String p : feeds) {
+                String regex = Pattern.quote(p).replace("*", "\\E.*\\Q");
+                if (feedId.matches(regex)) return true;
+            }
+            return false;
+        }
+    }
+}
