@@ -250,7 +250,8 @@ public final class ConfigLoader {
         } else if (!lang.equalsIgnoreCase("all")) {
             language = language(m, "language", null, p);
         }
-        List<String> languages = languages(m, "languages", p);
+        boolean everyStory = m.strings("languages").stream().anyMatch(l -> l.equalsIgnoreCase("all"));
+        List<String> languages = everyStory ? List.of() : languages(m, "languages", p);
         List<Node> sourceNodes = m.stringNodes("sources");
         List<String> sources = new ArrayList<>();
         for (Node n : sourceNodes) {
@@ -264,7 +265,7 @@ public final class ConfigLoader {
         }
         KarvonConfig.FeedSpec f = new KarvonConfig.FeedSpec(id, title,
                 m.string("description", title), language,
-                languages.isEmpty() && language != null ? List.of(language) : languages,
+                languages.isEmpty() && language != null && !everyStory ? List.of(language) : languages, everyStory,
                 m.strings("sections"), m.strings("tags"), m.bool("articles", true), sources,
                 m.integer("limit", 50, 1, 1000), m.bool("public", true), m.bool("embargoed", false),
                 m.bool("full_text", true), m.bool("transliterate", false),

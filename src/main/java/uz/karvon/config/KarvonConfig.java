@@ -50,11 +50,11 @@ public record KarvonConfig(
 
     /** A published feed: which articles and source items it carries, in which language, for whom. */
     public record FeedSpec(String id, String title, String description, String language, List<String> languages,
-                           List<String> sections, List<String> tags, boolean includeArticles, List<String> sources,
+                           boolean everyStory, List<String> sections, List<String> tags, boolean includeArticles, List<String> sources,
                            int limit, boolean isPublic, boolean includeEmbargoed, boolean fullText,
                            boolean transliterate, List<Pattern> keep, List<Pattern> block) {
 
-        /** A feed with {@code language: all} carries one item per story, chosen by the reader's language. */
+        /** {@code language: all}: every language version of every story (the wire). */
         public boolean allLanguages() {
             return language == null;
         }

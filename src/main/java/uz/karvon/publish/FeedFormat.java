@@ -1,0 +1,31 @@
+package uz.karvon.publish;
+
+import java.util.Optional;
+
+/** The three formats every feed is served in, with their exact media types. */
+public enum FeedFormat {
+    RSS("rss", "application/rss+xml; charset=utf-8"),
+    ATOM("atom", "application/atom+xml; charset=utf-8"),
+    JSON("json", "application/feed+json; charset=utf-8");
+
+    private final String extension;
+    private final String contentType;
+
+    FeedFormat(String extension, String contentType) {
+        this.extension = extension;
+        this.contentType = contentType;
+    }
+
+    public String extension() {
+        return extension;
+    }
+
+    public String contentType() {
+        return contentType;
+    }
+
+    public static Optional<FeedFormat> byExtension(String ext) {
+        for (FeedFormat f : values()) if (f.extension.equals(ext)) return Optional.of(f);
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,148 @@
+package uz.karvon.publish;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.zip.GZIPOutputStream;
+import uz.karvon.article.Article;
+import uz.karvon.config.KarvonConfig;
+import uz.karvon.config.KarvonConfig.FeedSpec;
+import uz.karvon.publish.render.FeedRenderer;
+import uz.karvon.store.ArticleStore;
+import uz.karvon.store.StoreException;
+
+/**
+ * Serves rendered feeds from a Caffeine cache. A hit touches neither the database nor a renderer.
+ * Every article or configuration change bumps a generation number that is part of the key, so an
+ * in-flight render that started before the change can never be served after it. Entries expire by
+ * themselves at the next embargo lift, so an embargoed story goes public at its instant.
+ */
+public final class FeedPublisher {
+    /** How many of the newest articles feeds and pages are drawn from. */
+    static final int SNAPSHOT_SIZE = 10_000;
+
+    private final ArticleStore store;
+    private final FeedRenderer renderer;
+    private final Clock clock;
+    private final AtomicReference<KarvonConfig> config;
+    private final AtomicLong generation = new AtomicLong();
+    private final AtomicReference<Snapshot> snapshot = new AtomicReference<>();
+    private final Cache<Key, Rendered> cache;
+
+    private record Key(String feedId, FeedFormat format, long generation) {}
+
+    private record Snapshot(long generation, ArticleSnapshot articles) {}
+
+    public FeedPublisher(KarvonConfig config, ArticleStore store, FeedRenderer renderer, Clock clock) {
+        this.config = new AtomicReference<>(config);
+        this.store = store;
+        this.renderer = renderer;
+        this.clock = clock;
+        this.cache = Caffeine.newBuilder()
+                .maximumSize(2_000)
+                .ticker(() -> clock.millis() * 1_000_000L)
+                .expireAfter(new Expiry<Key, Rendered>() {
+                    @Override
+                    public long expireAfterCreate(Key k, Rendered r, long now) {
+                        return r.validUntil() == null ? Long.MAX_VALUE
+                                : Math.max(0, Duration.between(clock.instant(), r.validUntil()).toNanos());
+                    }
+
+                    @Override
+                    public long expireAfterUpdate(Key k, Rendered r, long now, long current) {
+                        return expireAfterCreate(k, r, now);
+                    }
+
+                    @Override
+                    public long expireAfterRead(Key k, Rendered r, long now, long current) {
+                        return current;
+                    }
+                })
+                .build();
+    }
+
+    public KarvonConfig config() {
+        return config.get();
+    }
+
+    /** Swaps in a new configuration atomically; readers see the old or the new one, never a mix. */
+    public void reconfigure(KarvonConfig next) {
+        config.set(next);
+        changed();
+    }
+
+    /** Called after any stored change: cached feeds and the snapshot are rebuilt on next use. */
+    public void changed() {
+        generation.incrementAndGet();
+        cache.invalidateAll();
+    }
+
+    public Optional<Rendered> render(String feedId, FeedFormat format) {
+        KarvonConfig cfg = config.get();
+        Optional<FeedSpec> spec = cfg.feed(feedId);
+        if (spec.isEmpty()) return Optional.empty();
+        long gen = generation.get();
+        return Optional.of(cache.get(new Key(feedId, format, gen), k -> renderNow(cfg, spec.get(), format, gen)));
+    }
+
+    /** The current article view, shared by feeds and pages; rebuilt lazily after a change. */
+    public ArticleSnapshot articles() {
+        long gen = generation.get();
+        Snapshot s = snapshot.get();
+        if (s != null && s.generation() == gen) return s.articles();
+        try {
+            List<Article> list = store.recent(SNAPSHOT_SIZE);
+            ArticleSnapshot fresh = new ArticleSnapshot(list);
+            snapshot.set(new Snapshot(gen, fresh));
+            return fresh;
+        } catch (StoreException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    private Rendered renderNow(KarvonConfig cfg, FeedSpec spec, FeedFormat format, long gen) {
+        Instant now = clock.instant();
+        ArticleSnapshot articles = articles();
+        FeedAssembler.Assembled a = new FeedAssembler(cfg).assemble(spec, articles, now);
+        byte[] raw = switch (format) {
+            case RSS -> renderer.rss(a.channel(), a.entries());
+            case ATOM -> renderer.atom(a.channel(), a.entries(), a.tombstones());
+            case JSON -> renderer.json(a.channel(), a.entries());
+        };
+        Instant validUntil = articles.nextEmbargoLift(now).orElse(null);
+        Instant lastModified = a.channel().updated().isAfter(now) ? now : a.channel().updated();
+        return new Rendered(raw, gzip(raw), etag(raw), lastModified, format.contentType(), validUntil);
+    }
+
+    static String etag(byte[] raw) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(raw);
+            return "\"" + HexFormat.of().formatHex(d, 0, 12) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static byte[] gzip(byte[] raw) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length / 3 + 64);
+        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+            gz.write(raw);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+}

@@ -1,0 +1,51 @@
+package uz.karvon.publish;
+
+import java.net.URI;
+import java.time.ZoneOffset;
+import uz.karvon.article.Article;
+
+/** Every public URL karvon hands out, built in one place from {@code site.base_url}. */
+public final class SiteUrls {
+    private final String base;
+    private final String tagAuthority;
+
+    public SiteUrls(String baseUrl) {
+        this.base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        String host = URI.create(this.base).getHost();
+        this.tagAuthority = host == null ? "karvon.invalid" : host;
+    }
+
+    public String base() {
+        return base;
+    }
+
+    public String home() {
+        return base + "/";
+    }
+
+    public String feed(String feedId, String extension) {
+        return base + "/feeds/" + feedId + "." + extension;
+    }
+
+    public String article(String lang, String slug) {
+        return base + "/" + lang + "/articles/" + slug;
+    }
+
+    /** A site-relative media path becomes absolute; absolute URLs pass through. */
+    public String absolute(String urlOrPath) {
+        if (urlOrPath == null) return null;
+        return urlOrPath.startsWith("/") ? base + urlOrPath : urlOrPath;
+    }
+
+    /**
+     * RFC 4151 tag URI, stable across corrections (it depends only on the article id and its first
+     * publication year) and distinct per language version, because each version has its own id.
+     */
+    public String itemId(Article a) {
+        return "tag:" + tagAuthority + "," + a.published().atOffset(ZoneOffset.UTC).getYear() + ":article/" + a.id();
+    }
+
+    public String feedId(String feedId) {
+        return "tag:" + tagAuthority + ",2026:feed/" + feedId;
+    }
+}
