@@ -1,0 +1,23 @@
+package uz.karvon.publish.render;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One published feed: its metadata and the absolute URLs it is served at.
+ *
+ * @param language BCP 47 tag, or {@code null} for a multi-language feed (then every entry carries its own)
+ * @param rssUrl   the served RSS URL, written verbatim as {@code atom:link rel="self"}
+ * @param atomUrl  the served Atom URL, written verbatim as {@code link rel="self"}
+ * @param jsonUrl  the served JSON Feed URL, written verbatim as {@code feed_url}
+ */
+public record Channel(String id, String title, String description, String language, String homeUrl,
+                      String rssUrl, String atomUrl, String jsonUrl, Instant updated, String rights, String iconUrl) {
+    public Channel {
+        Objects.requireNonNull(id, "channel id");
+        Objects.requireNonNull(title, "channel title");
+        Objects.requireNonNull(homeUrl, "channel homeUrl");
+        Objects.requireNonNull(updated, "channel updated");
+        description = description == null ? "" : description;
+    }
+}

@@ -1,0 +1,52 @@
+package uz.karvon.publish.render;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Renders one channel and its entries to RSS 2.0, Atom 1.0 and JSON Feed 1.1 UTF-8 bytes.
+ *
+ * <p>Thread-safe and stateless per call: ROME and JDOM objects are built fresh for every render.
+ * All text first passes through {@link XmlText}, so a control character in a title can never break a
+ * feed. Entries are written in the order given. Throws {@link FeedRenderException} (unchecked) only for
+ * input ROME refuses outright (e.g. an image URL that is not a URI).
+ */
+public final class FeedRenderer {
+    /** Default publisher name, used as the Atom feed author and the JSON Feed authors entry. */
+    public static final String DEFAULT_PUBLISHER = "Karvon";
+    private static final String GENERATOR = "karvon";
+
+    private final RssWriter rss;
+    private final AtomWriter atom;
+    private final JsonFeedWriter json;
+
+    public FeedRenderer() {
+        this(DEFAULT_PUBLISHER);
+    }
+
+    /** @param publisher the agency name, written as the feed-level author */
+    public FeedRenderer(String publisher) {
+        Objects.requireNonNull(publisher, "publisher");
+        String p = XmlText.clean(publisher);
+        this.rss = new RssWriter(GENERATOR);
+        this.atom = new AtomWriter(p, GENERATOR);
+        this.json = new JsonFeedWriter(p);
+    }
+
+    public byte[] rss(Channel c, List<Entry> entries) {
+        return rss.write(XmlText.clean(c), clean(entries));
+    }
+
+    public byte[] atom(Channel c, List<Entry> entries, List<Tombstone> tombstones) {
+        List<Tombstone> t = tombstones == null ? List.of() : tombstones.stream().map(XmlText::clean).toList();
+        return atom.write(XmlText.clean(c), clean(entries), t);
+    }
+
+    public byte[] json(Channel c, List<Entry> entries) {
+        return json.write(XmlText.clean(c), clean(entries));
+    }
+
+    private static List<Entry> clean(List<Entry> entries) {
+        return entries == null ? List.of() : entries.stream().map(XmlText::clean).toList();
+    }
+}
