@@ -119,9 +119,9 @@ public final class ConfigLoader {
     }
 
     private KarvonConfig.Site site(YamlMap m, Problems p) {
-        String base = m.string("base_url", "http://localhost:8080");
-        if (base.endsWith("/")) base = base.substring(0, base.length() - 1);
-        URI u = uri(base, m, "base_url", p);
+        String base = m.string("base_url", null);
+        if (base != null && base.endsWith("/")) base = base.substring(0, base.length() - 1);
+        URI u = base == null ? null : uri(base, m, "base_url", p);
         if (u != null && (!u.isAbsolute() || !Set.of("http", "https").contains(u.getScheme()))) {
             p.at(m.valueNode("base_url"), m.qualified("base_url") + ": expected an absolute http(s) URL, got \"" + base + "\"");
         }
@@ -140,6 +140,7 @@ public final class ConfigLoader {
 
     private KarvonConfig.Server server(YamlMap m) {
         KarvonConfig.Server s = new KarvonConfig.Server(
+                m.string("host", "127.0.0.1"),
                 m.integer("port", 8080, 1, 65535),
                 m.bool("trust_forwarded_for", false),
                 m.integer("public_requests_per_minute", 600, 1, 1_000_000),

@@ -27,6 +27,18 @@ public record KarvonConfig(
         warnings = List.copyOf(warnings);
     }
 
+    /**
+     * The configuration as served on {@code port}: without an explicit {@code site.base_url}, URLs in feeds
+     * point at {@code http://localhost:PORT}, so self links always equal the URL actually served.
+     */
+    public KarvonConfig servedOn(int port) {
+        Server srv = new Server(server.host(), port, server.trustForwardedFor(), server.publicRequestsPerMinute(),
+                server.feedMaxAge(), server.tombstoneRetention());
+        Site s = site.baseUrl() != null ? site : new Site("http://localhost:" + port, site.title(), site.description(),
+                site.agency(), site.defaultLanguage(), site.timezone(), site.languageFallbacks(), site.rights());
+        return new KarvonConfig(s, srv, security, ingest, feeds, sources, partners, warnings);
+    }
+
     public Optional<FeedSpec> feed(String id) {
         return feeds.stream().filter(f -> f.id().equals(id)).findFirst();
     }
@@ -39,7 +51,7 @@ public record KarvonConfig(
     public record Site(String baseUrl, String title, String description, String agency, String defaultLanguage,
                        ZoneId timezone, List<String> languageFallbacks, String rights) {}
 
-    public record Server(int port, boolean trustForwardedFor, int publicRequestsPerMinute, Duration feedMaxAge,
+    public record Server(String host, int port, boolean trustForwardedFor, int publicRequestsPerMinute, Duration feedMaxAge,
                          Duration tombstoneRetention) {}
 
     public record Security(Secret cmsToken, Secret adminToken) {}

@@ -1,0 +1,154 @@
+package uz.karvon.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import uz.karvon.article.Article;
+import uz.karvon.article.ArticleIntake;
+import uz.karvon.article.FieldError;
+import uz.karvon.config.Secret;
+import uz.karvon.publish.SiteUrls;
+import uz.karvon.store.ArticleStore;
+import uz.karvon.store.StoreException;
+
+/** The CMS API ({@code POST /api/articles}, {@code DELETE /api/articles/{id}}) and {@code /health}. */
+final class ApiRoutes {
+    static final ObjectMapper JSON = new ObjectMapper();
+    private final AppContext app;
+
+    ApiRoutes(AppContext app) {
+        this.app = app;
+    }
+
+    void postArticle(Context ctx) throws StoreException {
+        if (!bearer(ctx, () -> app.publisher().config().security().cmsToken(), "security.cms_token")) return;
+        JsonNode body;
+        try {
+            body = JSON.readTree(ctx.bodyAsBytes());
+        } catch (JsonProcessingException e) {
+            errors(ctx, List.of(new FieldError("(body)", "invalid JSON: " + e.getOriginalMessage()
+                    + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr())));
+            return;
+        } catch (java.io.IOException e) {
+            errors(ctx, List.of(new FieldError("(body)", "unreadable body")));
+            return;
+        }
+        ArticleIntake.Outcome o = app.intake().submit(body);
+        if (o instanceof ArticleIntake.Rejected r) {
+            errors(ctx, r.errors());
+            return;
+        }
+        ArticleIntake.Accepted a = (ArticleIntake.Accepted) o;
+        ObjectNode out = articleSummary(a.article());
+        out.put("outcome", a.outcome().name().toLowerCase(java.util.Locale.ROOT));
+        ctx.status(a.outcome() == ArticleStore.Outcome.CREATED ? HttpStatus.CREATED : HttpStatus.OK);
+        json(ctx, out);
+    }
+
+    void deleteArticle(Context ctx) throws StoreException {
+        if (!bearer(ctx, () -> app.publisher().config().security().cmsToken(), "security.cms_token")) return;
+        String reason = ctx.queryParam("reason");
+        if (reason == null && !ctx.body().isBlank()) {
+            try {
+                reason = JSON.readTree(ctx.body()).path("reason").asText(null);
+            } catch (JsonProcessingException e) {
+                errors(ctx, List.of(new FieldError("(body)", "invalid JSON: " + e.getOriginalMessage())));
+                return;
+            }
+        }
+        Optional<Article> killed = app.intake().withdraw(ctx.pathParam("id"), reason);
+        if (killed.isEmpty()) {
+            ctx.status(HttpStatus.NOT_FOUND);
+            json(ctx, JSON.createObjectNode().put("error", "no article with id " + ctx.pathParam("id")));
+            return;
+        }
+        ObjectNode out = articleSummary(killed.get());
+        out.put("outcome", "withdrawn");
+        json(ctx, out);
+    }
+
+    void health(Context ctx) {
+        ObjectNode out = JSON.createObjectNode();
+        boolean dbOk = app.database().ping();
+        ObjectNode db = out.putObject("database");
+        db.put("ok", dbOk);
+        db.put("file", app.database().file().toString());
+        if (dbOk) {
+            try {
+                db.put("articles", app.articles().count());
+            } catch (StoreException e) {
+                db.put("ok", false);
+                dbOk = false;
+            }
+        }
+        ConfigStatus.State cs = app.configStatus().get();
+        ObjectNode cfg = out.putObject("config");
+        cfg.put("file", cs.file().toString());
+        cfg.put("applied_at", cs.appliedAt().toString());
+        cfg.put("feeds", app.publisher().config().feeds().size());
+        cfg.put("sources", app.publisher().config().sources().size());
+        cfg.put("ok", cs.errors().isEmpty());
+        ArrayNode errs = cfg.putArray("errors");
+        cs.errors().forEach(errs::add);
+        ArrayNode warns = cfg.putArray("warnings");
+        cs.warnings().forEach(warns::add);
+        String status = !dbOk ? "down" : cs.errors().isEmpty() ? "ok" : "degraded";
+        out.put("status", status);
+        ctx.status(dbOk ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
+        ctx.header("Cache-Control", "no-store");
+        json(ctx, out);
+    }
+
+    private ObjectNode articleSummary(Article a) {
+        SiteUrls urls = new SiteUrls(app.publisher().config().site().baseUrl());
+        ObjectNode out = JSON.createObjectNode();
+        out.put("id", a.id());
+        out.put("item_id", urls.itemId(a));
+        out.put("url", urls.article(a.lang(), a.slug()));
+        out.put("updated", a.updated().toString());
+        out.put("status", a.status().name().toLowerCase(java.util.Locale.ROOT));
+        return out;
+    }
+
+    /** Checks {@code Authorization: Bearer}; answers 401 or 503 itself and returns false when the request may not go on. */
+    static boolean bearer(Context ctx, Supplier<Secret> secret, String setting) {
+        Secret s = secret.get();
+        if (!s.isSet()) {
+            ctx.status(HttpStatus.SERVICE_UNAVAILABLE);
+            json(ctx, JSON.createObjectNode().put("error", "this API is disabled: " + setting + " is not configured"));
+            return false;
+        }
+        String auth = ctx.header("Authorization");
+        String token = auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7) ? auth.substring(7).trim() : null;
+        if (!s.matches(token)) {
+            ctx.header("WWW-Authenticate", "Bearer realm=\"karvon\"");
+            ctx.status(HttpStatus.UNAUTHORIZED);
+            json(ctx, JSON.createObjectNode().put("error", "unauthorized"));
+            return false;
+        }
+        return true;
+    }
+
+    static void errors(Context ctx, List<FieldError> errors) {
+        ObjectNode out = JSON.createObjectNode();
+        ArrayNode arr = out.putArray("errors");
+        for (FieldError e : errors) arr.addObject().put("field", e.field()).put("message", e.message());
+        ctx.status(HttpStatus.BAD_REQUEST);
+        json(ctx, out);
+    }
+
+    static void json(Context ctx, JsonNode node) {
+        try {
+            ctx.contentType("application/json; charset=utf-8").result(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(node));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

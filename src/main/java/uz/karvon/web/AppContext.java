@@ -1,0 +1,16 @@
+package uz.karvon.web;
+
+import java.time.Clock;
+import uz.karvon.article.ArticleIntake;
+import uz.karvon.publish.FeedPublisher;
+import uz.karvon.store.ArticleStore;
+import uz.karvon.store.Database;
+
+/** What the web layer needs, wired by hand in {@code Main} (and by tests). */
+public record AppContext(
+        FeedPublisher publisher,
+        ArticleIntake intake,
+        ArticleStore articles,
+        Database database,
+        ConfigStatus configStatus,
+        Clock clock) {}

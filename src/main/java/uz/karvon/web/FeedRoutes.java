@@ -1,0 +1,96 @@
+package uz.karvon.web;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import uz.karvon.config.KarvonConfig.FeedSpec;
+import uz.karvon.publish.FeedFormat;
+import uz.karvon.publish.FeedPublisher;
+import uz.karvon.publish.Rendered;
+
+/** {@code GET /feeds/{id}.{rss|atom|json}}: cached bytes, validators, gzip, and partner access for private feeds. */
+final class FeedRoutes {
+    private final FeedPublisher publisher;
+    private final PartnerAccess access;
+
+    FeedRoutes(FeedPublisher publisher, PartnerAccess access) {
+        this.publisher = publisher;
+        this.access = access;
+    }
+
+    void serve(Context ctx) {
+        String file = ctx.pathParam("file");
+        int dot = file.lastIndexOf('.');
+        Optional<FeedFormat> format = dot < 0 ? Optional.empty() : FeedFormat.byExtension(file.substring(dot + 1));
+        String id = dot < 0 ? file : file.substring(0, dot);
+        Optional<FeedSpec> spec = publisher.config().feed(id);
+        if (format.isEmpty() || spec.isEmpty()) {
+            ctx.status(HttpStatus.NOT_FOUND).contentType("text/plain; charset=utf-8")
+                    .result("no such feed; see / for the list of feeds");
+            return;
+        }
+        if (!spec.get().isPublic() && !access.admit(ctx, spec.get())) return;
+        Rendered r = publisher.render(id, format.get()).orElseThrow();
+        ctx.disableCompression();
+        ctx.header("ETag", r.etag());
+        ctx.header("Last-Modified", DateTimeFormatter.RFC_1123_DATE_TIME.format(r.lastModified().atOffset(ZoneOffset.UTC)));
+        ctx.header("Vary", spec.get().isPublic() ? "Accept-Encoding" : "Accept-Encoding, Authorization");
+        ctx.header("Cache-Control", spec.get().isPublic()
+                ? "public, max-age=" + publisher.config().server().feedMaxAge().toSeconds()
+                : "private, no-cache");
+        if (format.get() == FeedFormat.JSON && spec.get().isPublic()) ctx.header("Access-Control-Allow-Origin", "*");
+        if (notModified(ctx, r)) {
+            ctx.status(HttpStatus.NOT_MODIFIED);
+            return;
+        }
+        ctx.header("Content-Type", r.contentType());
+        String accept = ctx.header("Accept-Encoding");
+        if (accept != null && acceptsGzip(accept)) {
+            ctx.header("Content-Encoding", "gzip");
+            ctx.result(r.gzip());
+        } else {
+            ctx.result(r.raw());
+        }
+    }
+
+    /** RFC 9110 §13.1: If-None-Match (weak comparison, lists, *) wins over If-Modified-Since. */
+    static boolean notModified(Context ctx, Rendered r) {
+        String inm = ctx.header("If-None-Match");
+        if (inm != null) {
+            String strong = r.etag();
+            for (String tag : inm.split(",")) {
+                String t = tag.trim();
+                if (t.startsWith("W/")) t = t.substring(2);
+                if (t.equals("*") || t.equals(strong)) return true;
+            }
+            return false;
+        }
+        String ims = ctx.header("If-Modified-Since");
+        if (ims == null) return false;
+        try {
+            Instant since = ZonedDateTime.parse(ims.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            return !r.lastModified().truncatedTo(ChronoUnit.SECONDS).isAfter(since);
+        } catch (DateTimeParseException e) {
+            return false;
+        }
+    }
+
+    static boolean acceptsGzip(String acceptEncoding) {
+        for (String part : acceptEncoding.split(",")) {
+            String[] p = part.trim().split(";");
+            if (!p[0].trim().equalsIgnoreCase("gzip") && !p[0].trim().equals("*")) continue;
+            for (int i = 1; i < p.length; i++) {
+                String q = p[i].trim();
+                if (q.startsWith("q=") && q.substring(2).trim().matches("0(\\.0*)?")) return false;
+            }
+            return true;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,64 @@
+package uz.karvon.web;
+
+import io.javalin.Javalin;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.staticfiles.Location;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uz.karvon.store.StoreException;
+
+/** Builds the Javalin application; tests call this with their own {@link AppContext} and start it on port 0. */
+public final class WebApp {
+    static final String CSP = "default-src 'none'; img-src 'self' https: http:; style-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+    private static final Logger ACCESS = LoggerFactory.getLogger("karvon.access");
+    private static final Logger LOG = LoggerFactory.getLogger(WebApp.class);
+
+    private WebApp() {}
+
+    public static Javalin create(AppContext app) {
+        RateLimiter limiter = new RateLimiter(app.clock());
+        PartnerAccess access = new PartnerAccess(() -> app.publisher().config(), limiter);
+        FeedRoutes feeds = new FeedRoutes(app.publisher(), access);
+        Pages pages = new Pages(app.publisher(), app.clock());
+        ApiRoutes api = new ApiRoutes(app);
+        return Javalin.create(config -> {
+            config.http.maxRequestSize = 2L << 20;
+            config.startup.showJavalinBanner = false;
+            config.staticFiles.add(sf -> {
+                sf.hostedPath = "/static";
+                sf.directory = "/static";
+                sf.location = Location.CLASSPATH;
+                sf.headers = Map.of("Cache-Control", "public, max-age=3600");
+            });
+            config.staticFiles.add(sf -> {
+                sf.hostedPath = "/media";
+                sf.directory = "/sample/media";
+                sf.location = Location.CLASSPATH;
+                sf.headers = Map.of("Cache-Control", "public, max-age=86400");
+            });
+            config.requestLogger.http((ctx, ms) -> {
+                if (ACCESS.isDebugEnabled()) {
+                    ACCESS.debug("{} {} {} {}ms", ctx.method(), Redact.url(ctx.path(), ctx.queryString()), ctx.statusCode(), ms);
+                }
+            });
+            config.routes.get("/", pages::home);
+            config.routes.get("/opml", ctx -> ctx.contentType("text/x-opml; charset=utf-8")
+                    .result(Opml.render(app.publisher().config(), app.clock().instant())));
+            config.routes.get("/feeds/{file}", feeds::serve);
+            config.routes.get("/{lang}/articles/{slug}", pages::article);
+            config.routes.get("/health", api::health);
+            config.routes.post("/api/articles", api::postArticle);
+            config.routes.delete("/api/articles/{id}", api::deleteArticle);
+            config.routes.exception(StoreException.class, (e, ctx) -> {
+                LOG.error("{}", e.getMessage());
+                ctx.status(HttpStatus.SERVICE_UNAVAILABLE).contentType("application/json")
+                        .result("{\"error\":\"the database is unavailable; nothing was stored\"}");
+            });
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
+                ctx.status(HttpStatus.INTERNAL_SERVER_ERROR).contentType("text/plain; charset=utf-8").result("internal error");
+            });
+        });
+    }
+}
