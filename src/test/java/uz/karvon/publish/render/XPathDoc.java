@@ -22,7 +22,8 @@ final class XPathDoc {
             "dc", "http://purl.org/dc/elements/1.1/",
             "media", "http://search.yahoo.com/mrss/",
             "content", "http://purl.org/rss/1.0/modules/content/",
-            "k", "https://karvon.uz/ns/1.0");
+            "k", "https://karvon.uz/ns/1.0",
+            "xml", XMLConstants.XML_NS_URI);
     private final Document doc;
     private final XPath xpath;
 
