@@ -10,7 +10,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uz.karvon.article.ArticleImporter;
 import uz.karvon.article.ArticleIntake;
-import uz.karvon.article.ArticleJson;
 import uz.karvon.config.ConfigException;
 import uz.karvon.config.ConfigLoader;
 import uz.karvon.config.KarvonConfig;
@@ -48,7 +47,7 @@ public final class KarvonServer implements AutoCloseable {
         try {
             ArticleStore articles = new ArticleStore(db);
             FeedPublisher publisher = new FeedPublisher(config, articles, new FeedRenderer(config.site().agency()), o.clock());
-            ArticleIntake intake = new ArticleIntake(Articles.json(), articles, o.clock(), publisher::changed);
+            ArticleIntake intake = Wiring.intake(db, o.clock(), publisher::changed);
             if (o.loadSample() && articles.count() == 0) loadSample(intake);
             ConfigStatus status = new ConfigStatus(o.configFile(), o.clock().instant(), config.warnings());
             AppContext ctx = new AppContext(publisher, intake, articles, db, status, o.clock());

@@ -53,10 +53,15 @@ final class FeedRoutes {
         String accept = ctx.header("Accept-Encoding");
         if (accept != null && acceptsGzip(accept)) {
             ctx.header("Content-Encoding", "gzip");
-            ctx.result(r.gzip());
+            send(ctx, r.gzip());
         } else {
-            ctx.result(r.raw());
+            send(ctx, r.raw());
         }
+    }
+
+    private static void send(Context ctx, byte[] body) {
+        ctx.header("Content-Length", Integer.toString(body.length));
+        if (!"HEAD".equals(ctx.method().name())) ctx.result(body);
     }
 
     /** RFC 9110 §13.1: If-None-Match (weak comparison, lists, *) wins over If-Modified-Since. */

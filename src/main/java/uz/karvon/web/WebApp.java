@@ -46,6 +46,7 @@ public final class WebApp {
             config.routes.get("/opml", ctx -> ctx.contentType("text/x-opml; charset=utf-8")
                     .result(Opml.render(app.publisher().config(), app.clock().instant())));
             config.routes.get("/feeds/{file}", feeds::serve);
+            config.routes.head("/feeds/{file}", feeds::serve);
             config.routes.get("/{lang}/articles/{slug}", pages::article);
             config.routes.get("/health", api::health);
             config.routes.post("/api/articles", api::postArticle);
