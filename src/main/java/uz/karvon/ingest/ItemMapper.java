@@ -1,0 +1,80 @@
+package uz.karvon.ingest;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.text.Normalizer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import uz.karvon.ingest.parse.ParsedItem;
+import uz.karvon.store.SourceItem;
+
+/** Turns a parsed item into a stored one: karvon's own id, the canonical link and the text fingerprint used for de-duplication. */
+final class ItemMapper {
+    private static final Pattern TRACKING = Pattern.compile("(?i)^(utm_[a-z]+|fbclid|gclid|yclid|mc_cid|mc_eid|ref|from)$");
+    private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+
+    private ItemMapper() {}
+
+    static SourceItem map(String sourceId, ParsedItem p, String language, Instant now) {
+        List<SourceItem.Author> authors = new ArrayList<>();
+        p.authors().forEach(a -> authors.add(new SourceItem.Author(a.name(), a.url())));
+        List<SourceItem.Attachment> attachments = new ArrayList<>();
+        p.attachments().forEach(a -> attachments.add(new SourceItem.Attachment(a.url(), a.mimeType(), a.sizeInBytes())));
+        return new SourceItem(karvonId(sourceId, p.id()), sourceId, p.id(), p.url(), p.externalUrl(), p.title(),
+                p.summary(), p.contentHtml(), p.image(), p.published() == null ? now : p.published(), p.modified(), now,
+                language, authors, p.tags(), attachments, p.flags(), canonicalUrl(p.url()),
+                textHash(p.title(), p.contentText() != null ? p.contentText() : p.summary()), null);
+    }
+
+    /** Stable across fetches and distinct per source: two sources using the same guid never collide. */
+    static String karvonId(String sourceId, String originalId) {
+        return sha256(sourceId + "\n" + originalId).substring(0, 32);
+    }
+
+    /** Link without fragment, tracking parameters, default port or trailing slash; host lower-cased. */
+    static String canonicalUrl(String url) {
+        if (url == null) return null;
+        try {
+            URI u = new URI(url.trim());
+            if (u.getHost() == null) return null;
+            StringBuilder q = new StringBuilder();
+            if (u.getRawQuery() != null) {
+                for (String part : u.getRawQuery().split("&")) {
+                    String name = part.contains("=") ? part.substring(0, part.indexOf('=')) : part;
+                    if (part.isEmpty() || TRACKING.matcher(name).matches()) continue;
+                    q.append(q.length() == 0 ? "" : "&").append(part);
+                }
+            }
+            String path = u.getRawPath() == null || u.getRawPath().isEmpty() ? "/" : u.getRawPath();
+            if (path.length() > 1 && path.endsWith("/")) path = path.substring(0, path.length() - 1);
+            int port = u.getPort();
+            boolean defaultPort = port == -1 || (port == 80 && "http".equalsIgnoreCase(u.getScheme()))
+                    || (port == 443 && "https".equalsIgnoreCase(u.getScheme()));
+            // http and https versions of one page are one story
+            return u.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port) + path + (q.length() == 0 ? "" : "?" + q);
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    /** Fingerprint of the normalized text (case, punctuation, spacing ignored), so re-posted copies match. */
+    static String textHash(String title, String text) {
+        String t = (title == null ? "" : title) + " " + (text == null ? "" : text);
+        String norm = NOT_WORD.matcher(Normalizer.normalize(t, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT)).replaceAll(" ").trim();
+        return sha256(norm);
+    }
+
+    private static String sha256(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package uz.karvon.ingest;
+
+import com.ibm.icu.util.ULocale;
+import java.util.Locale;
+import java.util.Optional;
+import uz.karvon.lang.Detection;
+import uz.karvon.lang.LanguageDetector;
+
+/**
+ * Decides an item's language: the declared one (item, feed or source) unless it is plainly wrong for the
+ * text's script (a feed says {@code en}, the text is Cyrillic), else detection from the text.
+ */
+final class LanguageResolver {
+    private final LanguageDetector detector;
+
+    LanguageResolver(LanguageDetector detector) {
+        this.detector = detector;
+    }
+
+    record Resolution(String tag, String correctedFrom) {}
+
+    Resolution resolve(String declared, String text) {
+        String script = dominantScript(text);
+        if (declared != null) {
+            String expected = likelyScript(declared);
+            if (script == null || expected == null || expected.equals(script)) return new Resolution(declared, null);
+            if (declared.toLowerCase(Locale.ROOT).startsWith("uz") && (script.equals("Cyrl") || script.equals("Latn"))) {
+                return new Resolution("uz-" + script, null); // same language, the other official script
+            }
+        }
+        Optional<Detection> d = text == null || text.isBlank() ? Optional.empty() : detector.detect(text);
+        if (d.isEmpty()) return new Resolution(declared, null);
+        return new Resolution(d.get().tag(), declared);
+    }
+
+    static String likelyScript(String tag) {
+        String s = ULocale.addLikelySubtags(ULocale.forLanguageTag(tag)).getScript();
+        return s.isEmpty() ? null : s.equals("Hans") || s.equals("Hant") ? "Hani" : s;
+    }
+
+    /** The script most letters of the text are written in (Cyrl, Latn, Arab, Hani, …), or null for no letters. */
+    static String dominantScript(String text) {
+        if (text == null) return null;
+        int[] counts = new int[Character.UnicodeScript.values().length];
+        int letters = 0;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
+            if (!Character.isLetter(cp)) continue;
+            counts[Character.UnicodeScript.of(cp).ordinal()]++;
+            letters++;
+        }
+        if (letters == 0) return null;
+        int best = 0;
+        for (int i = 1; i < counts.length; i++) if (counts[i] > counts[best]) best = i;
+        return switch (Character.UnicodeScript.values()[best]) {
+            case CYRILLIC -> "Cyrl";
+            case LATIN -> "Latn";
+            case ARABIC -> "Arab";
+            case HAN -> "Hani";
+            case GREEK -> "Grek";
+            case HEBREW -> "Hebr";
+            case ARMENIAN -> "Armn";
+            case GEORGIAN -> "Geor";
+            default -> null;
+        };
+    }
+}

@@ -1,0 +1,194 @@
+package uz.karvon.ingest;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uz.karvon.config.KarvonConfig;
+import uz.karvon.config.KarvonConfig.SourceSpec;
+
+/**
+ * Refreshes every source when it is due, with at most {@code per_host_concurrency} requests to one host and
+ * {@code workers} in all. One dispatcher thread hands due sources to a worker pool; states live in memory and
+ * are written to the database in batches. A source is never given up on: failures back off up to a cap and
+ * keep retrying there; only {@code 410 Gone} stops polling (until the admin changes the URL).
+ */
+public final class PollScheduler implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(PollScheduler.class);
+
+    private final SourceRefresher refresher;
+    private final SourceStates states;
+    private final Clock clock;
+    private final Consumer<Set<String>> onItemsChanged;
+    private final ExecutorService workers;
+    private final Thread dispatcher;
+    private final Object lock = new Object();
+    private final Map<String, Integer> inFlightPerHost = new HashMap<>();
+    private final Set<String> running = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger completed = new AtomicInteger();
+    private volatile KarvonConfig config;
+    private volatile boolean stopped;
+
+    public PollScheduler(KarvonConfig config, SourceRefresher refresher, SourceStates states, Clock clock,
+                         int workerCount, Consumer<Set<String>> onItemsChanged) {
+        this.config = config;
+        this.refresher = refresher;
+        this.states = states;
+        this.clock = clock;
+        this.onItemsChanged = onItemsChanged;
+        AtomicInteger n = new AtomicInteger();
+        this.workers = Executors.newFixedThreadPool(workerCount, r -> {
+            Thread t = new Thread(r, "karvon-poll-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        states.reconcile(config.sources(), clock.instant());
+        this.dispatcher = new Thread(this::dispatchLoop, "karvon-dispatch");
+        this.dispatcher.setDaemon(true);
+    }
+
+    public void start() {
+        dispatcher.start();
+    }
+
+    /** Applies a new configuration: new sources start, removed ones stop (their items stay), changed URLs start afresh. */
+    public void reconfigure(KarvonConfig next) {
+        config = next;
+        states.reconcile(next.sources(), clock.instant());
+        wake();
+    }
+
+    /** Makes a source due now (admin "refresh now"). */
+    public void refreshNow(String sourceId) {
+        states.dueNow(sourceId, clock.instant());
+        wake();
+    }
+
+    public SourceStates states() {
+        return states;
+    }
+
+    public int completedRefreshes() {
+        return completed.get();
+    }
+
+    private void wake() {
+        synchronized (lock) {
+            lock.notifyAll();
+        }
+    }
+
+    private void dispatchLoop() {
+        List<SourceSpec> pending = new ArrayList<>();
+        Instant nextScan = Instant.MIN;
+        Instant nextDue = null;
+        while (!stopped) {
+            try {
+                Instant now = clock.instant();
+                KarvonConfig cfg = config;
+                int limit = cfg.ingest().perHostConcurrency();
+                synchronized (lock) {
+                    if (pending.isEmpty() || !now.isBefore(nextScan)) {
+                        // Rescanning is O(sources); between scans, completions only drain the pending list.
+                        pending.clear();
+                        nextDue = null;
+                        for (SourceSpec spec : cfg.sources()) {
+                            if (running.contains(spec.id())) continue;
+                            SourceState st = states.get(spec.id());
+                            if (st == null || st.nextAttempt() == null) continue;
+                            if (st.nextAttempt().isAfter(now)) {
+                                if (nextDue == null || st.nextAttempt().isBefore(nextDue)) nextDue = st.nextAttempt();
+                            } else {
+                                pending.add(spec);
+                            }
+                        }
+                        nextScan = now.plusMillis(500);
+                    }
+                    for (java.util.Iterator<SourceSpec> it = pending.iterator(); it.hasNext(); ) {
+                        SourceSpec spec = it.next();
+                        String host = hostKey(spec);
+                        int busy = inFlightPerHost.getOrDefault(host, 0);
+                        if (busy >= limit) continue;
+                        it.remove();
+                        inFlightPerHost.put(host, busy + 1);
+                        running.add(spec.id());
+                        workers.execute(() -> run(spec, host));
+                    }
+                    long waitMs = Duration.between(clock.instant(), nextScan).toMillis();
+                    if (pending.isEmpty() && nextDue != null) {
+                        waitMs = Math.min(Math.max(waitMs, Duration.between(clock.instant(), nextDue).toMillis()), 1000);
+                    }
+                    lock.wait(Math.max(5, Math.min(waitMs, 1000)));
+                }
+                states.flushIfDue(clock.instant());
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                LOG.error("poll dispatcher: {}", e.toString());
+            }
+        }
+    }
+
+    private void run(SourceSpec spec, String host) {
+        boolean changed = false;
+        try {
+            KarvonConfig cfg = config;
+            SourceState prev = states.get(spec.id());
+            if (prev == null) return; // removed while queued
+            SourceRefresher.Result r = refresher.refresh(spec, cfg.ingest(), prev);
+            states.put(r.state());
+            changed = r.changed();
+            if (r.state().lastError() != null && r.state().failures() == 1) {
+                LOG.warn("source {}: {}", spec.id(), r.state().lastError());
+            }
+        } finally {
+            completed.incrementAndGet();
+            synchronized (lock) {
+                inFlightPerHost.merge(host, -1, Integer::sum);
+                running.remove(spec.id());
+                lock.notifyAll();
+            }
+        }
+        if (changed) onItemsChanged.accept(Set.of(spec.id()));
+    }
+
+    private static String hostKey(SourceSpec s) {
+        String h = s.url().getHost();
+        return h == null ? "(file)" : h.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    @Override
+    public void close() {
+        stopped = true;
+        dispatcher.interrupt();
+        workers.shutdownNow();
+        try {
+            workers.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException ignored) {
+            Thread.currentThread().interrupt();
+        }
+        states.flush(clock.instant());
+    }
+
+    /** For status pages: sources in configuration order with their state. */
+    public List<Map.Entry<SourceSpec, SourceState>> snapshot() {
+        List<Map.Entry<SourceSpec, SourceState>> out = new ArrayList<>();
+        for (SourceSpec s : config.sources()) out.add(new java.util.AbstractMap.SimpleImmutableEntry<>(s, states.get(s.id())));
+        return out;
+    }
+
+}

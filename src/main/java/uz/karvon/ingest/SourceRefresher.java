@@ -1,0 +1,149 @@
+package uz.karvon.ingest;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uz.karvon.config.KarvonConfig.Ingest;
+import uz.karvon.config.KarvonConfig.SourceSpec;
+import uz.karvon.ingest.fetch.AddressGuard;
+import uz.karvon.ingest.fetch.Backoff;
+import uz.karvon.ingest.fetch.DropFolderReader;
+import uz.karvon.ingest.fetch.FetchException;
+import uz.karvon.ingest.fetch.FetchRequest;
+import uz.karvon.ingest.fetch.FetchResult;
+import uz.karvon.ingest.fetch.Fetcher;
+import uz.karvon.ingest.parse.FeedParseException;
+import uz.karvon.ingest.parse.FeedParser;
+import uz.karvon.ingest.parse.ParseOptions;
+import uz.karvon.ingest.parse.ParsedFeed;
+import uz.karvon.ingest.parse.ParsedItem;
+import uz.karvon.store.SourceItem;
+import uz.karvon.store.SourceItemStore;
+import uz.karvon.store.StoreException;
+
+/**
+ * One refresh of one source: fetch (conditional), parse, normalize, store, and compute the next state.
+ * Never throws: every failure becomes a per-source error on the state, and stored items stay.
+ */
+public final class SourceRefresher {
+    private static final Logger LOG = LoggerFactory.getLogger(SourceRefresher.class);
+    static final int MAX_ITEMS_PER_FETCH = 500;
+
+    private final Fetcher fetcher;
+    private final FeedParser parser;
+    private final SourceItemStore items;
+    private final LanguageResolver languages;
+    private final Clock clock;
+
+    public SourceRefresher(Fetcher fetcher, FeedParser parser, SourceItemStore items,
+                           uz.karvon.lang.LanguageDetector detector, Clock clock) {
+        this.fetcher = fetcher;
+        this.parser = parser;
+        this.items = items;
+        this.languages = new LanguageResolver(detector);
+        this.clock = clock;
+    }
+
+    /** The outcome: the next state, and whether stored items changed (feeds must be re-rendered). */
+    public record Result(SourceState state, boolean changed) {}
+
+    public Result refresh(SourceSpec spec, Ingest ingest, SourceState prev) {
+        Instant now = clock.instant();
+        URI target = prev.permanentUrl() != null ? URI.create(prev.permanentUrl()) : spec.url();
+        try {
+            FetchResult fetched = fetch(spec, ingest, prev, target);
+            String permanent = fetched.permanentRedirect() != null ? fetched.permanentRedirect().toString() : prev.permanentUrl();
+            if (fetched.notModified()) {
+                return new Result(success(spec, prev, now, 304, prev.etag(), prev.lastModified(), permanent, 0, prev.languageNote()), false);
+            }
+            ParsedFeed feed = parser.parse(fetched.body(), fetched.contentType(), fetched.finalUrl().toString(),
+                    new ParseOptions(spec.timezone(), spec.language(), now, MAX_ITEMS_PER_FETCH));
+            List<SourceItem> mapped = new ArrayList<>();
+            String note = null;
+            for (ParsedItem p : feed.items()) {
+                if (!keep(spec, p)) continue;
+                String text = p.title() + " " + (p.contentText() != null ? p.contentText() : p.summary() == null ? "" : p.summary());
+                LanguageResolver.Resolution lang = languages.resolve(p.language(), text);
+                if (lang.correctedFrom() != null && note == null) {
+                    note = "declared language " + lang.correctedFrom() + " does not match the text; detected " + lang.tag();
+                }
+                mapped.add(ItemMapper.map(spec.id(), p, lang.tag(), now));
+            }
+            SourceItemStore.Counts counts = items.upsert(mapped, now);
+            return new Result(success(spec, prev, now, 200, fetched.etag(), fetched.lastModified(), permanent,
+                    counts.added(), note), counts.changed());
+        } catch (FetchException e) {
+            return new Result(failure(spec, ingest, prev, now, e.httpStatus(), e.reason(), e.getMessage(), e.retryAfter(),
+                    "gone".equals(e.reason())), false);
+        } catch (FeedParseException e) {
+            return new Result(failure(spec, ingest, prev, now, 200, "parse:" + e.reason(), e.getMessage(), null, false), false);
+        } catch (StoreException e) {
+            LOG.error("source {}: {}", spec.id(), e.getMessage());
+            return new Result(failure(spec, ingest, prev, now, 0, "store", "could not store items: " + e.getMessage(), null, false), false);
+        } catch (RuntimeException | StackOverflowError e) {
+            // A bug or a pathological input must cost one source one attempt, never the poller.
+            LOG.warn("source {}: unexpected {}", spec.id(), e.toString());
+            return new Result(failure(spec, ingest, prev, now, 0, "internal", "internal error: " + e.getClass().getSimpleName(), null, false), false);
+        }
+    }
+
+    private FetchResult fetch(SourceSpec spec, Ingest ingest, SourceState prev, URI target) throws FetchException {
+        if ("file".equalsIgnoreCase(target.getScheme())) {
+            return new DropFolderReader(ingest.dropFolders(), ingest.maxBodyBytes()).read(target, prev.lastModified());
+        }
+        java.util.Map<String, String> headers = spec.headers();
+        return fetcher.fetch(new FetchRequest(target, prev.etag(), prev.lastModified(), spec.userAgent(), headers,
+                isPrivateHost(spec.url())));
+    }
+
+    /** An admin may configure an intranet source; then (and only then) private addresses are allowed for it. */
+    static boolean isPrivateHost(URI configured) {
+        String host = configured.getHost();
+        if (host == null) return false;
+        try {
+            for (InetAddress a : InetAddress.getAllByName(host)) if (!AddressGuard.isPublic(a)) return true;
+            return false;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private static boolean keep(SourceSpec spec, ParsedItem p) {
+        String text = p.title() + "\n" + (p.summary() == null ? "" : p.summary()) + "\n" + String.join(" ", p.tags());
+        if (!spec.keep().isEmpty() && spec.keep().stream().noneMatch(r -> r.matcher(text).find())) return false;
+        return spec.block().stream().noneMatch(r -> r.matcher(text).find());
+    }
+
+    private static SourceState success(SourceSpec spec, SourceState prev, Instant now, int status, String etag,
+                                       String lastModified, String permanent, int added, String languageNote) {
+        return new SourceState(spec.id(), spec.url().toString(), etag, lastModified, permanent, now, now, status,
+                null, null, now.plus(jittered(spec.interval(), spec.id(), now)), 0, false, added, languageNote);
+    }
+
+    private static SourceState failure(SourceSpec spec, Ingest ingest, SourceState prev, Instant now, int status,
+                                       String reason, String message, Instant retryAfter, boolean gone) {
+        int failures = prev.failures() + 1;
+        Duration wait = Backoff.after(failures, spec.interval(), ingest.maxBackoff(), spec.id().hashCode());
+        Instant next = now.plus(wait);
+        if (retryAfter != null && retryAfter.isAfter(next)) next = retryAfter;
+        if (gone) next = null;
+        return new SourceState(spec.id(), spec.url().toString(), prev.etag(), prev.lastModified(), prev.permanentUrl(),
+                now, prev.lastSuccess(), status, message, reason.toLowerCase(Locale.ROOT), next, failures, gone,
+                0, prev.languageNote());
+    }
+
+    /** ±10% so that sources added together do not stay in lock-step. */
+    static Duration jittered(Duration interval, String id, Instant now) {
+        long ms = interval.toMillis();
+        long spread = ms / 10;
+        long h = (id.hashCode() * 31L + now.getEpochSecond()) & 0x7fffffff;
+        return Duration.ofMillis(ms - spread + (spread == 0 ? 0 : h % (2 * spread)));
+    }
+}

@@ -1,0 +1,230 @@
+package uz.karvon.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Items of external sources. Identity is per source (source id + original id), so two sources that use the
+ * same guid never overwrite each other; the same story from two sources is linked by {@code duplicate_of}
+ * (same canonical link or same normalized text) and published once.
+ */
+public final class SourceItemStore {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String COLUMNS = "id, source_id, original_id, url, external_url, title, summary, content_html, image,"
+            + " published_at, modified_at, first_seen, language, authors, tags, attachments, flags, canonical_url, text_hash, duplicate_of";
+
+    private final Database db;
+
+    public SourceItemStore(Database db) {
+        this.db = db;
+    }
+
+    public record Counts(int added, int updated, int unchanged) {
+        public boolean changed() {
+            return added + updated > 0;
+        }
+    }
+
+    /** Stores one fetch's items in one transaction: all of them, or (on failure) none. */
+    public Counts upsert(List<SourceItem> items, Instant now) throws StoreException {
+        return db.transaction(c -> {
+            int added = 0, updated = 0, unchanged = 0;
+            for (SourceItem item : items) {
+                Optional<SourceItem> existing = first(c, "source_id = ? AND original_id = ?", item.sourceId(), item.originalId());
+                if (existing.isPresent()) {
+                    SourceItem old = existing.get();
+                    if (old.sameContent(item)) {
+                        touch(c, old.id(), now);
+                        unchanged++;
+                    } else {
+                        update(c, old, item, now);
+                        updated++;
+                    }
+                    continue;
+                }
+                String dup = findDuplicate(c, item);
+                insert(c, withDuplicate(item, dup), now);
+                added++;
+            }
+            return new Counts(added, updated, unchanged);
+        });
+    }
+
+    /** Newest first, one item per story (duplicates folded into the first source's item). */
+    public List<SourceItem> recent(Collection<String> sourceIds, int limit) throws StoreException {
+        if (sourceIds.isEmpty()) return List.of();
+        String in = String.join(",", java.util.Collections.nCopies(sourceIds.size(), "?"));
+        return db.transaction(c -> list(c, "SELECT " + COLUMNS + " FROM source_item WHERE source_id IN (" + in + ")"
+                + " AND duplicate_of IS NULL ORDER BY published_at DESC, id LIMIT " + limit, sourceIds.toArray()));
+    }
+
+    /** For each item id, the other sources that carried the same story. */
+    public Map<String, Set<String>> alsoCarriedBy(Collection<String> itemIds) throws StoreException {
+        if (itemIds.isEmpty()) return Map.of();
+        String in = String.join(",", java.util.Collections.nCopies(itemIds.size(), "?"));
+        return db.transaction(c -> {
+            Map<String, Set<String>> out = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT duplicate_of, source_id FROM source_item WHERE duplicate_of IN (" + in + ")")) {
+                int i = 1;
+                for (String id : itemIds) ps.setString(i++, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) out.computeIfAbsent(rs.getString(1), k -> new LinkedHashSet<>()).add(rs.getString(2));
+                }
+            }
+            return out;
+        });
+    }
+
+    public Map<String, Long> countsBySource() throws StoreException {
+        return db.transaction(c -> {
+            Map<String, Long> out = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT source_id, COUNT(*) FROM source_item GROUP BY source_id");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.put(rs.getString(1), rs.getLong(2));
+            }
+            return out;
+        });
+    }
+
+    /** Retention: removes items last seen before {@code cutoff}. Returns how many. */
+    public int purgeLastSeenBefore(Instant cutoff) throws StoreException {
+        return db.transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM source_item WHERE last_seen < ?")) {
+                ps.setLong(1, cutoff.toEpochMilli());
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    private static String findDuplicate(Connection c, SourceItem item) throws SQLException {
+        if (item.canonicalUrl() != null) {
+            Optional<SourceItem> same = first(c, "canonical_url = ? AND source_id <> ? AND duplicate_of IS NULL",
+                    item.canonicalUrl(), item.sourceId());
+            if (same.isPresent()) return same.get().id();
+        }
+        Optional<SourceItem> same = first(c, "text_hash = ? AND source_id <> ? AND duplicate_of IS NULL",
+                item.textHash(), item.sourceId());
+        return same.map(SourceItem::id).orElse(null);
+    }
+
+    private static SourceItem withDuplicate(SourceItem i, String dup) {
+        return new SourceItem(i.id(), i.sourceId(), i.originalId(), i.url(), i.externalUrl(), i.title(), i.summary(),
+                i.contentHtml(), i.image(), i.published(), i.modified(), i.firstSeen(), i.language(), i.authors(), i.tags(),
+                i.attachments(), i.flags(), i.canonicalUrl(), i.textHash(), dup);
+    }
+
+    private static Optional<SourceItem> first(Connection c, String where, Object... args) throws SQLException {
+        List<SourceItem> l = list(c, "SELECT " + COLUMNS + " FROM source_item WHERE " + where + " LIMIT 1", args);
+        return l.isEmpty() ? Optional.empty() : Optional.of(l.get(0));
+    }
+
+    private static List<SourceItem> list(Connection c, String sql, Object... args) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) ps.setObject(i + 1, args[i]);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<SourceItem> out = new ArrayList<>();
+                while (rs.next()) out.add(read(rs));
+                return out;
+            }
+        }
+    }
+
+    private static void touch(Connection c, String id, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE source_item SET last_seen = ? WHERE id = ?")) {
+            ps.setLong(1, now.toEpochMilli());
+            ps.setString(2, id);
+            ps.executeUpdate();
+        }
+    }
+
+    private static void insert(Connection c, SourceItem i, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO source_item (" + COLUMNS + ", last_seen)"
+                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+            bind(ps, i, i.firstSeen());
+            ps.setLong(21, now.toEpochMilli());
+            ps.executeUpdate();
+        }
+    }
+
+    /** Updates content in place; id, first-seen time and duplicate link stay. */
+    private static void update(Connection c, SourceItem old, SourceItem i, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE source_item SET id = ?, source_id = ?, original_id = ?, url = ?,"
+                + " external_url = ?, title = ?, summary = ?, content_html = ?, image = ?, published_at = ?, modified_at = ?,"
+                + " first_seen = ?, language = ?, authors = ?, tags = ?, attachments = ?, flags = ?, canonical_url = ?,"
+                + " text_hash = ?, duplicate_of = ?, last_seen = ? WHERE id = ?")) {
+            bind(ps, withDuplicate(i, old.duplicateOf()), old.firstSeen());
+            ps.setString(1, old.id());
+            ps.setLong(21, now.toEpochMilli());
+            ps.setString(22, old.id());
+            ps.executeUpdate();
+        }
+    }
+
+    private static void bind(PreparedStatement ps, SourceItem i, Instant firstSeen) throws SQLException {
+        ps.setString(1, i.id());
+        ps.setString(2, i.sourceId());
+        ps.setString(3, i.originalId());
+        ps.setString(4, i.url());
+        ps.setString(5, i.externalUrl());
+        ps.setString(6, i.title());
+        ps.setString(7, i.summary());
+        ps.setString(8, i.contentHtml());
+        ps.setString(9, i.image());
+        ps.setLong(10, i.published().toEpochMilli());
+        if (i.modified() == null) ps.setNull(11, Types.BIGINT); else ps.setLong(11, i.modified().toEpochMilli());
+        ps.setLong(12, firstSeen.toEpochMilli());
+        ps.setString(13, i.language());
+        ps.setString(14, json(i.authors()));
+        ps.setString(15, json(i.tags()));
+        ps.setString(16, json(i.attachments()));
+        ps.setString(17, json(i.flags()));
+        ps.setString(18, i.canonicalUrl());
+        ps.setString(19, i.textHash());
+        ps.setString(20, i.duplicateOf());
+    }
+
+    private static SourceItem read(ResultSet rs) throws SQLException {
+        long modified = rs.getLong("modified_at");
+        Instant mod = rs.wasNull() ? null : Instant.ofEpochMilli(modified);
+        return new SourceItem(rs.getString("id"), rs.getString("source_id"), rs.getString("original_id"), rs.getString("url"),
+                rs.getString("external_url"), rs.getString("title"), rs.getString("summary"), rs.getString("content_html"),
+                rs.getString("image"), Instant.ofEpochMilli(rs.getLong("published_at")), mod,
+                Instant.ofEpochMilli(rs.getLong("first_seen")), rs.getString("language"),
+                parse(rs.getString("authors"), new TypeReference<List<SourceItem.Author>>() {}),
+                parse(rs.getString("tags"), new TypeReference<List<String>>() {}),
+                parse(rs.getString("attachments"), new TypeReference<List<SourceItem.Attachment>>() {}),
+                parse(rs.getString("flags"), new TypeReference<List<String>>() {}),
+                rs.getString("canonical_url"), rs.getString("text_hash"), rs.getString("duplicate_of"));
+    }
+
+    private static String json(Object o) {
+        try {
+            return JSON.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static <T> T parse(String s, TypeReference<T> type) throws SQLException {
+        try {
+            return JSON.readValue(s, type);
+        } catch (JsonProcessingException e) {
+            throw new SQLException("corrupt JSON column: " + e.getOriginalMessage(), e);
+        }
+    }
+}
