@@ -42,11 +42,43 @@ public final class HtmlSanitizer {
         Element body = dirty.body();
         body.appendChildren(parser.parseFragmentInput(in, body, base));
         Document clean = CLEANER.clean(dirty);
+        resolveUrls(clean.body(), base);
         clean.outputSettings().prettyPrint(false);
         String out = clean.body().html().trim();
         String text = TextCleaner.fold(clean.body().text());
         if (out.isEmpty() && text.isEmpty()) return null;
         return new Result(out, text.isEmpty() ? null : text, truncated);
+    }
+
+    /**
+     * Resolves and vets every URL attribute the safelist lets through. Done here rather than with
+     * Safelist.addProtocols because jsoup's absUrl per attribute (java.net.URL + regex) was 18% of parse time.
+     */
+    private static void resolveUrls(Element root, String base) {
+        for (Element el : root.getAllElements()) {
+            if (el.attributesSize() == 0) continue;
+            for (String key : URL_ATTRIBUTES) {
+                if (!el.hasAttr(key)) continue;
+                String v = el.attr(key);
+                String abs = isPlainAbsolute(v) ? v : Urls.resolve(base, v);
+                if (abs == null || (key.equals("src") && abs.startsWith("mailto:"))) {
+                    el.removeAttr(key);
+                } else if (!abs.equals(v)) {
+                    el.attr(key, abs);
+                }
+            }
+        }
+    }
+
+    private static final String[] URL_ATTRIBUTES = {"href", "src", "cite"};
+
+    /** Fast path: "http(s)://" followed by no whitespace or control characters needs no resolving. */
+    private static boolean isPlainAbsolute(String v) {
+        if (!(v.startsWith("https://") || v.startsWith("http://"))) return false;
+        for (int i = 0; i < v.length(); i++) {
+            if (v.charAt(i) <= ' ') return false;
+        }
+        return true;
     }
 
     private static Safelist buildSafelist() {
@@ -61,10 +93,6 @@ public final class HtmlSanitizer {
                 .addAttributes("q", "cite")
                 .addAttributes("td", "colspan", "rowspan")
                 .addAttributes("th", "colspan", "rowspan", "scope")
-                .addProtocols("a", "href", "http", "https", "mailto")
-                .addProtocols("img", "src", "http", "https")
-                .addProtocols("blockquote", "cite", "http", "https")
-                .addProtocols("q", "cite", "http", "https")
-                .preserveRelativeLinks(false);
+                .preserveRelativeLinks(true);   // URLs are vetted by resolveUrls, see there
     }
 }
