@@ -1,0 +1,31 @@
+package uz.karvon.ingest.normalize;
+
+import java.util.Locale;
+
+/** Normalises language codes from feeds ("en-us", "ru_RU", "uz-latn") to BCP 47 ("en-US", "ru-RU", "uz-Latn"). */
+public final class LanguageTags {
+    private LanguageTags() {
+    }
+
+    /** BCP 47 tag, or null when the input is blank or not a language ("und", garbage). */
+    public static String normalize(String raw) {
+        if (raw == null) return null;
+        String s = raw.trim().replace('_', '-');
+        int cut = s.indexOf(',');                 // "ru, en" — take the first
+        if (cut > 0) s = s.substring(0, cut).trim();
+        if (s.isEmpty() || s.length() > 35) return null;
+        Locale l = Locale.forLanguageTag(s);
+        String tag = l.toLanguageTag();
+        if (tag.isEmpty() || "und".equals(tag) || l.getLanguage().isEmpty()) return null;
+        return tag;
+    }
+
+    /** First non-null normalised tag among the candidates, in order. */
+    public static String first(String... candidates) {
+        for (String c : candidates) {
+            String n = normalize(c);
+            if (n != null) return n;
+        }
+        return null;
+    }
+}

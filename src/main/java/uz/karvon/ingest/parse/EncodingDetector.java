@@ -1,0 +1,211 @@
+package uz.karvon.ingest.parse;
+
+import com.ibm.icu.text.CharsetDetector;
+import com.ibm.icu.text.CharsetMatch;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Picks the charset of a feed body and decodes it. Order: BOM → UTF-16 without BOM ("&lt;\0?\0") → HTTP charset
+ * and XML prolog (reconciled, see {@link #detect}) → ICU CharsetDetector. Malformed bytes become U+FFFD.
+ * {@code text/xml} without a charset is NOT read as US-ASCII (RFC 3023); real feeds mean UTF-8 (RFC 7303).
+ */
+final class EncodingDetector {
+    private static final Pattern HEADER_CHARSET = Pattern.compile("(?i)charset\\s*=\\s*[\"']?([\\w.:-]+)");
+    private static final Pattern PROLOG_ENCODING = Pattern.compile("^\\s*<\\?xml[^>]*?encoding\\s*=\\s*[\"']([\\w.:-]+)[\"']");
+    private static final Pattern META_CHARSET = Pattern.compile("(?i)<meta[^>]+charset\\s*=\\s*[\"']?([\\w.:-]+)");
+    private static final int PROLOG_SCAN = 1024;
+    private static final int ICU_SAMPLE = 64 * 1024;
+
+    private EncodingDetector() {
+    }
+
+    /** Decoded text and the charset used. */
+    record Decoded(String text, Charset charset, String how) {
+    }
+
+    static Decoded decode(byte[] body, String contentType) {
+        Detection d = detect(body, contentType);
+        String text = new String(body, d.offset, body.length - d.offset, d.charset);
+        if (!text.isEmpty() && text.charAt(0) == '\uFEFF') text = text.substring(1);
+        return new Decoded(text, d.charset, d.how);
+    }
+
+    private record Detection(Charset charset, int offset, String how) {
+    }
+
+    static Detection detect(byte[] b, String contentType) {
+        // 1. BOM always wins
+        if (startsWith(b, 0xEF, 0xBB, 0xBF)) return new Detection(StandardCharsets.UTF_8, 3, "bom");
+        if (startsWith(b, 0xFF, 0xFE)) return new Detection(StandardCharsets.UTF_16LE, 2, "bom");
+        if (startsWith(b, 0xFE, 0xFF)) return new Detection(StandardCharsets.UTF_16BE, 2, "bom");
+        // 2. UTF-16 without BOM (XML 1.0 appendix F)
+        if (startsWith(b, '<', 0, '?', 0)) return new Detection(StandardCharsets.UTF_16LE, 0, "utf16-sniff");
+        if (startsWith(b, 0, '<', 0, '?')) return new Detection(StandardCharsets.UTF_16BE, 0, "utf16-sniff");
+
+        Charset header = charsetOrNull(headerCharset(contentType));
+        Charset prolog = charsetOrNull(prologEncoding(b));
+        if (prolog != null && (prolog.name().startsWith("UTF-16") || prolog.name().startsWith("UTF-32"))) {
+            prolog = null;   // an ASCII-readable prolog cannot really be UTF-16
+        }
+        Utf8Check utf8 = Utf8Check.of(b);
+        boolean headerUtf8 = header == StandardCharsets.UTF_8;
+        boolean prologUtf8 = prolog == StandardCharsets.UTF_8;
+
+        // 3. valid UTF-8 with multibyte text is UTF-8 whenever anything declares UTF-8 or nothing declares anything
+        if (utf8.valid() && (headerUtf8 || prologUtf8 || (header == null && prolog == null))) {
+            return new Detection(StandardCharsets.UTF_8, 0, "utf8-valid");
+        }
+        if (header != null && !headerUtf8) {
+            // servers default to ISO-8859-1 / US-ASCII; a specific prolog is more trustworthy then
+            boolean generic = header == StandardCharsets.ISO_8859_1 || header == StandardCharsets.US_ASCII;
+            if (generic && prolog != null) return new Detection(widen(prolog), 0, "prolog-over-generic-header");
+            if (generic && utf8.valid()) return new Detection(StandardCharsets.UTF_8, 0, "utf8-valid");
+            return new Detection(widen(header), 0, "header");
+        }
+        if (prolog != null && !prologUtf8) return new Detection(widen(prolog), 0, "prolog");
+        // UTF-8 declared (or nothing declared) but bytes are not valid UTF-8
+        if (utf8.mostlyValid()) return new Detection(StandardCharsets.UTF_8, 0, "utf8-lossy");
+        Charset guessed = icuGuess(b);
+        return new Detection(guessed, 0, "icu");
+    }
+
+    static String headerCharset(String contentType) {
+        if (contentType == null) return null;
+        Matcher m = HEADER_CHARSET.matcher(contentType);
+        return m.find() ? m.group(1) : null;
+    }
+
+    static String prologEncoding(byte[] b) {
+        int n = Math.min(b.length, PROLOG_SCAN);
+        String head = new String(b, 0, n, StandardCharsets.ISO_8859_1);
+        int lt = head.indexOf("<?xml");
+        if (lt > 0) head = head.substring(lt);
+        Matcher m = PROLOG_ENCODING.matcher(head);
+        if (m.find()) return m.group(1);
+        Matcher meta = META_CHARSET.matcher(head);
+        return meta.find() ? meta.group(1) : null;
+    }
+
+    private static Charset charsetOrNull(String name) {
+        if (name == null) return null;
+        String n = name.trim().toLowerCase(Locale.ROOT);
+        switch (n) {
+            case "utf8", "utf-8", "unicode-1-1-utf-8" -> {
+                return StandardCharsets.UTF_8;
+            }
+            case "gb2312", "gbk", "gb_2312-80", "x-gbk", "euc-cn", "cp936" -> n = "GB18030";
+            case "big5", "x-x-big5", "cn-big5" -> n = "Big5-HKSCS";
+            case "latin1", "iso-8859-1", "iso8859-1", "l1" -> {
+                return StandardCharsets.ISO_8859_1;
+            }
+            case "ascii", "us-ascii" -> {
+                return StandardCharsets.US_ASCII;
+            }
+            case "cp1251", "win-1251" -> n = "windows-1251";
+            default -> {
+            }
+        }
+        try {
+            return Charset.forName(n);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Decode with the common superset: ISO-8859-1 and US-ASCII labels mean windows-1252 in practice (WHATWG). */
+    private static Charset widen(Charset c) {
+        if (c == StandardCharsets.ISO_8859_1 || c == StandardCharsets.US_ASCII) return Charset.forName("windows-1252");
+        return c;
+    }
+
+    private static Charset icuGuess(byte[] b) {
+        CharsetDetector det = new CharsetDetector();
+        byte[] sample = b.length > ICU_SAMPLE ? java.util.Arrays.copyOf(b, ICU_SAMPLE) : b;
+        det.setText(sample);
+        try {
+            for (CharsetMatch m : det.detectAll()) {
+                Charset c = charsetOrNull(m.getName());
+                if (c != null && c != StandardCharsets.UTF_8) return widen(c);
+            }
+        } catch (RuntimeException ignored) {
+            // fall through to UTF-8 with replacement characters
+        }
+        return StandardCharsets.UTF_8;
+    }
+
+    private static boolean startsWith(byte[] b, int... prefix) {
+        if (b.length < prefix.length) return false;
+        for (int i = 0; i < prefix.length; i++) {
+            if ((b[i] & 0xFF) != prefix[i]) return false;
+        }
+        return true;
+    }
+
+    /** Counts well-formed multibyte UTF-8 sequences and invalid bytes in one pass. */
+    record Utf8Check(int multibyte, int invalid) {
+        boolean valid() {
+            return invalid == 0;
+        }
+
+        /** A few broken sequences in otherwise UTF-8 text (not a wholly different charset). */
+        boolean mostlyValid() {
+            return multibyte > 0 && invalid * 4 <= multibyte;
+        }
+
+        static Utf8Check of(byte[] b) {
+            int multi = 0;
+            int bad = 0;
+            int i = 0;
+            int n = b.length;
+            while (i < n) {
+                int c = b[i] & 0xFF;
+                if (c < 0x80) {
+                    i++;
+                    continue;
+                }
+                int len;
+                int min;
+                if (c >= 0xC2 && c <= 0xDF) {
+                    len = 2;
+                    min = 0x80;
+                } else if (c >= 0xE0 && c <= 0xEF) {
+                    len = 3;
+                    min = 0x800;
+                } else if (c >= 0xF0 && c <= 0xF4) {
+                    len = 4;
+                    min = 0x10000;
+                } else {
+                    bad++;
+                    i++;
+                    continue;
+                }
+                if (i + len > n) {
+                    bad++;
+                    break;
+                }
+                int cp = c & (0xFF >> (len + 1));
+                boolean ok = true;
+                for (int k = 1; k < len; k++) {
+                    int cc = b[i + k] & 0xFF;
+                    if ((cc & 0xC0) != 0x80) {
+                        ok = false;
+                        break;
+                    }
+                    cp = (cp << 6) | (cc & 0x3F);
+                }
+                if (!ok || cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+                    bad++;
+                    i++;
+                } else {
+                    multi++;
+                    i += len;
+                }
+            }
+            return new Utf8Check(multi, bad);
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package uz.karvon.ingest.parse;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.rometools.rome.io.FeedException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.jdom2.Element;
+import org.jdom2.JDOMException;
+import uz.karvon.ingest.normalize.LanguageTags;
+import uz.karvon.ingest.normalize.TextCleaner;
+import uz.karvon.ingest.normalize.Urls;
+
+/**
+ * The one door from fetched bytes to a {@link ParsedFeed}: charset → format sniffing → XML repair → ROME (RSS,
+ * Atom) or Jackson (JSON Feed) → normalisation. Every failure, including ROME's unchecked exceptions and a
+ * stack overflow, leaves as a {@link FeedParseException}. Stateless and thread-safe.
+ */
+public final class FeedParser {
+    /** Bodies larger than this are refused (the fetcher should cap earlier). */
+    public static final int MAX_BODY_BYTES = 48 * 1024 * 1024;
+    private static final int MAX_FEED_TEXT = 1000;
+
+    public ParsedFeed parse(byte[] body, String httpContentType, String baseUrl, ParseOptions o) throws FeedParseException {
+        try {
+            return doParse(body, httpContentType, baseUrl, o);
+        } catch (FeedParseException e) {
+            throw e;
+        } catch (StackOverflowError e) {
+            throw new FeedParseException("too-deep", "document nested too deeply", e);
+        } catch (RuntimeException e) {
+            throw new FeedParseException("malformed-xml", "unreadable feed: " + describe(e), e);
+        }
+    }
+
+    private ParsedFeed doParse(byte[] body, String contentType, String baseUrl, ParseOptions o) throws FeedParseException {
+        if (body == null || body.length == 0) throw new FeedParseException("empty", "empty body");
+        if (body.length > MAX_BODY_BYTES) {
+            throw new FeedParseException("too-large", "body too large: " + body.length + " bytes");
+        }
+        EncodingDetector.Decoded decoded = EncodingDetector.decode(body, contentType);
+        String text = decoded.text();
+        if (text.isBlank()) throw new FeedParseException("empty", "empty body");
+
+        RawFeed raw = switch (FeedFormatSniffer.sniff(text, contentType)) {
+            case JSON -> readJson(text);
+            case HTML -> throw htmlPage(text, baseUrl);
+            case XML -> readXml(text, baseUrl, o);
+            case UNKNOWN -> throw new FeedParseException("not-a-feed", "no xml or json found");
+        };
+        return assemble(raw, baseUrl, o);
+    }
+
+    private static RawFeed readJson(String text) throws FeedParseException {
+        try {
+            return JsonFeedReader.read(text);
+        } catch (StreamConstraintsException e) {
+            throw new FeedParseException("too-deep", "json nested deeper than " + JsonFeedReader.MAX_DEPTH, e);
+        } catch (JsonFeedReader.NotAFeed e) {
+            throw new FeedParseException("not-a-feed", e.getMessage(), e);
+        } catch (JsonProcessingException e) {
+            throw new FeedParseException("malformed-json", "malformed json: " + describe(e.getOriginalMessage()), e);
+        } catch (IOException e) {
+            throw new FeedParseException("malformed-json", "malformed json: " + describe(e), e);
+        }
+    }
+
+    private static FeedParseException htmlPage(String text, String baseUrl) {
+        List<String> feeds = HtmlPageInspector.advertisedFeeds(text, baseUrl);
+        String detail = "html page, not a feed" + (feeds.isEmpty() ? "" : " (advertises: " + String.join(", ", feeds) + ")");
+        return new FeedParseException("html-page", detail, feeds, null);
+    }
+
+    private static RawFeed readXml(String text, String baseUrl, ParseOptions o) throws FeedParseException {
+        XmlCleaner.Cleaned cleaned = XmlCleaner.clean(text);
+        XmlDocumentLoader.Loaded loaded;
+        try {
+            loaded = XmlDocumentLoader.load(cleaned.xml());
+        } catch (JDOMException | IOException e) {
+            throw new FeedParseException("malformed-xml", "malformed xml: " + describe(e), e);
+        }
+        Element root = loaded.document().getRootElement();
+        String rootName = root.getName();
+        if (!(rootName.equalsIgnoreCase("rss") || rootName.equals("RDF") || rootName.equals("feed"))) {
+            throw new FeedParseException("not-a-feed", "xml root <" + rootName.toLowerCase(Locale.ROOT) + "> is not rss, rdf or atom");
+        }
+        int dropped = NewestItems.pruneElements(RomeFeedReader.itemElements(root), o.maxItems(), o.zone(), o.now());
+        RawFeed raw;
+        try {
+            raw = RomeFeedReader.read(loaded.document(), baseUrl);
+        } catch (FeedException e) {
+            throw new FeedParseException("malformed-xml", "unreadable feed: " + describe(e), e);
+        } catch (IllegalArgumentException e) {
+            throw new FeedParseException("not-a-feed", "not a feed rome understands: " + describe(e), e);
+        }
+        if (cleaned.doctypeRemoved()) {
+            raw.warnings.add(cleaned.declaredEntities() > 0
+                    ? "doctype removed; " + cleaned.declaredEntities() + " declared entities left empty"
+                    : "doctype removed");
+        }
+        if (loaded.pruned()) raw.warnings.add("elements nested deeper than " + XmlDocumentLoader.MAX_DEPTH + " dropped");
+        if (dropped > 0) raw.warnings.add(dropped + " older items dropped (max " + o.maxItems() + ")");
+        return raw;
+    }
+
+    private static ParsedFeed assemble(RawFeed raw, String baseUrl, ParseOptions o) {
+        String base = raw.base != null ? raw.base : baseUrl;
+        String home = Urls.resolve(base, raw.homePageUrl);
+        String feedUrl = Urls.resolve(base, raw.feedUrl);
+        if (feedUrl == null) feedUrl = Urls.resolve(null, baseUrl);
+        String language = LanguageTags.first(raw.language, o.declaredLanguage());
+        ItemNormalizer normalizer = new ItemNormalizer(o, baseUrl, home, language);
+        List<ParsedItem> items = new ArrayList<>(raw.items.size());
+        for (RawItem r : raw.items) items.add(normalizer.normalize(r));
+        int before = items.size();
+        items = NewestItems.dedupeAndCap(items, o.maxItems());
+        List<String> warnings = new ArrayList<>(raw.warnings);
+        if (items.size() < before) warnings.add((before - items.size()) + " duplicate or surplus items dropped");
+        String title = TextCleaner.plain(raw.title, MAX_FEED_TEXT).text();
+        String description = TextCleaner.plain(raw.description, MAX_FEED_TEXT * 4).text();
+        return new ParsedFeed(title, home, feedUrl, description, language, raw.format, items, warnings);
+    }
+
+    private static String describe(Object e) {
+        String m = e instanceof Throwable t ? (t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage()) : String.valueOf(e);
+        m = m.replaceAll("\\s+", " ").trim();
+        if (m.length() > 200) m = m.substring(0, 200) + "…";
+        return m.isEmpty() ? m : Character.toLowerCase(m.charAt(0)) + m.substring(1);
+    }
+}

@@ -1,0 +1,12 @@
+package uz.karvon.ingest.parse;
+
+import java.util.List;
+
+/** A parsed, normalised feed; {@code format} is e.g. "rss_2.0", "atom_1.0", "json_1.1". */
+public record ParsedFeed(String title, String homePageUrl, String feedUrl, String description, String language,
+                         String format, List<ParsedItem> items, List<String> warnings) {
+    public ParsedFeed {
+        items = items == null ? List.of() : List.copyOf(items);
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    }
+}

@@ -1,0 +1,32 @@
+package uz.karvon.ingest.parse;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** One item as read from the wire, before normalisation. Mutable, confined to one parse call. */
+final class RawItem {
+    String guid;
+    String link;
+    String externalUrl;
+    String title;
+    /** HTML (or escaped plain text, see {@link #contentIsText}). */
+    String content;
+    boolean contentIsText;
+    String summary;
+    boolean summaryIsText;
+    /** Plain text given by the source (JSON Feed content_text). */
+    String contentText;
+    String image;
+    /** Dates as the reader parsed them (may be null) and the raw strings to re-read with our own parser. */
+    Instant published;
+    String publishedRaw;
+    Instant modified;
+    String modifiedRaw;
+    final List<Author> authors = new ArrayList<>();
+    final List<String> tags = new ArrayList<>();
+    String language;
+    final List<Attachment> attachments = new ArrayList<>();
+    /** Base URL for relative links in this item (xml:base chain), may be null. */
+    String base;
+}

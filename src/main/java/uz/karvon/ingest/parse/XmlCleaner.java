@@ -1,0 +1,232 @@
+package uz.karvon.ingest.parse;
+
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Entities;
+
+/**
+ * Repairs decoded feed text so a strict XML parser accepts it, without ever expanding a DTD:
+ * leading garbage and the XML declaration go, the DOCTYPE (with any internal subset) is cut out and references
+ * to entities it declared become empty; HTML named entities become numeric references; bare '&amp;' is escaped;
+ * characters and character references illegal in XML 1.0 are dropped. CDATA sections and comments are copied.
+ */
+final class XmlCleaner {
+    private static final Pattern ENTITY_DECL = Pattern.compile("<!ENTITY\\s+(?:%\\s+)?([^\\s>]+)");
+    private static final int MAX_ENTITY_NAME = 40;
+    private static final int[] NO_CODEPOINTS = new int[0];
+
+    private XmlCleaner() {
+    }
+
+    /** Cleaned XML plus what was done, for warnings. */
+    record Cleaned(String xml, boolean doctypeRemoved, int declaredEntities) {
+    }
+
+    static Cleaned clean(String in) {
+        int start = documentStart(in);
+        int bodyStart = skipDeclaration(in, start);
+        Set<String> declared = Set.of();
+        boolean doctype = false;
+        int dtStart = findDoctype(in, bodyStart);
+        StringBuilder out = new StringBuilder(in.length() + 64);
+        int from = bodyStart;
+        if (dtStart >= 0) {
+            int dtEnd = doctypeEnd(in, dtStart);
+            declared = entityNames(in.substring(dtStart, dtEnd));
+            doctype = true;
+            fix(in, bodyStart, dtStart, declared, out);
+            from = dtEnd;
+        }
+        fix(in, from, in.length(), declared, out);
+        return new Cleaned(out.toString(), doctype, declared.size());
+    }
+
+    /** Index of "&lt;?xml", else of the first '&lt;' that starts markup; 0 if none. */
+    static int documentStart(String s) {
+        int decl = s.indexOf("<?xml");
+        if (decl >= 0 && decl < 4096) return decl;
+        for (int i = s.indexOf('<'); i >= 0 && i + 1 < s.length(); i = s.indexOf('<', i + 1)) {
+            char c = s.charAt(i + 1);
+            if (Character.isLetter(c) || c == '!' || c == '?') return i;
+        }
+        return 0;
+    }
+
+    private static int skipDeclaration(String s, int start) {
+        if (s.startsWith("<?xml", start)) {
+            int end = s.indexOf("?>", start);
+            if (end > 0) return end + 2;
+        }
+        return start;
+    }
+
+    /** Position of a DOCTYPE before the root element, or -1. Skips whitespace, comments and PIs. */
+    static int findDoctype(String s, int from) {
+        int i = from;
+        int n = s.length();
+        while (i < n) {
+            char c = s.charAt(i);
+            if (Character.isWhitespace(c) || c == '\uFEFF') {
+                i++;
+            } else if (s.startsWith("<!--", i)) {
+                int e = s.indexOf("-->", i + 4);
+                if (e < 0) return -1;
+                i = e + 3;
+            } else if (s.startsWith("<?", i)) {
+                int e = s.indexOf("?>", i + 2);
+                if (e < 0) return -1;
+                i = e + 2;
+            } else if (s.regionMatches(true, i, "<!DOCTYPE", 0, 9)) {
+                return i;
+            } else {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    /** End (exclusive) of a DOCTYPE starting at {@code start}, honouring quotes and an internal subset. */
+    static int doctypeEnd(String s, int start) {
+        int depth = 0;
+        char quote = 0;
+        for (int i = start + 9; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (quote != 0) {
+                if (c == quote) quote = 0;
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (c == '[') {
+                depth++;
+            } else if (c == ']') {
+                depth = Math.max(0, depth - 1);
+            } else if (c == '>' && depth == 0) {
+                return i + 1;
+            }
+        }
+        return s.length();
+    }
+
+    private static Set<String> entityNames(String doctype) {
+        Set<String> names = new HashSet<>();
+        Matcher m = ENTITY_DECL.matcher(doctype);
+        while (m.find()) names.add(m.group(1));
+        return names;
+    }
+
+    private static void fix(String s, int from, int to, Set<String> declared, StringBuilder out) {
+        int i = from;
+        while (i < to) {
+            char c = s.charAt(i);
+            if (c == '&') {
+                i = reference(s, i, to, declared, out);
+            } else if (c == '<' && s.startsWith("<![CDATA[", i)) {
+                int e = s.indexOf("]]>", i + 9);
+                int end = e < 0 || e >= to ? to : e + 3;
+                copyChars(s, i, end, out);
+                i = end;
+            } else if (c == '<' && s.startsWith("<!--", i)) {
+                int e = s.indexOf("-->", i + 4);
+                int end = e < 0 || e >= to ? to : e + 3;
+                copyChars(s, i, end, out);
+                i = end;
+            } else {
+                i = copyChar(s, i, to, out);
+            }
+        }
+    }
+
+    private static void copyChars(String s, int from, int to, StringBuilder out) {
+        int i = from;
+        while (i < to) i = copyChar(s, i, to, out);
+    }
+
+    /** Appends the char (or surrogate pair) at i if legal in XML 1.0; returns the next index. */
+    private static int copyChar(String s, int i, int to, StringBuilder out) {
+        char c = s.charAt(i);
+        if (c >= 0x20 && c < 0xD800) {
+            out.append(c);
+            return i + 1;
+        }
+        if (Character.isHighSurrogate(c)) {
+            if (i + 1 < to && Character.isLowSurrogate(s.charAt(i + 1))) {
+                out.append(c).append(s.charAt(i + 1));
+                return i + 2;
+            }
+            return i + 1;
+        }
+        if (c == '\t' || c == '\n' || c == '\r' || (c >= 0xE000 && c <= 0xFFFD)) out.append(c);
+        return i + 1;
+    }
+
+    private static int reference(String s, int amp, int to, Set<String> declared, StringBuilder out) {
+        int i = amp + 1;
+        if (i < to && s.charAt(i) == '#') {
+            return charReference(s, amp, to, out);
+        }
+        int nameEnd = i;
+        while (nameEnd < to && nameEnd - i <= MAX_ENTITY_NAME && isNameChar(s.charAt(nameEnd))) nameEnd++;
+        if (nameEnd == i || nameEnd >= to || s.charAt(nameEnd) != ';') {
+            out.append("&amp;");
+            return amp + 1;
+        }
+        String name = s.substring(i, nameEnd);
+        switch (name) {
+            case "amp", "lt", "gt", "quot", "apos" -> out.append('&').append(name).append(';');
+            default -> {
+                if (!declared.contains(name)) {   // DTD-declared entities are dropped, never expanded
+                    int[] cps = htmlEntity(name);
+                    if (cps.length == 0) {
+                        out.append("&amp;").append(name).append(';');
+                    } else {
+                        for (int cp : cps) out.append("&#").append(cp).append(';');
+                    }
+                }
+            }
+        }
+        return nameEnd + 1;
+    }
+
+    private static int charReference(String s, int amp, int to, StringBuilder out) {
+        int i = amp + 2;
+        boolean hex = i < to && (s.charAt(i) == 'x' || s.charAt(i) == 'X');
+        if (hex) i++;
+        int digitsStart = i;
+        long cp = 0;
+        while (i < to && i - digitsStart < 8) {
+            int d = Character.digit(s.charAt(i), hex ? 16 : 10);
+            if (d < 0) break;
+            cp = cp * (hex ? 16 : 10) + d;
+            i++;
+        }
+        if (i == digitsStart || i >= to || s.charAt(i) != ';') {
+            out.append("&amp;");
+            return amp + 1;
+        }
+        if (legalXmlChar(cp)) out.append(s, amp, i + 1);
+        return i + 1;
+    }
+
+    private static int[] htmlEntity(String name) {
+        if (!Entities.isNamedEntity(name)) {
+            String lower = name.toLowerCase(Locale.ROOT);   // &NBSP; &Laquo; written by hand
+            if (lower.equals(name) || !Entities.isNamedEntity(lower)) return NO_CODEPOINTS;
+            name = lower;
+        }
+        int[] cps = new int[2];
+        int n = Entities.codepointsForName(name, cps);
+        return n <= 0 ? NO_CODEPOINTS : java.util.Arrays.copyOf(cps, n);
+    }
+
+    static boolean legalXmlChar(long c) {
+        return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD)
+                || (c >= 0x10000 && c <= 0x10FFFF);
+    }
+
+    private static boolean isNameChar(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-'
+                || c == '.' || (c > 0x7F && Character.isLetterOrDigit(c));
+    }
+}

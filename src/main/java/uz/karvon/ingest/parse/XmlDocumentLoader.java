@@ -1,0 +1,73 @@
+package uz.karvon.ingest.parse;
+
+import java.io.StringReader;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import org.jdom2.Document;
+import org.jdom2.Element;
+import org.jdom2.JDOMException;
+import org.jdom2.filter.Filters;
+import org.jdom2.input.SAXBuilder;
+import org.jdom2.input.sax.XMLReaders;
+
+/**
+ * Parses cleaned XML into a JDOM document with every DTD feature off (DOCTYPE disallowed, no external
+ * entities or DTDs, no XInclude), then prunes elements nested deeper than {@link #MAX_DEPTH} so no recursive
+ * consumer (ROME foreign-markup cloning, output) can overflow the stack. One builder per thread.
+ */
+final class XmlDocumentLoader {
+    /** Feed structure needs ~8 levels; Atom XHTML content a few dozen. Deeper subtrees are dropped. */
+    static final int MAX_DEPTH = 64;
+
+    private static final ThreadLocal<SAXBuilder> BUILDER = ThreadLocal.withInitial(XmlDocumentLoader::newBuilder);
+
+    private XmlDocumentLoader() {
+    }
+
+    /** Result: the document and whether deep content was dropped. */
+    record Loaded(Document document, boolean pruned) {
+    }
+
+    static Loaded load(String xml) throws JDOMException, java.io.IOException {
+        Document doc = BUILDER.get().build(new StringReader(xml));
+        boolean pruned = prune(doc.getRootElement());
+        return new Loaded(doc, pruned);
+    }
+
+    private static SAXBuilder newBuilder() {
+        SAXBuilder b = new SAXBuilder(XMLReaders.NONVALIDATING);
+        b.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        b.setFeature("http://xml.org/sax/features/external-general-entities", false);
+        b.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+        b.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        b.setExpandEntities(false);
+        b.setEntityResolver((publicId, systemId) -> new org.xml.sax.InputSource(new StringReader("")));
+        b.setReuseParser(true);
+        return b;
+    }
+
+    /** Iterative walk; removes child elements of any element at MAX_DEPTH. */
+    private static boolean prune(Element root) {
+        boolean pruned = false;
+        Deque<Element> stack = new ArrayDeque<>();
+        Deque<Integer> depths = new ArrayDeque<>();
+        stack.push(root);
+        depths.push(1);
+        while (!stack.isEmpty()) {
+            Element e = stack.pop();
+            int d = depths.pop();
+            if (d >= MAX_DEPTH) {
+                if (!e.getChildren().isEmpty()) {
+                    e.removeContent(Filters.element());
+                    pruned = true;
+                }
+                continue;
+            }
+            for (Element c : e.getChildren()) {
+                stack.push(c);
+                depths.push(d + 1);
+            }
+        }
+        return pruned;
+    }
+}
