@@ -33,7 +33,7 @@ final class ServeCommand implements Callable<Integer> {
         KarvonServer server;
         try {
             server = KarvonServer.start(new KarvonServer.Options(config, data, port, host, Clock.systemUTC(),
-                    System.getenv(), !noSample));
+                    System.getenv(), !noSample, true));
         } catch (ConfigException e) {
             System.err.println(e.getMessage());
             System.err.println("karvon: not starting: " + config + " has " + e.problems().size() + " problem(s)");

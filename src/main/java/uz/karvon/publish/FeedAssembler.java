@@ -8,7 +8,11 @@ import java.util.List;
 import uz.karvon.article.Article;
 import uz.karvon.config.KarvonConfig;
 import uz.karvon.config.KarvonConfig.FeedSpec;
+import java.util.Map;
+import java.util.Set;
 import uz.karvon.publish.render.Channel;
+import uz.karvon.publish.render.Credit;
+import uz.karvon.store.SourceItem;
 import uz.karvon.publish.render.Embargo;
 import uz.karvon.publish.render.Entry;
 import uz.karvon.publish.render.Image;
@@ -31,10 +35,21 @@ public final class FeedAssembler {
 
     public record Assembled(Channel channel, List<Entry> entries, List<Tombstone> tombstones) {}
 
-    public Assembled assemble(FeedSpec feed, ArticleSnapshot snapshot, Instant now) {
-        List<Article> chosen = FeedSelection.select(feed, snapshot.all(), config.site().languageFallbacks(), now);
+    /** Items of external sources offered to a feed, with the other sources that carried the same story. */
+    public record SourceItems(List<SourceItem> items, Map<String, Set<String>> alsoCarriedBy) {
+        public static final SourceItems NONE = new SourceItems(List.of(), Map.of());
+    }
+
+    public Assembled assemble(FeedSpec feed, ArticleSnapshot snapshot, SourceItems sourceItems, Instant now) {
+        List<Article> chosen = feed.includeArticles()
+                ? FeedSelection.select(feed, snapshot.all(), config.site().languageFallbacks(), now) : List.of();
         List<Entry> entries = new ArrayList<>(chosen.size());
         for (Article a : chosen) entries.add(entry(a, snapshot, feed.fullText(), now));
+        for (SourceItem item : FeedSelection.selectItems(feed, sourceItems.items())) {
+            entries.add(entry(item, sourceItems.alsoCarriedBy().getOrDefault(item.id(), Set.of()), feed.fullText(), now));
+        }
+        entries.sort(Comparator.comparing(Entry::published).reversed().thenComparing(Entry::id));
+        if (entries.size() > feed.limit()) entries = new ArrayList<>(entries.subList(0, feed.limit()));
         List<Tombstone> tombstones = feed.isPublic() ? List.of() : tombstones(feed, snapshot, now);
         Instant updated = entries.stream().map(Entry::updated).max(Comparator.naturalOrder())
                 .orElse(Instant.EPOCH);
@@ -61,6 +76,35 @@ public final class FeedAssembler {
                 fullText ? a.bodyHtml() : null, a.lang(), a.categories(), a.author(), published, updated, image,
                 translations, null, a.isEmbargoedAt(now) ? new Embargo(a.embargoUntil()) : null, a.correctionNote(),
                 a.dateline(), a.generated());
+    }
+
+    Entry entry(SourceItem item, Set<String> alsoFrom, boolean fullText, Instant now) {
+        String name = config.source(item.sourceId()).map(KarvonConfig.SourceSpec::title).orElse(item.sourceId());
+        StringBuilder credit = new StringBuilder(name);
+        for (String other : alsoFrom) {
+            credit.append(", ").append(config.source(other).map(KarvonConfig.SourceSpec::title).orElse(other));
+        }
+        String url = item.url() != null ? item.url() : item.externalUrl() != null ? item.externalUrl()
+                : config.source(item.sourceId()).map(s -> s.url().toString()).orElse(urls.home());
+        Image image = null;
+        for (SourceItem.Attachment a : item.attachments()) {
+            if (a.mimeType() != null && a.mimeType().startsWith("image/")) {
+                image = new Image(a.url(), a.mimeType(), a.sizeInBytes(), null);
+                break;
+            }
+        }
+        if (image == null && item.image() != null) image = new Image(item.image(), null, null, null);
+        Instant published = item.published().isAfter(now) ? now : item.published();
+        Instant updated = item.modified() == null || item.modified().isBefore(published) ? published
+                : item.modified().isAfter(now) ? now : item.modified();
+        String author = item.authors().isEmpty() ? null : item.authors().get(0).name();
+        return new Entry(urls.sourceItemId(item.id(), item.firstSeen()), url, item.title(), summaryText(item.summary()),
+                fullText ? item.contentHtml() : null, item.language(), item.tags(), author, published, updated, image,
+                List.of(), new Credit(item.sourceId(), credit.toString(), url), null, null, null, false);
+    }
+
+    private static String summaryText(String html) {
+        return html == null ? null : org.jsoup.Jsoup.parse(html).text();
     }
 
     /** RFC 6721 tombstones for withdrawn articles this feed would have carried, within the retention period. */

@@ -22,6 +22,8 @@ import uz.karvon.config.KarvonConfig;
 import uz.karvon.config.KarvonConfig.FeedSpec;
 import uz.karvon.publish.render.FeedRenderer;
 import uz.karvon.store.ArticleStore;
+import uz.karvon.store.SourceItem;
+import uz.karvon.store.SourceItemStore;
 import uz.karvon.store.StoreException;
 
 /**
@@ -35,6 +37,8 @@ public final class FeedPublisher {
     static final int SNAPSHOT_SIZE = 10_000;
 
     private final ArticleStore store;
+    private final SourceItemStore sourceItems;
+    private final java.util.Map<String, Long> feedGenerations = new java.util.concurrent.ConcurrentHashMap<>();
     private final FeedRenderer renderer;
     private final Clock clock;
     private final AtomicReference<KarvonConfig> config;
@@ -42,13 +46,14 @@ public final class FeedPublisher {
     private final AtomicReference<Snapshot> snapshot = new AtomicReference<>();
     private final Cache<Key, Rendered> cache;
 
-    private record Key(String feedId, FeedFormat format, long generation) {}
+    private record Key(String feedId, FeedFormat format, long generation, long feedGeneration) {}
 
     private record Snapshot(long generation, ArticleSnapshot articles) {}
 
-    public FeedPublisher(KarvonConfig config, ArticleStore store, FeedRenderer renderer, Clock clock) {
+    public FeedPublisher(KarvonConfig config, ArticleStore store, SourceItemStore sourceItems, FeedRenderer renderer, Clock clock) {
         this.config = new AtomicReference<>(config);
         this.store = store;
+        this.sourceItems = sourceItems;
         this.renderer = renderer;
         this.clock = clock;
         this.cache = Caffeine.newBuilder()
@@ -90,12 +95,23 @@ public final class FeedPublisher {
         cache.invalidateAll();
     }
 
+    /** New or changed items of these sources: only the feeds that carry them are re-rendered. */
+    public void sourcesChanged(java.util.Set<String> sourceIds) {
+        for (FeedSpec f : config.get().feeds()) {
+            if (f.sources().stream().anyMatch(sourceIds::contains)) {
+                feedGenerations.merge(f.id(), 1L, Long::sum);
+                cache.asMap().keySet().removeIf(k -> k.feedId().equals(f.id()));
+            }
+        }
+    }
+
     public Optional<Rendered> render(String feedId, FeedFormat format) {
         KarvonConfig cfg = config.get();
         Optional<FeedSpec> spec = cfg.feed(feedId);
         if (spec.isEmpty()) return Optional.empty();
         long gen = generation.get();
-        return Optional.of(cache.get(new Key(feedId, format, gen), k -> renderNow(cfg, spec.get(), format, gen)));
+        long feedGen = feedGenerations.getOrDefault(feedId, 0L);
+        return Optional.of(cache.get(new Key(feedId, format, gen, feedGen), k -> renderNow(cfg, spec.get(), format, gen)));
     }
 
     /** The current article view, shared by feeds and pages; rebuilt lazily after a change. */
@@ -116,7 +132,7 @@ public final class FeedPublisher {
     private Rendered renderNow(KarvonConfig cfg, FeedSpec spec, FeedFormat format, long gen) {
         Instant now = clock.instant();
         ArticleSnapshot articles = articles();
-        FeedAssembler.Assembled a = new FeedAssembler(cfg).assemble(spec, articles, now);
+        FeedAssembler.Assembled a = new FeedAssembler(cfg).assemble(spec, articles, sourceItemsFor(spec), now);
         byte[] raw = switch (format) {
             case RSS -> renderer.rss(a.channel(), a.entries());
             case ATOM -> renderer.atom(a.channel(), a.entries(), a.tombstones());
@@ -125,6 +141,16 @@ public final class FeedPublisher {
         Instant validUntil = articles.nextEmbargoLift(now).orElse(null);
         Instant lastModified = a.channel().updated().isAfter(now) ? now : a.channel().updated();
         return new Rendered(raw, gzip(raw), etag(raw), lastModified, format.contentType(), validUntil);
+    }
+
+    private FeedAssembler.SourceItems sourceItemsFor(FeedSpec spec) {
+        if (spec.sources().isEmpty() || sourceItems == null) return FeedAssembler.SourceItems.NONE;
+        try {
+            List<SourceItem> items = sourceItems.recent(spec.sources(), spec.limit() * 4);
+            return new FeedAssembler.SourceItems(items, sourceItems.alsoCarriedBy(items.stream().map(SourceItem::id).toList()));
+        } catch (StoreException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
     }
 
     static String etag(byte[] raw) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import uz.karvon.article.Article;
 import uz.karvon.config.KarvonConfig.FeedSpec;
+import uz.karvon.store.SourceItem;
 
 /**
  * Which articles a feed carries at a given instant: the feed's language rules, sections and tags,
@@ -38,6 +39,22 @@ public final class FeedSelection {
                 .sorted(Comparator.comparing(Article::published).reversed().thenComparing(Article::id))
                 .limit(feed.limit())
                 .toList();
+    }
+
+    /** Source items a feed carries: its sources, its languages, sections as tags, keep/block. */
+    public static List<SourceItem> selectItems(FeedSpec feed, List<SourceItem> items) {
+        List<SourceItem> out = new ArrayList<>();
+        for (SourceItem i : items) {
+            if (!feed.sources().contains(i.sourceId())) continue;
+            if (!feed.allLanguages() && !feed.everyStory()
+                    && feed.languages().stream().noneMatch(l -> LanguageMatch.matches(l, i.language()))) continue;
+            if (!feed.sections().isEmpty() && i.tags().stream().noneMatch(t -> feed.sections().contains(t.toLowerCase(java.util.Locale.ROOT)))) continue;
+            String text = i.title() + "\n" + (i.summary() == null ? "" : i.summary()) + "\n" + String.join(" ", i.tags());
+            if (!feed.keep().isEmpty() && feed.keep().stream().noneMatch(p -> p.matcher(text).find())) continue;
+            if (feed.block().stream().anyMatch(p -> p.matcher(text).find())) continue;
+            out.add(i);
+        }
+        return out;
     }
 
     static List<String> preference(String language, List<String> fallbacks) {

@@ -45,6 +45,11 @@ public final class SiteUrls {
         return "tag:" + tagAuthority + "," + a.published().atOffset(ZoneOffset.UTC).getYear() + ":article/" + a.id();
     }
 
+    /** Karvon's own id for a republished item: derived from source and original id, never the upstream guid. */
+    public String sourceItemId(String karvonItemId, java.time.Instant firstSeen) {
+        return "tag:" + tagAuthority + "," + firstSeen.atOffset(ZoneOffset.UTC).getYear() + ":item/" + karvonItemId;
+    }
+
     public String feedId(String feedId) {
         return "tag:" + tagAuthority + ",2026:feed/" + feedId;
     }

@@ -5,7 +5,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uz.karvon.article.ArticleImporter;
@@ -13,54 +17,113 @@ import uz.karvon.article.ArticleIntake;
 import uz.karvon.config.ConfigException;
 import uz.karvon.config.ConfigLoader;
 import uz.karvon.config.KarvonConfig;
+import uz.karvon.ingest.PollScheduler;
+import uz.karvon.ingest.SourceRefresher;
+import uz.karvon.ingest.SourceStates;
+import uz.karvon.ingest.fetch.FetchSettings;
+import uz.karvon.ingest.fetch.Fetcher;
+import uz.karvon.ingest.parse.FeedParser;
+import uz.karvon.lang.LanguageDetector;
 import uz.karvon.publish.FeedPublisher;
 import uz.karvon.publish.render.FeedRenderer;
 import uz.karvon.store.ArticleStore;
 import uz.karvon.store.Database;
+import uz.karvon.store.SourceItemStore;
+import uz.karvon.store.SourceStateStore;
 import uz.karvon.store.StoreException;
 import uz.karvon.web.AppContext;
 import uz.karvon.web.ConfigStatus;
 import uz.karvon.web.WebApp;
 
-/** The running server: configuration, database, publisher and web app wired together, started and stopped as one. */
+/** The running server: configuration, database, publisher, poller and web app wired together, started and stopped as one. */
 public final class KarvonServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(KarvonServer.class);
 
     private final Database db;
     private final Javalin web;
     private final AppContext context;
+    private final PollScheduler poller;
+    private final Fetcher fetcher;
+    private final ConfigReloader reloader;
+    private final ScheduledExecutorService housekeeping;
 
-    private KarvonServer(Database db, Javalin web, AppContext context) {
+    private KarvonServer(Database db, Javalin web, AppContext context, PollScheduler poller, Fetcher fetcher,
+                         ConfigReloader reloader, ScheduledExecutorService housekeeping) {
         this.db = db;
         this.web = web;
         this.context = context;
+        this.poller = poller;
+        this.fetcher = fetcher;
+        this.reloader = reloader;
+        this.housekeeping = housekeeping;
     }
 
+    /**
+     * @param watchConfig reload feeds.yml when the file changes (the server does; most tests call reload directly)
+     */
     public record Options(Path configFile, Path dataDir, Integer port, String host, Clock clock, Map<String, String> env,
-                          boolean loadSample) {}
+                          boolean loadSample, boolean watchConfig) {}
 
     public static KarvonServer start(Options o) throws ConfigException, StoreException, IOException {
         ConfigLoader loader = new ConfigLoader(o.env());
         KarvonConfig config = loader.load(o.configFile());
         config.warnings().forEach(w -> LOG.warn("{}: {}", o.configFile().getFileName(), w));
         Database db = Database.open(o.dataDir());
+        Fetcher fetcher = null;
+        PollScheduler poller = null;
         try {
             ArticleStore articles = new ArticleStore(db);
-            FeedPublisher publisher = new FeedPublisher(config, articles, new FeedRenderer(config.site().agency()), o.clock());
+            SourceItemStore items = new SourceItemStore(db);
+            FeedPublisher publisher = new FeedPublisher(config, articles, items, new FeedRenderer(config.site().agency()), o.clock());
             ArticleIntake intake = Wiring.intake(db, o.clock(), publisher::changed);
             if (o.loadSample() && articles.count() == 0) loadSample(intake);
+
+            FetchSettings defaults = FetchSettings.defaults();
+            fetcher = new Fetcher(new FetchSettings(defaults.connectTimeout(), defaults.readTimeout(), defaults.callTimeout(),
+                    config.ingest().maxBodyBytes(), defaults.maxRedirects(), defaults.userAgent()), o.clock());
+            SourceRefresher refresher = new SourceRefresher(fetcher, new FeedParser(), items, LanguageDetector.standard(), o.clock());
+            poller = new PollScheduler(config, refresher, new SourceStates(new SourceStateStore(db)), o.clock(),
+                    config.ingest().workers(), publisher::sourcesChanged);
+
             ConfigStatus status = new ConfigStatus(o.configFile(), o.clock().instant(), config.warnings());
-            AppContext ctx = new AppContext(publisher, intake, articles, db, status, o.clock());
-            Javalin web = WebApp.create(ctx);
+            AppContext ctx = new AppContext(publisher, intake, articles, db, status, poller, o.clock());
+            ConfigReloader reloader = new ConfigReloader(o.configFile(), loader, publisher, poller, status, o.clock());
+            Javalin web = WebApp.create(ctx, reloader::reload);
             int port = o.port() != null ? o.port() : config.server().port();
             String host = o.host() != null ? o.host() : config.server().host();
             web.start(host, port);
+            reloader.servedOn(web.port());
             publisher.reconfigure(config.servedOn(web.port()));
-            LOG.info("karvon serving {} feeds on http://{}:{}/ (data: {})", config.feeds().size(), host, web.port(), db.file());
-            return new KarvonServer(db, web, ctx);
+            poller.start();
+            if (o.watchConfig()) reloader.watch();
+            ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "karvon-housekeeping");
+                t.setDaemon(true);
+                return t;
+            });
+            housekeeping.scheduleWithFixedDelay(() -> purge(items, publisher, o.clock()), 1, 60, TimeUnit.MINUTES);
+            LOG.info("karvon serving {} feeds and following {} sources on http://{}:{}/ (data: {})",
+                    config.feeds().size(), config.sources().size(), host, web.port(), db.file());
+            return new KarvonServer(db, web, ctx, poller, fetcher, reloader, housekeeping);
         } catch (RuntimeException | StoreException | IOException e) {
+            if (poller != null) poller.close();
+            if (fetcher != null) fetcher.close();
             db.close();
             throw e;
+        }
+    }
+
+    /** Retention: items of external sources not seen for {@code ingest.retention} are removed. */
+    private static void purge(SourceItemStore items, FeedPublisher publisher, Clock clock) {
+        try {
+            Duration keep = publisher.config().ingest().retention();
+            int n = items.purgeLastSeenBefore(clock.instant().minus(keep));
+            if (n > 0) {
+                LOG.info("retention: removed {} source items not seen for {}", n, keep);
+                publisher.changed();
+            }
+        } catch (StoreException | RuntimeException e) {
+            LOG.warn("retention: {}", e.getMessage());
         }
     }
 
@@ -81,9 +144,17 @@ public final class KarvonServer implements AutoCloseable {
         return context;
     }
 
+    public ConfigReloader reloader() {
+        return reloader;
+    }
+
     @Override
     public void close() {
+        reloader.close();
+        housekeeping.shutdownNow();
         web.stop();
+        poller.close();
+        fetcher.close();
         db.close();
     }
 }

@@ -13,4 +13,5 @@ public record AppContext(
         ArticleStore articles,
         Database database,
         ConfigStatus configStatus,
+        uz.karvon.ingest.PollScheduler poller,
         Clock clock) {}

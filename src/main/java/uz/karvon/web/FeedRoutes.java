@@ -36,7 +36,12 @@ final class FeedRoutes {
             return;
         }
         if (!spec.get().isPublic() && !access.admit(ctx, spec.get())) return;
-        Rendered r = publisher.render(id, format.get()).orElseThrow();
+        Optional<Rendered> rendered = publisher.render(id, format.get());
+        if (rendered.isEmpty()) { // removed by a reload a moment ago
+            ctx.status(HttpStatus.NOT_FOUND).contentType("text/plain; charset=utf-8").result("no such feed");
+            return;
+        }
+        Rendered r = rendered.get();
         ctx.disableCompression();
         ctx.header("ETag", r.etag());
         ctx.header("Last-Modified", DateTimeFormatter.RFC_1123_DATE_TIME.format(r.lastModified().atOffset(ZoneOffset.UTC)));

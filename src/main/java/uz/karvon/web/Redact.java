@@ -8,6 +8,14 @@ final class Redact {
 
     private Redact() {}
 
+    /** A URL for display: user-info dropped, secret query parameters masked. */
+    static String uri(String url) {
+        int q = url.indexOf('?');
+        String base = q < 0 ? url : url.substring(0, q);
+        base = base.replaceFirst("^([a-zA-Z][a-zA-Z0-9+.-]*://)[^/@]*@", "$1");
+        return q < 0 ? base : url(base, url.substring(q + 1));
+    }
+
     static String url(String path, String query) {
         if (query == null || query.isEmpty()) return path;
         return path + "?" + SECRET_PARAM.matcher(query).replaceAll("$1REDACTED");

@@ -16,12 +16,13 @@ public final class WebApp {
 
     private WebApp() {}
 
-    public static Javalin create(AppContext app) {
+    public static Javalin create(AppContext app, java.util.function.Supplier<uz.karvon.server.ConfigReloader.Result> reload) {
         RateLimiter limiter = new RateLimiter(app.clock());
         PartnerAccess access = new PartnerAccess(() -> app.publisher().config(), limiter);
         FeedRoutes feeds = new FeedRoutes(app.publisher(), access);
         Pages pages = new Pages(app.publisher(), app.clock());
         ApiRoutes api = new ApiRoutes(app);
+        AdminRoutes admin = new AdminRoutes(app, reload);
         return Javalin.create(config -> {
             config.http.maxRequestSize = 2L << 20;
             config.startup.showJavalinBanner = false;
@@ -51,6 +52,10 @@ public final class WebApp {
             config.routes.get("/health", api::health);
             config.routes.post("/api/articles", api::postArticle);
             config.routes.delete("/api/articles/{id}", api::deleteArticle);
+            config.routes.post("/api/reload", admin::reload);
+            config.routes.get("/api/sources", admin::sourcesJson);
+            config.routes.get("/sources", admin::sourcesPage);
+            config.routes.post("/api/sources/{id}/refresh", admin::refreshSource);
             config.routes.exception(StoreException.class, (e, ctx) -> {
                 LOG.error("{}", e.getMessage());
                 ctx.status(HttpStatus.SERVICE_UNAVAILABLE).contentType("application/json")
