@@ -56,7 +56,8 @@ public final class TextHygiene {
      * (O'zbekiston → Oʻzbekiston, g`alaba → gʻalaba); any of them (and ´) between two other
      * letters become the tutuq U+02BC (ma'lumot → maʼlumot). An apostrophe after o/g that is
      * followed by a second apostrophe keeps the first as U+02BB and the second as tutuq
-     * (mo‘’jiza → moʻʼjiza). Quotes at word edges ('salom') are left alone.
+     * (mo‘’jiza → moʻʼjiza). At the end of a word only vowel + g + ' ’ ʼ ʻ becomes gʻ (bog' → bogʻ);
+     * other quotes at word edges ('salom', Toshkentning') are left alone.
      */
     public static String normalizeUzbekApostrophes(String s) {
         if (s == null || s.isEmpty()) {
@@ -74,6 +75,11 @@ public final class TextHygiene {
             }
             boolean letterAfter = j < a.length && Character.isLetter(a[j]);
             if (!letterAfter) {
+                // word-final gʻ after a vowel: bog' -> bogʻ, tog' -> togʻ (but Toshkentning' is a quote)
+                if ((prev == 'g' || prev == 'G') && i >= 2 && "aeiouAEIOU".indexOf(a[i - 2]) >= 0
+                        && a[i] != '\u2018' && a[i] != '`') {
+                    a[i] = OKINA;
+                }
                 continue;
             }
             if (prev == 'o' || prev == 'O' || prev == 'g' || prev == 'G') {

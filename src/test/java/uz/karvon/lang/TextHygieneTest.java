@@ -25,7 +25,7 @@ class TextHygieneTest {
         "O'zbekiston|Oʻzbekiston", "O‘zbekiston|Oʻzbekiston", "O’zbekiston|Oʻzbekiston", "O`zbekiston|Oʻzbekiston",
         "Oʼzbekiston|Oʻzbekiston", "Oʻzbekiston|Oʻzbekiston", "g'alaba|gʻalaba", "G‘ALABA|GʻALABA",
         "ma'lumot|maʼlumot", "ta’lim|taʼlim", "she`r|sheʼr", "mo‘’jiza|moʻʼjiza", "Is'hoq|Isʼhoq",
-        "'salom'|'salom'", "‘Toshkent’|‘Toshkent’", "bog'|bog'", "to'g'ri|toʻgʻri"
+        "'salom'|'salom'", "‘Toshkent’|‘Toshkent’", "bog'|bogʻ", "Bu tog’.|Bu togʻ.", "'Toshkentning'|'Toshkentning'", "to'g'ri|toʻgʻri"
     })
     void uzbekApostrophes(String in, String out) {
         assertThat(TextHygiene.normalizeUzbekApostrophes(in)).isEqualTo(out);
