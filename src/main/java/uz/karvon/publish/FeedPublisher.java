@@ -38,6 +38,7 @@ public final class FeedPublisher {
 
     private final ArticleStore store;
     private final SourceItemStore sourceItems;
+    private final uz.karvon.lang.UzbekTransliterator transliterator = uz.karvon.lang.UzbekTransliterator.standard();
     private final java.util.Map<String, Long> feedGenerations = new java.util.concurrent.ConcurrentHashMap<>();
     private final FeedRenderer renderer;
     private final Clock clock;
@@ -120,7 +121,12 @@ public final class FeedPublisher {
         Snapshot s = snapshot.get();
         if (s != null && s.generation() == gen) return s.articles();
         try {
-            List<Article> list = store.recent(SNAPSHOT_SIZE);
+            List<Article> list = new java.util.ArrayList<>(store.recent(SNAPSHOT_SIZE));
+            java.util.Set<String> scripts = new java.util.HashSet<>();
+            for (FeedSpec f : config.get().feeds()) {
+                if (f.transliterate() && f.language() != null) scripts.add(f.language());
+            }
+            list.addAll(ScriptVersions.generate(list, scripts, transliterator));
             ArticleSnapshot fresh = new ArticleSnapshot(list);
             snapshot.set(new Snapshot(gen, fresh));
             return fresh;

@@ -21,6 +21,7 @@ public final class FeedSelection {
         List<Article> visible = new ArrayList<>();
         for (Article a : articles) {
             if (a.status() != Article.Status.PUBLISHED) continue;
+            if (a.generated() && !feed.transliterate()) continue;
             if (a.isEmbargoedAt(now) && !feed.includeEmbargoed()) continue;
             if (!feed.sections().isEmpty() && a.categories().stream().noneMatch(feed.sections()::contains)) continue;
             if (!feed.tags().isEmpty() && a.tags().stream().noneMatch(feed.tags()::contains)) continue;

@@ -10,6 +10,8 @@ final class Articles {
     private Articles() {}
 
     static ArticleJson json() {
-        return new ArticleJson(html -> Jsoup.clean(html, Safelist.relaxed()), LangTags::normalize);
+        // Relative links (e.g. /media/x.jpg) are kept; they resolve against the site when served.
+        Safelist allow = Safelist.relaxed().preserveRelativeLinks(true);
+        return new ArticleJson(html -> Jsoup.clean(html, "http://karvon.invalid/", allow), LangTags::normalize);
     }
 }

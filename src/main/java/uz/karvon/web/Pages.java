@@ -101,6 +101,11 @@ final class Pages {
         meta.appendElement("time").attr("datetime", a.published().toString()).text(when);
         if (a.author() != null) meta.appendElement("span").text(" · " + a.author());
         if (a.correctionNote() != null) art.appendElement("p").addClass("note").text(a.correctionNote());
+        if (a.generated()) {
+            art.appendElement("p").addClass("note").text(a.lang().equals("uz-Cyrl")
+                    ? "Ушбу матн лотин ёзувидан автоматик равишда ўгирилган."
+                    : "Ushbu matn kirill yozuvidan avtomatik ravishda oʻgirilgan.");
+        }
         if (a.summary() != null) art.appendElement("p").appendElement("strong").text(a.summary());
         if (a.image() != null) {
             Element fig = art.appendElement("figure");

@@ -1,0 +1,91 @@
+package uz.karvon.ingest;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import uz.karvon.ingest.fetch.FetchException;
+import uz.karvon.ingest.fetch.FetchRequest;
+import uz.karvon.ingest.fetch.FetchResult;
+import uz.karvon.ingest.fetch.Fetcher;
+import uz.karvon.ingest.parse.FeedParseException;
+import uz.karvon.ingest.parse.FeedParser;
+import uz.karvon.ingest.parse.JsonFeedWriter;
+import uz.karvon.ingest.parse.ParseOptions;
+import uz.karvon.ingest.parse.ParsedFeed;
+import uz.karvon.ingest.parse.ParsedItem;
+import uz.karvon.lang.LanguageDetector;
+
+/**
+ * What karvon would make of a feed, without storing anything: the same fetch, parse and language steps as a
+ * source refresh, printed as JSON Feed. Backs the {@code parse} command.
+ */
+public final class FeedPreview {
+    private final Fetcher fetcher;
+    private final FeedParser parser = new FeedParser();
+    private final LanguageResolver languages = new LanguageResolver(LanguageDetector.standard());
+    private final Clock clock;
+
+    public FeedPreview(Fetcher fetcher, Clock clock) {
+        this.fetcher = fetcher;
+        this.clock = clock;
+    }
+
+    /** Either {@code json} (one line of JSON Feed 1.1) or {@code error} (one line of plain words). */
+    public record Outcome(String json, String error) {}
+
+    public Outcome run(String input, ZoneId zone, String declaredLanguage) {
+        Instant now = clock.instant();
+        try {
+            byte[] body;
+            String contentType = null;
+            String base;
+            String scheme = scheme(input);
+            if (scheme.equals("http") || scheme.equals("https")) {
+                URI u = URI.create(input);
+                FetchResult r = fetcher.fetch(new FetchRequest(u, null, null, null, java.util.Map.of(), SourceRefresher.isPrivateHost(u)));
+                body = r.body();
+                contentType = r.contentType();
+                base = r.finalUrl().toString();
+            } else {
+                Path p = scheme.equals("file") ? Path.of(URI.create(input)) : Path.of(input);
+                body = Files.readAllBytes(p);
+                base = p.toAbsolutePath().toUri().toString();
+            }
+            ParsedFeed feed = parser.parse(body, contentType, base, new ParseOptions(zone, declaredLanguage, now, ParseOptions.DEFAULT_MAX_ITEMS));
+            return new Outcome(JsonFeedWriter.toJson(withLanguages(feed)), null);
+        } catch (FetchException | FeedParseException e) {
+            return new Outcome(null, e.getMessage());
+        } catch (NoSuchFileException e) {
+            return new Outcome(null, "no such file");
+        } catch (IOException | RuntimeException e) {
+            return new Outcome(null, e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    private ParsedFeed withLanguages(ParsedFeed f) {
+        List<ParsedItem> items = new ArrayList<>(f.items().size());
+        for (ParsedItem i : f.items()) {
+            String text = i.title() + " " + (i.contentText() != null ? i.contentText() : i.summary() == null ? "" : i.summary());
+            String tag = languages.resolve(i.language(), text).tag();
+            items.add(java.util.Objects.equals(tag, i.language()) ? i : new ParsedItem(i.id(), i.url(), i.externalUrl(), i.title(),
+                    i.contentHtml(), i.contentText(), i.summary(), i.image(), i.published(), i.modified(), i.authors(),
+                    i.tags(), tag, i.attachments(), i.flags()));
+        }
+        return new ParsedFeed(f.title(), f.homePageUrl(), f.feedUrl(), f.description(), f.language(), f.format(), items, f.warnings());
+    }
+
+    private static String scheme(String input) {
+        int colon = input.indexOf(':');
+        if (colon <= 1) return "";
+        String s = input.substring(0, colon).toLowerCase(Locale.ROOT);
+        return s.matches("[a-z][a-z0-9+.-]*") ? s : "";
+    }
+}
