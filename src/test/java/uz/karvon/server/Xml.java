@@ -1,0 +1,64 @@
+package uz.karvon.server;
+
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import javax.xml.XMLConstants;
+import javax.xml.namespace.NamespaceContext;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.xpath.XPath;
+import javax.xml.xpath.XPathConstants;
+import javax.xml.xpath.XPathFactory;
+import org.w3c.dom.Document;
+import org.w3c.dom.NodeList;
+
+/** Namespace-aware XPath over response bytes (a: Atom, at: tombstones, k: karvon). */
+public final class Xml {
+    private static final Map<String, String> NS = Map.of(
+            "a", "http://www.w3.org/2005/Atom",
+            "at", "http://purl.org/atompub/tombstones/1.0",
+            "k", "https://karvon.uz/ns/1.0");
+    private final Document doc;
+    private final XPath xpath;
+
+    public Xml(byte[] bytes) throws Exception {
+        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+        f.setNamespaceAware(true);
+        f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        doc = f.newDocumentBuilder().parse(new ByteArrayInputStream(bytes));
+        xpath = XPathFactory.newInstance().newXPath();
+        xpath.setNamespaceContext(new NamespaceContext() {
+            @Override
+            public String getNamespaceURI(String prefix) {
+                return NS.getOrDefault(prefix, XMLConstants.NULL_NS_URI);
+            }
+
+            @Override
+            public String getPrefix(String uri) {
+                return null;
+            }
+
+            @Override
+            public Iterator<String> getPrefixes(String uri) {
+                return null;
+            }
+        });
+    }
+
+    public int count(String expr) throws Exception {
+        return ((NodeList) xpath.evaluate(expr, doc, XPathConstants.NODESET)).getLength();
+    }
+
+    public String string(String expr) throws Exception {
+        return xpath.evaluate(expr, doc);
+    }
+
+    public List<String> strings(String expr) throws Exception {
+        NodeList nl = (NodeList) xpath.evaluate(expr, doc, XPathConstants.NODESET);
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < nl.getLength(); i++) out.add(nl.item(i).getTextContent());
+        return out;
+    }
+}
