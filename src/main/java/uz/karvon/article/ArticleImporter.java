@@ -9,7 +9,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.PushbackInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,22 +31,14 @@ public final class ArticleImporter {
     public record Report(int stored, int unchanged, List<Problem> problems) {}
 
     public Report load(InputStream in) throws IOException, StoreException {
-        PushbackInputStream p = new PushbackInputStream(in, 64);
-        int first = firstNonSpace(p);
-        return first == '[' ? loadArray(p) : loadLines(p);
-    }
-
-    private static int firstNonSpace(PushbackInputStream p) throws IOException {
-        byte[] bom = new byte[3];
-        int n = p.read(bom);
-        int skip = n == 3 && (bom[0] & 0xff) == 0xEF && (bom[1] & 0xff) == 0xBB && (bom[2] & 0xff) == 0xBF ? 3 : 0;
-        if (n > skip) p.unread(bom, skip, n - skip);
-        int c;
-        List<Integer> seen = new ArrayList<>();
-        while ((c = p.read()) != -1 && Character.isWhitespace(c)) seen.add(c);
-        if (c != -1) p.unread(c);
-        for (int i = seen.size() - 1; i >= 0; i--) p.unread(seen.get(i));
-        return c;
+        // Import files are read whole: the format is decided by the first non-blank byte, and line
+        // numbers must stay true, so leading blank lines are kept.
+        byte[] bytes = in.readAllBytes();
+        int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF ? 3 : 0;
+        int i = start;
+        while (i < bytes.length && Character.isWhitespace(bytes[i])) i++;
+        InputStream body = new java.io.ByteArrayInputStream(bytes, start, bytes.length - start);
+        return i < bytes.length && bytes[i] == '[' ? loadArray(body) : loadLines(body);
     }
 
     private Report loadArray(InputStream in) throws IOException, StoreException {

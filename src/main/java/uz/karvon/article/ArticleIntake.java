@@ -37,7 +37,11 @@ public final class ArticleIntake {
         if (r instanceof ArticleJson.Invalid invalid) return new Rejected(invalid.errors());
         Article a = ((ArticleJson.Ok) r).article();
         Optional<Article> before = store.get(a.id());
-        if (before.isPresent() && !sameContent(before.get(), a) && !a.updated().isAfter(before.get().updated())) {
+        if (before.isPresent() && sameContent(before.get(), a)) {
+            // A retried request (same content) changes nothing, whatever timestamp it carries.
+            return new Accepted(ArticleStore.Outcome.UNCHANGED, before.get());
+        }
+        if (before.isPresent() && !a.updated().isAfter(before.get().updated())) {
             // A correction must move `updated` so readers see it; the CMS did not, so we do.
             a = withUpdated(a, now.isAfter(before.get().updated()) ? now : before.get().updated().plusSeconds(1));
         }

@@ -92,9 +92,10 @@ public final class ArticleJson {
         if (published != null && published.isAfter(now.plus(FUTURE_TOLERANCE))) {
             errors.add(new FieldError("published", "is in the future; to schedule a story set embargo_until"));
         }
+        boolean updatedSent = updated != null;
         if (updated == null) updated = published;
-        if (published != null && updated.isBefore(published)) errors.add(new FieldError("updated", "is before published"));
-        if (updated != null && updated.isAfter(now.plus(FUTURE_TOLERANCE))) errors.add(new FieldError("updated", "is in the future"));
+        if (updatedSent && published != null && updated.isBefore(published)) errors.add(new FieldError("updated", "is before published"));
+        if (updatedSent && updated.isAfter(now.plus(FUTURE_TOLERANCE))) errors.add(new FieldError("updated", "is in the future"));
         if (!errors.isEmpty()) return new Invalid(errors);
         if (section != null && !categories.contains(section)) {
             List<String> c = new ArrayList<>(categories);

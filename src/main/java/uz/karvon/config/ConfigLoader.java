@@ -143,7 +143,7 @@ public final class ConfigLoader {
                 m.string("host", "127.0.0.1"),
                 m.integer("port", 8080, 1, 65535),
                 m.bool("trust_forwarded_for", false),
-                m.integer("public_requests_per_minute", 600, 1, 1_000_000),
+                m.integer("public_requests_per_minute", 600, 1, 100_000_000),
                 m.duration("feed_max_age", Duration.ofMinutes(1), Duration.ZERO, Duration.ofDays(1)),
                 m.duration("tombstone_retention", Duration.ofDays(30), Duration.ofHours(1), Duration.ofDays(3650)));
         m.rejectUnknownKeys();

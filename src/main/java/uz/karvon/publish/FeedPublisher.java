@@ -145,8 +145,29 @@ public final class FeedPublisher {
             case JSON -> renderer.json(a.channel(), a.entries());
         };
         Instant validUntil = articles.nextEmbargoLift(now).orElse(null);
-        Instant lastModified = a.channel().updated().isAfter(now) ? now : a.channel().updated();
-        return new Rendered(raw, gzip(raw), etag(raw), lastModified, format.contentType(), validUntil);
+        String etag = etag(raw);
+        Instant lastModified = lastModified(spec.id() + "." + format.extension(), etag, a.channel().updated(), now);
+        return new Rendered(raw, gzip(raw), etag, lastModified, format.contentType(), validUntil);
+    }
+
+    private record Version(String etag, Instant lastModified) {}
+
+    private final java.util.Map<String, Version> versions = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Last-Modified never goes backwards while content changes: a withdrawal removes the newest item, yet the
+     * feed changed now. The first render uses the newest item's time, so it is stable across restarts.
+     */
+    private Instant lastModified(String key, String etag, Instant newestItem, Instant now) {
+        Instant second = now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Version v = versions.compute(key, (k, prev) -> {
+            Instant content = newestItem.isAfter(second) ? second : newestItem;
+            if (prev == null) return new Version(etag, content);
+            if (prev.etag().equals(etag)) return prev;
+            Instant changed = content.isAfter(prev.lastModified()) ? content : second;
+            return new Version(etag, changed.isAfter(prev.lastModified()) ? changed : prev.lastModified().plusSeconds(1));
+        });
+        return v.lastModified();
     }
 
     private FeedAssembler.SourceItems sourceItemsFor(FeedSpec spec) {

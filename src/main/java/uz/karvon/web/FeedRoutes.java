@@ -43,7 +43,10 @@ final class FeedRoutes {
         }
         Rendered r = rendered.get();
         ctx.disableCompression();
-        ctx.header("ETag", r.etag());
+        String accept = ctx.header("Accept-Encoding");
+        boolean gzip = accept != null && acceptsGzip(accept);
+        // Two representations, two validators (RFC 9110 §8.8.3): the gzip one gets its own tag.
+        ctx.header("ETag", gzip ? gzipTag(r.etag()) : r.etag());
         ctx.header("Last-Modified", DateTimeFormatter.RFC_1123_DATE_TIME.format(r.lastModified().atOffset(ZoneOffset.UTC)));
         ctx.header("Vary", spec.get().isPublic() ? "Accept-Encoding" : "Accept-Encoding, Authorization");
         ctx.header("Cache-Control", spec.get().isPublic()
@@ -55,8 +58,7 @@ final class FeedRoutes {
             return;
         }
         ctx.header("Content-Type", r.contentType());
-        String accept = ctx.header("Accept-Encoding");
-        if (accept != null && acceptsGzip(accept)) {
+        if (gzip) {
             ctx.header("Content-Encoding", "gzip");
             send(ctx, r.gzip());
         } else {
@@ -74,10 +76,11 @@ final class FeedRoutes {
         String inm = ctx.header("If-None-Match");
         if (inm != null) {
             String strong = r.etag();
+            String gz = gzipTag(strong);
             for (String tag : inm.split(",")) {
                 String t = tag.trim();
                 if (t.startsWith("W/")) t = t.substring(2);
-                if (t.equals("*") || t.equals(strong)) return true;
+                if (t.equals("*") || t.equals(strong) || t.equals(gz)) return true;
             }
             return false;
         }
@@ -89,6 +92,10 @@ final class FeedRoutes {
         } catch (DateTimeParseException e) {
             return false;
         }
+    }
+
+    static String gzipTag(String etag) {
+        return etag.substring(0, etag.length() - 1) + "-gz\"";
     }
 
     static boolean acceptsGzip(String acceptEncoding) {

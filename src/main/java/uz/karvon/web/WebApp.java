@@ -23,6 +23,7 @@ public final class WebApp {
         Pages pages = new Pages(app.publisher(), app.clock());
         ApiRoutes api = new ApiRoutes(app);
         AdminRoutes admin = new AdminRoutes(app, reload);
+        ClientLimit clientLimit = new ClientLimit(() -> app.publisher().config(), limiter);
         return Javalin.create(config -> {
             config.http.maxRequestSize = 2L << 20;
             config.startup.showJavalinBanner = false;
@@ -43,6 +44,7 @@ public final class WebApp {
                     ACCESS.debug("{} {} {} {}ms", ctx.method(), Redact.url(ctx.path(), ctx.queryString()), ctx.statusCode(), ms);
                 }
             });
+            for (String path : new String[] {"/", "/opml", "/feeds/*", "/*/articles/*"}) config.routes.before(path, clientLimit::check);
             config.routes.get("/", pages::home);
             config.routes.get("/opml", ctx -> ctx.contentType("text/x-opml; charset=utf-8")
                     .result(Opml.render(app.publisher().config(), app.clock().instant())));

@@ -100,7 +100,7 @@ class ImportCommandTest {
         assertThat(missing.err()).contains("no such file");
     }
 
-    // BUG: a file that starts with 64 or more whitespace bytes (e.g. blank lines before the first record) is not
+    // Regression (found in review, fixed): a file that starts with 64 or more whitespace bytes (e.g. blank lines before the first record) is not
     // imported: ArticleImporter.firstNonSpace pushes the whitespace back into a 64-byte PushbackInputStream.
     // Expected exit 0 and the record stored; actual an IOException ("Push back buffer is full"), nothing stored.
     @Test

@@ -73,7 +73,7 @@ public final class TestKarvon {
 
     public static KarvonServer start(Path config, Path dataDir, Map<String, String> env, Clock clock, boolean sample)
             throws Exception {
-        return KarvonServer.start(new KarvonServer.Options(config, dataDir, 0, "127.0.0.1", clock, env, sample));
+        return KarvonServer.start(new KarvonServer.Options(config, dataDir, 0, "127.0.0.1", clock, env, sample, false));
     }
 
     /** Base URL the server names itself by (site.base_url unset: http://localhost:PORT). */

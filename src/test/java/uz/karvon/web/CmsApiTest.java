@@ -164,7 +164,7 @@ class CmsApiTest {
         }
     }
 
-    // BUG: re-sending the same correction (a retried CMS webhook) should be a no-op ("unchanged", `updated` stays);
+    // Regression (found in review, fixed): re-sending the same correction (a retried CMS webhook) should be a no-op ("unchanged", `updated` stays);
     // actual: ArticleIntake sees "same content" and stores the CMS's old `updated`, so the outcome is "updated" and
     // the feed's updated/date_modified moves BACKWARDS to the original timestamp.
     @Test
@@ -205,7 +205,7 @@ class CmsApiTest {
         assertThat(http.delete(base + "/api/articles/no-such-article", "Authorization", "Bearer " + TOKEN).statusCode()).isEqualTo(404);
     }
 
-    // BUG: after a DELETE the public feed changed, yet its Last-Modified went BACKWARDS (it is the newest remaining
+    // Regression (found in review, fixed): after a DELETE the public feed changed, yet its Last-Modified went BACKWARDS (it is the newest remaining
     // item's `updated`), so a client revalidating with If-Modified-Since gets 304 and keeps the killed story.
     // Expected 200 with the new feed; actual 304.
     @Test
@@ -220,7 +220,7 @@ class CmsApiTest {
         assertThat(FeedView.parse("rss", again.body()).ids()).doesNotContain(itemId("kaa-2026-0010-ru"));
     }
 
-    // BUG: a story dated 1 day ahead with no `updated` field gets two errors, one of them for `updated`, a field the
+    // Regression (found in review, fixed): a story dated 1 day ahead with no `updated` field gets two errors, one of them for `updated`, a field the
     // client never sent. Expected errors only for [published]; actual [published, updated].
     @Test
     void aFuturePublishedDateIsReportedOnceForTheFieldThatWasSent() throws Exception {

@@ -194,7 +194,7 @@ class PartnerAccessTest {
         assertThat(ruPage).doesNotContain("samarkand-international-tourism-forum-2026");
     }
 
-    // BUG: feeds.yml documents server.public_requests_per_minute ("per client address, for public feeds and pages");
+    // Regression (found in review, fixed): feeds.yml documents server.public_requests_per_minute ("per client address, for public feeds and pages");
     // expected 429 with Retry-After once a client exceeds it; actual: never enforced, every request answers 200.
     @Test
     void publicRequestsPerMinuteIsEnforced(@TempDir Path other) throws Exception {
