@@ -205,6 +205,7 @@ public final class ConfigLoader {
                 m.duration("default_interval", Duration.ofMinutes(15), Duration.ofSeconds(30), Duration.ofDays(7)),
                 m.duration("max_backoff", Duration.ofHours(6), Duration.ofMinutes(5), Duration.ofDays(2)),
                 m.size("max_body_size", 16L << 20, 64L << 10, 256L << 20),
+                m.duration("fetch_timeout", Duration.ofSeconds(60), Duration.ofSeconds(2), Duration.ofMinutes(10)),
                 m.integer("per_host_concurrency", 2, 1, 256),
                 m.integer("workers", 16, 1, 512),
                 m.duration("retention", Duration.ofDays(30), Duration.ofHours(1), Duration.ofDays(3650)),

@@ -57,7 +57,7 @@ public record KarvonConfig(
     public record Security(Secret cmsToken, Secret adminToken) {}
 
     /** Defaults for fetching external sources. */
-    public record Ingest(Duration defaultInterval, Duration maxBackoff, long maxBodyBytes, int perHostConcurrency, int workers,
+    public record Ingest(Duration defaultInterval, Duration maxBackoff, long maxBodyBytes, Duration fetchTimeout, int perHostConcurrency, int workers,
                          Duration retention, List<Path> dropFolders) {}
 
     /** A published feed: which articles and source items it carries, in which language, for whom. */

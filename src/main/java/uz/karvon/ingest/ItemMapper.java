@@ -26,10 +26,24 @@ final class ItemMapper {
         p.authors().forEach(a -> authors.add(new SourceItem.Author(a.name(), a.url())));
         List<SourceItem.Attachment> attachments = new ArrayList<>();
         p.attachments().forEach(a -> attachments.add(new SourceItem.Attachment(a.url(), a.mimeType(), a.sizeInBytes())));
-        return new SourceItem(karvonId(sourceId, p.id()), sourceId, p.id(), p.url(), p.externalUrl(), p.title(),
+        String title = p.title();
+        if (title == null || title.isBlank()) title = untitled(p);
+        return new SourceItem(karvonId(sourceId, p.id()), sourceId, p.id(), p.url(), p.externalUrl(), title,
                 p.summary(), p.contentHtml(), p.image(), p.published() == null ? now : p.published(), p.modified(), now,
                 language, authors, p.tags(), attachments, p.flags(), canonicalUrl(p.url()),
                 textHash(p.title(), p.contentText() != null ? p.contentText() : p.summary()), null);
+    }
+
+    /** RSS allows items without a title; feeds and readers need one, so take the text's opening words. */
+    static String untitled(ParsedItem p) {
+        String text = p.contentText() != null && !p.contentText().isBlank() ? p.contentText()
+                : p.summary() != null ? org.jsoup.Jsoup.parse(p.summary()).text() : "";
+        text = text.strip().replaceAll("\\s+", " ");
+        if (text.isEmpty()) return p.url() != null ? p.url() : "(untitled)";
+        if (text.codePointCount(0, text.length()) <= 80) return text;
+        int cut = text.offsetByCodePoints(0, 80);
+        int space = text.lastIndexOf(' ', cut);
+        return text.substring(0, space > 40 ? space : cut) + "…";
     }
 
     /** Stable across fetches and distinct per source: two sources using the same guid never collide. */

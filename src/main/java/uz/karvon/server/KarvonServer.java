@@ -78,9 +78,7 @@ public final class KarvonServer implements AutoCloseable {
             ArticleIntake intake = Wiring.intake(db, o.clock(), publisher::changed);
             if (o.loadSample() && articles.count() == 0) loadSample(intake);
 
-            FetchSettings defaults = FetchSettings.defaults();
-            fetcher = new Fetcher(new FetchSettings(defaults.connectTimeout(), defaults.readTimeout(), defaults.callTimeout(),
-                    config.ingest().maxBodyBytes(), defaults.maxRedirects(), defaults.userAgent()), o.clock());
+            fetcher = new Fetcher(fetchSettings(config.ingest()), o.clock());
             SourceRefresher refresher = new SourceRefresher(fetcher, new FeedParser(), items, LanguageDetector.standard(), o.clock());
             poller = new PollScheduler(config, refresher, new SourceStates(new SourceStateStore(db)), o.clock(),
                     config.ingest().workers(), publisher::sourcesChanged);
@@ -111,6 +109,15 @@ public final class KarvonServer implements AutoCloseable {
             db.close();
             throw e;
         }
+    }
+
+    /** Connect and read timeouts follow the total deadline (a slow drip must not outlive it). */
+    static FetchSettings fetchSettings(KarvonConfig.Ingest ingest) {
+        FetchSettings d = FetchSettings.defaults();
+        java.time.Duration total = ingest.fetchTimeout();
+        java.time.Duration read = total.compareTo(d.readTimeout()) < 0 ? total : d.readTimeout();
+        java.time.Duration connect = total.compareTo(d.connectTimeout()) < 0 ? total : d.connectTimeout();
+        return new FetchSettings(connect, read, total, ingest.maxBodyBytes(), d.maxRedirects(), d.userAgent());
     }
 
     /** Retention: items of external sources not seen for {@code ingest.retention} are removed. */

@@ -44,10 +44,16 @@ public final class SourceItemStore {
     public Counts upsert(List<SourceItem> items, Instant now) throws StoreException {
         return db.transaction(c -> {
             int added = 0, updated = 0, unchanged = 0;
-            for (SourceItem item : items) {
+            for (SourceItem incoming : items) {
+                SourceItem item = incoming;
                 Optional<SourceItem> existing = first(c, "source_id = ? AND original_id = ?", item.sourceId(), item.originalId());
                 if (existing.isPresent()) {
                     SourceItem old = existing.get();
+                    if (item.flags().contains("date-missing") || item.flags().contains("date-clamped")) {
+                        // The date was a stand-in (first-seen time): keep the first one, or the item would
+                        // climb back to the top of merged feeds on every fetch.
+                        item = withPublished(item, old.published());
+                    }
                     if (old.sameContent(item)) {
                         touch(c, old.id(), now);
                         unchanged++;
@@ -111,15 +117,31 @@ public final class SourceItemStore {
         });
     }
 
+    /**
+     * The same story from another source: the same normalized text, or the same canonical link with the same
+     * title. A link alone is not enough: a hostile source could claim another source's links and have its own
+     * text published in their place.
+     */
     private static String findDuplicate(Connection c, SourceItem item) throws SQLException {
         if (item.canonicalUrl() != null) {
-            Optional<SourceItem> same = first(c, "canonical_url = ? AND source_id <> ? AND duplicate_of IS NULL",
-                    item.canonicalUrl(), item.sourceId());
-            if (same.isPresent()) return same.get().id();
+            for (SourceItem same : list(c, "SELECT " + COLUMNS + " FROM source_item WHERE canonical_url = ? AND source_id <> ?"
+                    + " AND duplicate_of IS NULL LIMIT 5", item.canonicalUrl(), item.sourceId())) {
+                if (normalizedTitle(same.title()).equals(normalizedTitle(item.title()))) return same.id();
+            }
         }
         Optional<SourceItem> same = first(c, "text_hash = ? AND source_id <> ? AND duplicate_of IS NULL",
                 item.textHash(), item.sourceId());
         return same.map(SourceItem::id).orElse(null);
+    }
+
+    private static String normalizedTitle(String t) {
+        return t == null ? "" : t.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").trim();
+    }
+
+    private static SourceItem withPublished(SourceItem i, Instant published) {
+        return new SourceItem(i.id(), i.sourceId(), i.originalId(), i.url(), i.externalUrl(), i.title(), i.summary(),
+                i.contentHtml(), i.image(), published, i.modified(), i.firstSeen(), i.language(), i.authors(), i.tags(),
+                i.attachments(), i.flags(), i.canonicalUrl(), i.textHash(), i.duplicateOf());
     }
 
     private static SourceItem withDuplicate(SourceItem i, String dup) {

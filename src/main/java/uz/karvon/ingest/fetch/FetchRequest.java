@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param userAgent          per-source user agent; null means {@link FetchSettings#userAgent()}
  * @param headers            extra per-source request headers (e.g. an API key); never printed in errors
  * @param allowPrivateNetwork true only when the configured source URL itself is on a private or
- *                           loopback address; otherwise every hop must resolve to a public address
+ *                           loopback address; the allowance covers that host only, and any hop to another
+ *                           host must resolve to a public address
  */
 public record FetchRequest(
         URI url,

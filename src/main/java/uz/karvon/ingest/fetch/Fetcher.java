@@ -82,13 +82,17 @@ public final class Fetcher implements AutoCloseable {
     public FetchResult fetch(FetchRequest r) throws FetchException {
         long deadline = System.nanoTime() + settings.callTimeout().toNanos();
         String shown = Redact.url(r.url());
-        OkHttpClient client = r.allowPrivateNetwork() ? anyAddress : publicOnly;
         URI current = r.url();
+        // An intranet source may be fetched on its private address, but a redirect to another host is held to
+        // the public-only rule: an admin's trust in one host is not trust in the network behind it.
+        HttpUrl configured = HttpUrl.parse(r.url().toString());
         URI permanent = null;
         boolean permanentRun = true;
         HttpUrl origin = null;
         for (int hop = 0; ; hop++) {
-            HttpUrl url = checkTarget(current, r.allowPrivateNetwork(), shown, hop);
+            boolean privateOk = r.allowPrivateNetwork() && configured != null && configured.host().equalsIgnoreCase(hostOf(current));
+            OkHttpClient client = privateOk ? anyAddress : publicOnly;
+            HttpUrl url = checkTarget(current, privateOk, shown, hop);
             if (origin == null) {
                 origin = url;
             }
@@ -139,6 +143,11 @@ public final class Fetcher implements AutoCloseable {
                 throw classify(e, readingBody, deadline, shown);
             }
         }
+    }
+
+    private static String hostOf(URI u) {
+        HttpUrl h = HttpUrl.parse(u.toString());
+        return h == null ? "" : h.host();
     }
 
     private HttpUrl checkTarget(URI target, boolean allowPrivate, String shown, int hop) throws FetchException {
