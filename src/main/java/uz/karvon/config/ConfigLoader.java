@@ -72,7 +72,10 @@ public final class ConfigLoader {
             options.setAllowRecursiveKeys(false);
             root = new Yaml(new SafeConstructor(options)).compose(new StringReader(text));
         } catch (MarkedYAMLException e) {
-            problems.at(e.getProblemMark(), "YAML syntax: " + e.getProblem());
+            String context = e.getContext() == null || e.getContextMark() == null ? ""
+                    : " (" + e.getContext() + " that starts at line " + (e.getContextMark().getLine() + 1)
+                      + ", column " + (e.getContextMark().getColumn() + 1) + ")";
+            problems.at(e.getProblemMark(), "YAML syntax: " + e.getProblem() + context);
             throw new ConfigException(problems.sorted());
         } catch (RuntimeException e) {
             problems.at((Node) null, "YAML syntax: " + e.getMessage());
