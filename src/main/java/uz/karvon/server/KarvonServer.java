@@ -28,6 +28,8 @@ import uz.karvon.publish.FeedPublisher;
 import uz.karvon.publish.render.FeedRenderer;
 import uz.karvon.store.ArticleStore;
 import uz.karvon.store.Database;
+import uz.karvon.store.PullStatStore;
+import uz.karvon.stats.PullStats;
 import uz.karvon.store.SourceItemStore;
 import uz.karvon.store.SourceStateStore;
 import uz.karvon.store.StoreException;
@@ -84,7 +86,8 @@ public final class KarvonServer implements AutoCloseable {
                     config.ingest().workers(), publisher::sourcesChanged);
 
             ConfigStatus status = new ConfigStatus(o.configFile(), o.clock().instant(), config.warnings());
-            AppContext ctx = new AppContext(publisher, intake, articles, db, status, poller, o.clock());
+            PullStats stats = new PullStats(new PullStatStore(db), o.clock());
+            AppContext ctx = new AppContext(publisher, intake, articles, db, status, poller, stats, o.clock());
             ConfigReloader reloader = new ConfigReloader(o.configFile(), loader, publisher, poller, status, o.clock());
             Javalin web = WebApp.create(ctx, reloader::reload);
             int port = o.port() != null ? o.port() : config.server().port();
@@ -100,6 +103,7 @@ public final class KarvonServer implements AutoCloseable {
                 return t;
             });
             housekeeping.scheduleWithFixedDelay(() -> purge(items, publisher, o.clock()), 1, 60, TimeUnit.MINUTES);
+            housekeeping.scheduleWithFixedDelay(stats::flush, 1, 1, TimeUnit.MINUTES);
             LOG.info("karvon serving {} feeds and following {} sources on http://{}:{}/ (data: {})",
                     config.feeds().size(), config.sources().size(), host, web.port(), db.file());
             return new KarvonServer(db, web, ctx, poller, fetcher, reloader, housekeeping);
@@ -160,6 +164,7 @@ public final class KarvonServer implements AutoCloseable {
         reloader.close();
         housekeeping.shutdownNow();
         web.stop();
+        context.stats().flush();
         poller.close();
         fetcher.close();
         db.close();

@@ -126,6 +126,62 @@ final class AdminRoutes {
         Pages.send(ctx, doc);
     }
 
+    void statsJson(Context ctx) throws uz.karvon.store.StoreException {
+        if (!admin(ctx)) return;
+        int days = days(ctx);
+        ObjectNode out = ApiRoutes.JSON.createObjectNode();
+        out.put("days", days);
+        ArrayNode rows = out.putArray("rows");
+        for (uz.karvon.store.PullStatStore.Row r : app.stats().report(days)) {
+            ObjectNode o = rows.addObject();
+            o.put("day", r.day());
+            o.put("feed", r.feedId());
+            if (!r.partnerId().isEmpty()) o.put("partner", r.partnerId());
+            o.put("requests", r.requests());
+            o.put("ok", r.ok());
+            o.put("not_modified", r.notModified());
+            o.put("bytes", r.bytes());
+            o.put("distinct_clients", r.distinctClients());
+            o.put("reported_subscribers", r.reportedSubscribers());
+            o.put("estimated_subscribers", r.distinctClients() + r.reportedSubscribers());
+        }
+        ctx.header("Cache-Control", "no-store");
+        ApiRoutes.json(ctx, out);
+    }
+
+    void statsPage(Context ctx) throws uz.karvon.store.StoreException {
+        if (!admin(ctx)) return;
+        int days = days(ctx);
+        Document doc = Html.page("en", "ltr", "Pull statistics — " + app.publisher().config().site().title());
+        Element body = doc.body();
+        body.appendElement("h1").text("Pull statistics, last " + days + " day(s)");
+        Element table = body.appendElement("table");
+        Element head = table.appendElement("tr");
+        for (String h : List.of("day", "feed", "partner", "requests", "200", "304", "bytes", "est. subscribers")) head.appendElement("th").text(h);
+        for (uz.karvon.store.PullStatStore.Row r : app.stats().report(days)) {
+            Element tr = table.appendElement("tr");
+            tr.appendElement("td").text(r.day());
+            tr.appendElement("td").text(r.feedId());
+            tr.appendElement("td").text(r.partnerId().isEmpty() ? "(public)" : r.partnerId());
+            tr.appendElement("td").text(Long.toString(r.requests()));
+            tr.appendElement("td").text(Long.toString(r.ok()));
+            tr.appendElement("td").text(Long.toString(r.notModified()));
+            tr.appendElement("td").text(Long.toString(r.bytes()));
+            tr.appendElement("td").text(Long.toString(r.distinctClients() + r.reportedSubscribers()));
+        }
+        ctx.header("Cache-Control", "no-store");
+        Pages.send(ctx, doc);
+    }
+
+    private static int days(Context ctx) {
+        try {
+            int d = Integer.parseInt(ctx.queryParamAsClass("days", String.class).getOrDefault("7"));
+            return Math.max(1, Math.min(d, 366));
+        } catch (NumberFormatException e) {
+            return 7;
+        }
+    }
+
     private long count(String sourceId) {
         return app.poller().states() == null ? 0 : itemCounts().getOrDefault(sourceId, 0L);
     }

@@ -14,4 +14,5 @@ public record AppContext(
         Database database,
         ConfigStatus configStatus,
         uz.karvon.ingest.PollScheduler poller,
+        uz.karvon.stats.PullStats stats,
         Clock clock) {}

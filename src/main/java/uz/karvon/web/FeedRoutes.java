@@ -13,15 +13,18 @@ import uz.karvon.config.KarvonConfig.FeedSpec;
 import uz.karvon.publish.FeedFormat;
 import uz.karvon.publish.FeedPublisher;
 import uz.karvon.publish.Rendered;
+import uz.karvon.stats.PullStats;
 
 /** {@code GET /feeds/{id}.{rss|atom|json}}: cached bytes, validators, gzip, and partner access for private feeds. */
 final class FeedRoutes {
     private final FeedPublisher publisher;
     private final PartnerAccess access;
+    private final PullStats stats;
 
-    FeedRoutes(FeedPublisher publisher, PartnerAccess access) {
+    FeedRoutes(FeedPublisher publisher, PartnerAccess access, PullStats stats) {
         this.publisher = publisher;
         this.access = access;
+        this.stats = stats;
     }
 
     void serve(Context ctx) {
@@ -53,17 +56,18 @@ final class FeedRoutes {
                 ? "public, max-age=" + publisher.config().server().feedMaxAge().toSeconds()
                 : "private, no-cache");
         if (format.get() == FeedFormat.JSON && spec.get().isPublic()) ctx.header("Access-Control-Allow-Origin", "*");
+        String client = ClientLimit.client(ctx, publisher.config().server().trustForwardedFor());
+        String partner = ctx.attribute("partner");
         if (notModified(ctx, r)) {
             ctx.status(HttpStatus.NOT_MODIFIED);
+            stats.record(id, partner, client, ctx.header("User-Agent"), 304, 0);
             return;
         }
         ctx.header("Content-Type", r.contentType());
-        if (gzip) {
-            ctx.header("Content-Encoding", "gzip");
-            send(ctx, r.gzip());
-        } else {
-            send(ctx, r.raw());
-        }
+        byte[] body = gzip ? r.gzip() : r.raw();
+        if (gzip) ctx.header("Content-Encoding", "gzip");
+        send(ctx, body);
+        stats.record(id, partner, client, ctx.header("User-Agent"), 200, "HEAD".equals(ctx.method().name()) ? 0 : body.length);
     }
 
     private static void send(Context ctx, byte[] body) {

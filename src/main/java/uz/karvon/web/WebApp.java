@@ -19,7 +19,7 @@ public final class WebApp {
     public static Javalin create(AppContext app, java.util.function.Supplier<uz.karvon.server.ConfigReloader.Result> reload) {
         RateLimiter limiter = new RateLimiter(app.clock());
         PartnerAccess access = new PartnerAccess(() -> app.publisher().config(), limiter);
-        FeedRoutes feeds = new FeedRoutes(app.publisher(), access);
+        FeedRoutes feeds = new FeedRoutes(app.publisher(), access, app.stats());
         Pages pages = new Pages(app.publisher(), app.clock());
         ApiRoutes api = new ApiRoutes(app);
         AdminRoutes admin = new AdminRoutes(app, reload);
@@ -58,6 +58,8 @@ public final class WebApp {
             config.routes.get("/api/sources", admin::sourcesJson);
             config.routes.get("/sources", admin::sourcesPage);
             config.routes.post("/api/sources/{id}/refresh", admin::refreshSource);
+            config.routes.get("/api/stats", admin::statsJson);
+            config.routes.get("/admin/stats", admin::statsPage);
             config.routes.exception(StoreException.class, (e, ctx) -> {
                 LOG.error("{}", e.getMessage());
                 ctx.status(HttpStatus.SERVICE_UNAVAILABLE).contentType("application/json")
