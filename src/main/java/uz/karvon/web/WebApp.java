@@ -44,10 +44,13 @@ public final class WebApp {
                     ACCESS.debug("{} {} {} {}ms", ctx.method(), Redact.url(ctx.path(), ctx.queryString()), ctx.statusCode(), ms);
                 }
             });
-            for (String path : new String[] {"/", "/opml", "/feeds/*", "/*/articles/*"}) config.routes.before(path, clientLimit::check);
+            for (String path : new String[] {"/", "/opml", "/sitemap.xml", "/feeds/*", "/*/articles/*"}) config.routes.before(path, clientLimit::check);
             config.routes.get("/", pages::home);
             config.routes.get("/opml", ctx -> ctx.contentType("text/x-opml; charset=utf-8")
                     .result(Opml.render(app.publisher().config(), app.clock().instant())));
+            config.routes.get("/sitemap.xml", ctx -> ctx.contentType("application/xml; charset=utf-8")
+                    .result(Sitemap.render(app.publisher().articles(),
+                            new uz.karvon.publish.SiteUrls(app.publisher().config().site().baseUrl()), app.clock().instant())));
             config.routes.get("/feeds/{file}", feeds::serve);
             config.routes.head("/feeds/{file}", feeds::serve);
             config.routes.get("/{lang}/articles/{slug}", pages::article);
