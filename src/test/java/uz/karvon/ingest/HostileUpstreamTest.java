@@ -34,8 +34,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.function.Executable;
 import uz.karvon.server.KarvonServer;
 import uz.karvon.server.TestKarvon;
@@ -50,6 +53,7 @@ import uz.karvon.server.TestKarvon;
  * refresh a few sources by hand (301/302/etag/duplicates/503), wait for the healthy feeds to gain an item and
  * refresh them, then take one final snapshot that the per-case tests judge. Skipped without python3 or the lab.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HostileUpstreamTest {
     static final String TOKEN = "hostile-admin-" + UUID.randomUUID();
     static final String CYRILLIC = "Новости: Ташкент — правительство объявило о реформе";
@@ -240,10 +244,17 @@ class HostileUpstreamTest {
         return itemsOf(merged, sourceId);
     }
 
+    /**
+     * Items a source contributed: its own, and those it was folded into. The store links the same story from two
+     * sources ({@code duplicate_of}: same link+title or same text hash) and publishes it once, crediting every
+     * source by title in {@code _karvon.credit.name} ("first, second"); source titles here are their ids.
+     */
     static List<JsonNode> itemsOf(JsonNode feed, String sourceId) {
         List<JsonNode> out = new ArrayList<>();
         for (JsonNode i : feed.path("items")) {
-            if (sourceId.equals(i.path("_karvon").path("credit").path("source_id").asText(null))) out.add(i);
+            JsonNode credit = i.path("_karvon").path("credit");
+            if (sourceId.equals(credit.path("source_id").asText(null))
+                    || List.of(credit.path("name").asText("").split(", ")).contains(sourceId)) out.add(i);
         }
         return out;
     }
@@ -295,6 +306,7 @@ class HostileUpstreamTest {
     // ------------------------------------------------------------------ per case
 
     @TestFactory
+    @Order(1)
     Stream<DynamicTest> everyCaseReachesItsReadmeOutcome() {
         return OUTCOMES.entrySet().stream().map(e -> dynamicTest(e.getKey() + " → " + e.getValue(),
                 () -> checkCase(e.getKey(), e.getValue())));
@@ -334,6 +346,12 @@ class HostileUpstreamTest {
         List<JsonNode> items = mergedItemsOf(id);
         Predicate<JsonNode> hasError = n -> n.has("last_error");
         switch (id) {
+            case "billion-laughs" -> {
+                // BUG: expected (README outcome "error") a clear per-source error and nothing published;
+                //      actual: parsed with the entity references left empty, status ok, one item published whose
+                //      title is its link (http://127.0.0.1/a/lol-1). Memory stayed bounded.
+                c.add(() -> assertThat(s.has("last_error")).as("billion-laughs rejected with an error").isTrue());
+            }
             case "permanent-301" -> {
                 c.add(() -> assertThat(s.path("moved_permanently_to").asText()).as("move reported to admins")
                         .endsWith("/case/permanent-301/new"));
@@ -394,6 +412,8 @@ class HostileUpstreamTest {
             case "charset-decl-mismatch", "bom-conflict", "utf16-no-bom" -> c.add(() -> assertThat(items)
                     .as("decoded correctly or not published: never silent mojibake")
                     .allSatisfy(i -> assertThat(i.path("title").asText()).isEqualTo(CYRILLIC)));
+            // BUG: expected (README) a clean decode error or U+FFFD replacement; actual: the windows-1251 body is
+            //      decoded as Latin-1 and published as silent mojibake ("Íîâîñòè: Òàøêåíò — ...").
             case "charset-header-lie" -> c.add(() -> assertThat(items).as("U+FFFD replacement or correct text, never mojibake")
                     .allSatisfy(i -> assertThat(i.path("title").asText()).matches(t -> t.equals(CYRILLIC) || t.contains("\uFFFD"), "CYRILLIC or U+FFFD")));
             case "huge-title-10mb" -> {
@@ -498,6 +518,7 @@ class HostileUpstreamTest {
     }
 
     @Test
+    @Order(Integer.MAX_VALUE)
     void heapStaysBounded() {
         Runtime rt = Runtime.getRuntime();
         System.gc();
