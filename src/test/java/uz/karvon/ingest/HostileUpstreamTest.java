@@ -159,6 +159,11 @@ class HostileUpstreamTest {
         merged = HostileLab.JSON.readTree(mergedJson);
         healthyAfter = feedJson("healthy");
         hits = lab.json("/_hits.json");
+        for (String id : List.of("redirect-loop", "permanent-301", "temporary-302", "http-429-retry-after", "http-503-retry-after-date")) {
+            System.out.println("[hostile] hits " + PATHS.get(id) + ": " + hitCount(hitsBefore, PATHS.get(id)) + " after the first round, "
+                    + hitCount(hits, PATHS.get(id)) + " at the end");
+        }
+        System.out.println("[hostile] setup took " + Duration.ofNanos(System.nanoTime() - t0).toSeconds() + " s after server start");
     }
 
     @AfterAll
