@@ -125,16 +125,49 @@ final class EncodingDetector {
     private static Charset icuGuess(byte[] b) {
         CharsetDetector det = new CharsetDetector();
         byte[] sample = b.length > ICU_SAMPLE ? java.util.Arrays.copyOf(b, ICU_SAMPLE) : b;
+        det.enableInputFilter(true);   // ignore markup, judge the text
         det.setText(sample);
         try {
-            for (CharsetMatch m : det.detectAll()) {
+            CharsetMatch[] all = det.detectAll();
+            boolean cyrillicRuns = highByteRuns(sample);
+            for (CharsetMatch m : all) {
                 Charset c = charsetOrNull(m.getName());
-                if (c != null && c != StandardCharsets.UTF_8) return widen(c);
+                if (c == null || c == StandardCharsets.UTF_8) continue;
+                if (cyrillicRuns && !isCyrillicCharset(c)) continue;
+                return widen(c);
             }
+            if (cyrillicRuns) return Charset.forName("windows-1251");
         } catch (RuntimeException ignored) {
             // fall through to UTF-8 with replacement characters
         }
         return StandardCharsets.UTF_8;
+    }
+
+    private static boolean isCyrillicCharset(Charset c) {
+        String n = c.name().toLowerCase(Locale.ROOT);
+        return n.equals("windows-1251") || n.startsWith("koi8") || n.equals("iso-8859-5") || n.equals("ibm866");
+    }
+
+    /**
+     * True when bytes >= 0xC0 mostly come in runs of three or more: words of a non-Latin single-byte script
+     * (Cyrillic). Latin-1 text has isolated accented letters between ASCII ones (café). ICU alone calls short
+     * windows-1251 titles ISO-8859-1, which is the mojibake this prevents.
+     */
+    static boolean highByteRuns(byte[] b) {
+        int inRuns = 0;
+        int high = 0;
+        int run = 0;
+        for (int i = 0; i <= b.length; i++) {
+            boolean isHigh = i < b.length && (b[i] & 0xFF) >= 0xC0;
+            if (isHigh) {
+                high++;
+                run++;
+            } else {
+                if (run >= 3) inRuns += run;
+                run = 0;
+            }
+        }
+        return high >= 4 && inRuns * 10 >= high * 7;
     }
 
     private static boolean startsWith(byte[] b, int... prefix) {

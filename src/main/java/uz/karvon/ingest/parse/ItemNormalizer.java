@@ -42,7 +42,7 @@ final class ItemNormalizer {
     ParsedItem normalize(RawItem r) {
         List<String> flags = new ArrayList<>(2);
         boolean explicitBase = r.base != null && !r.base.equals(fetchedUrl);
-        String linkBase = explicitBase ? r.base : fetchedUrl != null ? fetchedUrl : homePageUrl;
+        String linkBase = explicitBase ? r.base : homePageUrl != null ? homePageUrl : fetchedUrl;
         String url = Urls.resolve(linkBase, r.link);
         String externalUrl = Urls.resolve(linkBase, r.externalUrl);
         String contentBase = explicitBase ? r.base : url != null ? url : homePageUrl != null ? homePageUrl : fetchedUrl;
