@@ -67,8 +67,12 @@ final class EncodingDetector {
             return new Detection(widen(header), 0, "header");
         }
         if (prolog != null && !prologUtf8) return new Detection(widen(prolog), 0, "prolog");
-        // UTF-8 declared (or nothing declared) but bytes are not valid UTF-8
-        if (utf8.mostlyValid()) return new Detection(StandardCharsets.UTF_8, 0, "utf8-lossy");
+        // UTF-8 declared (or nothing declared) but bytes are not valid UTF-8: a few broken sequences stay UTF-8
+        // (U+FFFD); a body that is really another charset (Cyrillic byte runs, or nothing declared) goes to ICU
+        boolean declaredUtf8 = headerUtf8 || prologUtf8;
+        if (utf8.mostlyValid() || (declaredUtf8 && !highByteRuns(b))) {
+            return new Detection(StandardCharsets.UTF_8, 0, "utf8-lossy");
+        }
         Charset guessed = icuGuess(b);
         return new Detection(guessed, 0, "icu");
     }

@@ -84,10 +84,9 @@ final class ItemNormalizer {
     }
 
     private Instant date(String raw, Instant fromReader) {
-        if (raw != null) {
-            Instant mine = DateParser.parse(raw, options.zone());
-            if (mine != null) return mine;
-        }
+        // ROME's lenient SimpleDateFormat turns "Feb 30" and "25:61" into other dates: when we have the raw
+        // text, our parser's verdict is final; ROME's value is used only when the raw text was not found.
+        if (raw != null) return DateParser.parse(raw, options.zone());
         return fromReader;
     }
 

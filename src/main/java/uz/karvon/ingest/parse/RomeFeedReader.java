@@ -47,7 +47,7 @@ final class RomeFeedReader {
         out.title = feed.getTitle();
         out.description = feed.getDescription();
         out.base = chainBase(baseUrl, root, null);
-        out.homePageUrl = Urls.resolve(out.base, feed.getLink());
+        out.homePageUrl = Urls.resolve(out.base, alternateLink(feed));
         out.feedUrl = Urls.resolve(out.base, selfLink(feed, root));
         out.language = firstNonBlank(feed.getLanguage(), xmlLang(root));
 
@@ -56,7 +56,7 @@ final class RomeFeedReader {
         if (!aligned) out.warnings.add("raw item elements not aligned with rome entries; dates from rome only");
         for (int i = 0; i < entries.size(); i++) {
             Element raw = aligned ? itemElements.get(i) : null;
-            out.items.add(item(entries.get(i), raw, root, out.base));
+            out.items.add(item(entries.get(i), raw, root, out.base, out.format != null && out.format.startsWith("atom")));
         }
         return out;
     }
@@ -84,7 +84,7 @@ final class RomeFeedReader {
         }
     }
 
-    private static RawItem item(SyndEntry e, Element raw, Element root, String feedBase) {
+    private static RawItem item(SyndEntry e, Element raw, Element root, String feedBase, boolean atom) {
         RawItem it = new RawItem();
         it.base = raw == null ? feedBase : chainBase(feedBase, raw, root);
         it.guid = e.getUri();
@@ -94,14 +94,14 @@ final class RomeFeedReader {
         if (contents != null && !contents.isEmpty()) {
             SyndContent c = contents.get(0);
             it.content = c.getValue();
-            it.contentIsText = isText(c.getType());
+            it.contentIsText = atom && isText(c.getType());
             if (e.getDescription() != null) {
                 it.summary = e.getDescription().getValue();
-                it.summaryIsText = isText(e.getDescription().getType());
+                it.summaryIsText = atom && isText(e.getDescription().getType());
             }
         } else if (e.getDescription() != null) {
             it.content = e.getDescription().getValue();
-            it.contentIsText = isText(e.getDescription().getType());
+            it.contentIsText = atom && isText(e.getDescription().getType());
         }
         it.published = instant(e.getPublishedDate());
         it.modified = instant(e.getUpdatedDate());
@@ -176,6 +176,14 @@ final class RomeFeedReader {
                 return;
             }
         }
+    }
+
+    /** Atom: the rel=alternate (or rel-less) link; ROME's getLink() may return another rel. RSS: channel link. */
+    private static String alternateLink(SyndFeed feed) {
+        for (SyndLink l : feed.getLinks()) {
+            if ((l.getRel() == null || "alternate".equals(l.getRel())) && l.getHref() != null) return l.getHref();
+        }
+        return feed.getLink();
     }
 
     private static String selfLink(SyndFeed feed, Element root) {
