@@ -61,6 +61,7 @@ public final class DateParser {
             }
         }
         String s = b.toString().toLowerCase(Locale.ROOT);
+        s = DatePatterns.ORDINAL.matcher(s).replaceAll("");
         s = DatePatterns.NOISE.matcher(s).replaceAll(" ");
         return SPACES.matcher(s).replaceAll(" ").trim();
     }

@@ -121,7 +121,10 @@ final class DatePatterns {
             Map.entry("kst", ZoneOffset.ofHours(9)), Map.entry("aest", ZoneOffset.ofHours(10)),
             Map.entry("gst", ZoneOffset.ofHours(4)), Map.entry("ast", ZoneOffset.ofHours(3)));
 
+    /** English ordinal suffixes (21st, 2nd), removed without a trace. */
+    static final Pattern ORDINAL = Pattern.compile("(?<=\\d)(?:st|nd|rd|th)\\b");
+
     /** Words removed before matching: Russian "г."/"года", Uzbek "yil"/"y.", "в"/"soat"/"at" before the time. */
     static final Pattern NOISE = Pattern.compile(
-            "(?<=\\d)(?:st|nd|rd|th)\\b|(?<=\\d)\\s*(?:г\\.|года|год|г|yil|y\\.)(?=[\\s,.]|$)|\\s(?:в|soat|at|um)(?=\\s)|\\([^)]*\\)");
+            "(?<=\\d)\\s*(?:г\\.|года|год|г|yil|y\\.)(?=[\\s,.]|$)|\\s(?:в|soat|at|um)(?=\\s)|\\([^)]*\\)");
 }
