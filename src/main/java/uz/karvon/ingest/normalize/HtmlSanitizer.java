@@ -45,7 +45,7 @@ public final class HtmlSanitizer {
         resolveUrls(clean.body(), base);
         clean.outputSettings().prettyPrint(false);
         String out = clean.body().html().trim();
-        String text = TextCleaner.fold(clean.body().text());
+        String text = clean.body().text();   // jsoup already folds whitespace; invisibles do no harm in content
         if (out.isEmpty() && text.isEmpty()) return null;
         return new Result(out, text.isEmpty() ? null : text, truncated);
     }

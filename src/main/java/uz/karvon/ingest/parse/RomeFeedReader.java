@@ -40,6 +40,7 @@ final class RomeFeedReader {
     static RawFeed read(Document doc, String baseUrl) throws FeedException {
         Element root = doc.getRootElement();
         List<Element> itemElements = itemElements(root);
+        List<String[]> rawDates = takeDates(itemElements);
         SyndFeed feed = new SyndFeedInput().build(doc);
 
         RawFeed out = new RawFeed();
@@ -56,7 +57,12 @@ final class RomeFeedReader {
         if (!aligned) out.warnings.add("raw item elements not aligned with rome entries; dates from rome only");
         for (int i = 0; i < entries.size(); i++) {
             Element raw = aligned ? itemElements.get(i) : null;
-            out.items.add(item(entries.get(i), raw, root, out.base, out.format != null && out.format.startsWith("atom")));
+            RawItem it = item(entries.get(i), raw, root, out.base, out.format != null && out.format.startsWith("atom"));
+            if (aligned) {
+                it.publishedRaw = rawDates.get(i)[0];
+                it.modifiedRaw = rawDates.get(i)[1];
+            }
+            out.items.add(it);
         }
         return out;
     }
@@ -105,11 +111,7 @@ final class RomeFeedReader {
         }
         it.published = instant(e.getPublishedDate());
         it.modified = instant(e.getUpdatedDate());
-        if (raw != null) {
-            it.publishedRaw = childText(raw, PUBLISHED_NAMES);
-            it.modifiedRaw = childText(raw, MODIFIED_NAMES);
-            it.language = xmlLang(raw);
-        }
+        if (raw != null) it.language = xmlLang(raw);
         if (it.language == null) {
             DCModule dc = (DCModule) e.getModule(DCModule.URI);
             if (dc != null) it.language = dc.getLanguage();
@@ -198,6 +200,32 @@ final class RomeFeedReader {
             if (l.getName().equals("link") && "self".equals(l.getAttributeValue("rel"))) return l.getAttributeValue("href");
         }
         return null;
+    }
+
+    /**
+     * Takes each item's date texts ({published, modified}) and removes the date elements, so ROME does not
+     * parse them: its SimpleDateFormat mask loop was half of ROME's time, and its lenient results are wrong
+     * for Feb 30 / 25:61. Our own DateParser reads the texts later.
+     */
+    private static List<String[]> takeDates(List<Element> items) {
+        List<String[]> out = new ArrayList<>(items.size());
+        for (Element item : items) {
+            out.add(new String[] {childText(item, PUBLISHED_NAMES), childText(item, MODIFIED_NAMES)});
+            for (Element c : new ArrayList<>(item.getChildren())) {
+                if (isDateName(c.getName())) c.detach();
+            }
+        }
+        return out;
+    }
+
+    private static boolean isDateName(String n) {
+        for (String d : PUBLISHED_NAMES) {
+            if (d.equals(n)) return true;
+        }
+        for (String d : MODIFIED_NAMES) {
+            if (d.equals(n)) return true;
+        }
+        return false;
     }
 
     private static String childText(Element parent, String[] names) {
