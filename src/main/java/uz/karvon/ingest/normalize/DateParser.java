@@ -72,27 +72,27 @@ public final class DateParser {
             String ys = m.group("y");
             if (ys.length() <= 2) year += year < 70 ? 2000 : 1900;
             int month;
-            if (l.has("mon")) {
+            if (l.hasMonthName()) {
                 month = DatePatterns.monthByPrefix(m.group("mon"));
                 if (month == 0) return null;
             } else {
                 month = Integer.parseInt(m.group("m"));
             }
             int day = Integer.parseInt(m.group("d"));
-            int hour = intOr(l, m, "H");
-            int minute = intOr(l, m, "M");
-            int second = intOr(l, m, "S");
+            int hour = l.hasTime() ? intOr(m, "H") : 0;
+            int minute = l.hasTime() ? intOr(m, "M") : 0;
+            int second = l.hasSeconds() ? intOr(m, "S") : 0;
             int nano = 0;
-            if (l.has("f") && m.group("f") != null) {
+            if (l.hasFraction() && m.group("f") != null) {
                 String f = (m.group("f") + "000000000").substring(0, 9);
                 nano = Integer.parseInt(f);
             }
-            if (l.has("ampm") && m.group("ampm") != null) {
+            if (l.hasAmPm() && m.group("ampm") != null) {
                 if (hour > 12 || hour == 0) return null;
                 boolean pm = m.group("ampm").equals("pm");
                 hour = (hour % 12) + (pm ? 12 : 0);
             }
-            String rest = l.has("rest") && m.group("rest") != null ? m.group("rest").trim() : "";
+            String rest = l.hasRest() && m.group("rest") != null ? m.group("rest").trim() : "";
             if (rest.startsWith("am ") || rest.startsWith("pm ") || rest.equals("am") || rest.equals("pm")) {
                 if (hour > 12 || hour == 0) return null;
                 hour = (hour % 12) + (rest.startsWith("pm") ? 12 : 0);
@@ -107,8 +107,7 @@ public final class DateParser {
         }
     }
 
-    private static int intOr(DatePatterns.Layout l, Matcher m, String g) {
-        if (!l.has(g)) return 0;
+    private static int intOr(Matcher m, String g) {
         String v = m.group(g);
         return v == null ? 0 : Integer.parseInt(v);
     }

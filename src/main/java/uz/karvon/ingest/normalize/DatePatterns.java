@@ -16,13 +16,11 @@ final class DatePatterns {
     }
 
     /** A date layout; groups: d, mon (name), m (number), y, H, M, S, f (fraction), ampm, rest (zone and junk). */
-    record Layout(String name, Pattern pattern) {
+    record Layout(String name, Pattern pattern, boolean hasMonthName, boolean hasFraction, boolean hasAmPm,
+                  boolean hasRest, boolean hasTime, boolean hasSeconds) {
         Layout(String name, String regex) {
-            this(name, Pattern.compile(regex));
-        }
-
-        boolean has(String group) {
-            return pattern.pattern().contains("(?<" + group + ">");
+            this(name, Pattern.compile(regex), regex.contains("(?<mon>"), regex.contains("(?<f>"),
+                    regex.contains("(?<ampm>"), regex.contains("(?<rest>"), regex.contains("(?<H>"), regex.contains("(?<S>"));
         }
     }
 
