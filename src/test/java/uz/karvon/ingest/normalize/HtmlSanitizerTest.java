@@ -28,6 +28,18 @@ class HtmlSanitizerTest {
             <blockquote cite="/src">q</blockquote>                    | <blockquote cite="https://kun.uz/src">q</blockquote>
             <ul><li><b>b</b> <i>i</i> <strong>s</strong> <em>e</em></li></ul> | <ul><li><b>b</b> <i>i</i> <strong>s</strong> <em>e</em></li></ul>
             <div><span>flat</span></div>                              | flat
+            <svg onload="x()"><script>a()</script></svg><p>k</p>      | <p>k</p>
+            <math><mi xlink:href="javascript:x">m</mi></math>ok       | ok
+            <!--[if IE]><script>x()</script><![endif]--><p>c</p>      | <p>c</p>
+            <a href="java&#x09;script:alert(1)">t</a>                 | <a>t</a>
+            <a href="&#106;avascript:alert(1)">t</a>                  | <a>t</a>
+            <xmp><script>x()</script></xmp>after                      | after
+            <foo bar="1" onclick="x()"><b style="c">in</b></foo>      | <b>in</b>
+            <form action="https://evil"><input value="v">f</form>     | f
+            <object data="x.swf"><embed src="x.swf"></object>o        | o
+            <base href="https://evil/"><a href="p">l</a>              | <a href="https://kun.uz/news/p">l</a>
+            <img src="https://c/i.png" srcset="https://evil 1x">      | <img src="https://c/i.png">
+            <p>a &lt;script&gt; b</p>                                 | <p>a &lt;script&gt; b</p>
             """)
     void allowList(String in, String expected) {
         assertThat(HtmlSanitizer.sanitize(in, BASE).html()).isEqualTo(expected);
