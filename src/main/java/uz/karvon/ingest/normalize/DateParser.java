@@ -27,12 +27,22 @@ public final class DateParser {
     /** The instant, or null when {@code raw} is not a readable date. */
     public static Instant parse(String raw, ZoneId zone) {
         if (raw == null) return null;
+        // fast path: plain ASCII RFC 822 / ISO 8601 dates need no digit mapping or noise removal
+        String quick = raw.strip();
+        if (quick.length() <= MAX_INPUT && isPlainAscii(quick)) {
+            Instant i = matchLayouts(quick.toLowerCase(Locale.ROOT), zone);
+            if (i != null) return i;
+        }
         String s = prepare(raw);
         if (s.isEmpty() || s.length() > MAX_INPUT) return null;
         if (EPOCH.matcher(s).matches()) {
             long v = Long.parseLong(s);
             return s.length() > 10 ? Instant.ofEpochMilli(v) : Instant.ofEpochSecond(v);
         }
+        return matchLayouts(s, zone);
+    }
+
+    private static Instant matchLayouts(String s, ZoneId zone) {
         for (DatePatterns.Layout layout : DatePatterns.LAYOUTS) {
             Matcher m = layout.pattern().matcher(s);
             if (m.matches()) {
@@ -41,6 +51,17 @@ public final class DateParser {
             }
         }
         return null;
+    }
+
+    /** Printable ASCII without parentheses or runs of spaces (which the full path would remove). */
+    private static boolean isPlainAscii(String s) {
+        char prev = 'x';
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c > 0x7E || c == '(' || (c == ' ' && prev == ' ')) return false;
+            prev = c;
+        }
+        return true;
     }
 
     /** ASCII digits, lower case, noise words dropped, single spaces. */

@@ -52,8 +52,7 @@ public final class HtmlSanitizer {
         Document dirty = Document.createShell(base);
         Element body = dirty.body();
         body.appendChildren(parser.parseFragmentInput(in, body, base));
-        cleanInPlace(body);
-        resolveUrls(body, base);
+        cleanInPlace(body, base);
         Document clean = dirty;
         clean.outputSettings().prettyPrint(false);
         String out = clean.body().html().trim();
@@ -67,7 +66,7 @@ public final class HtmlSanitizer {
      * parse time): rejected tags are unwrapped or, for active content, removed with their content; attributes
      * the safelist rejects are removed; comments, data nodes (raw script/style text) and CDATA are removed.
      */
-    private static void cleanInPlace(Element body) {
+    private static void cleanInPlace(Element body, String base) {
         List<Element> unwrap = new ArrayList<>();
         NodeTraversor.filter(new NodeFilter() {
             @Override
@@ -85,6 +84,7 @@ public final class HtmlSanitizer {
                         for (Attribute a : new ArrayList<>(el.attributes().asList())) {
                             if (!SAFELIST.isSafeAttribute(tag, el, a)) el.removeAttr(a.getKey());
                         }
+                        resolveUrls(el, base);
                     }
                     return FilterResult.CONTINUE;
                 }
@@ -105,9 +105,8 @@ public final class HtmlSanitizer {
      * Resolves and vets every URL attribute the safelist lets through. Done here rather than with
      * Safelist.addProtocols because jsoup's absUrl per attribute (java.net.URL + regex) was 18% of parse time.
      */
-    private static void resolveUrls(Element root, String base) {
-        for (Element el : root.getAllElements()) {
-            if (el.attributesSize() == 0) continue;
+    private static void resolveUrls(Element el, String base) {
+        {
             for (String key : URL_ATTRIBUTES) {
                 if (!el.hasAttr(key)) continue;
                 String v = el.attr(key);
