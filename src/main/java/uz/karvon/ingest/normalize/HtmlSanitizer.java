@@ -47,6 +47,11 @@ public final class HtmlSanitizer {
             in = in.substring(0, MAX_INPUT_CHARS);
             truncated = true;
         }
+        if (in.indexOf('<') < 0 && in.indexOf('&') < 0) {
+            // plain text (common for summaries): nothing to sanitise, skip the HTML parser
+            String text = TextCleaner.fold(in);
+            return text.isEmpty() ? null : new Result(org.jsoup.nodes.Entities.escape(text), text, truncated);
+        }
         String base = baseUrl == null ? "" : baseUrl;
         Parser parser = Parser.htmlParser().setMaxDepth(MAX_DEPTH);
         Document dirty = Document.createShell(base);
