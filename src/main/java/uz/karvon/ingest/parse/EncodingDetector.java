@@ -28,6 +28,8 @@ final class EncodingDetector {
     }
 
     static Decoded decode(byte[] body, String contentType) {
+        Decoded fast = fastUtf8(body, contentType);
+        if (fast != null) return fast;
         Detection d = detect(body, contentType);
         String text = new String(body, d.offset, body.length - d.offset, d.charset);
         if (!text.isEmpty() && text.charAt(0) == '\uFEFF') text = text.substring(1);
@@ -35,6 +37,21 @@ final class EncodingDetector {
     }
 
     private record Detection(Charset charset, int offset, String how) {
+    }
+
+    /**
+     * The common case in one pass: no BOM, nothing or only UTF-8 declared, and the JDK's (intrinsified) UTF-8
+     * decoder produced no U+FFFD, so the bytes were valid UTF-8. Null when the full detection must decide.
+     */
+    private static Decoded fastUtf8(byte[] b, String contentType) {
+        if (b.length >= 2 && ((b[0] & 0xFF) >= 0xEF || b[0] == 0 || b[1] == 0)) return null;   // BOMs, UTF-16
+        Charset header = charsetOrNull(headerCharset(contentType));
+        if (header != null && header != StandardCharsets.UTF_8) return null;
+        Charset prolog = charsetOrNull(prologEncoding(b));
+        if (prolog != null && prolog != StandardCharsets.UTF_8) return null;
+        String text = new String(b, StandardCharsets.UTF_8);
+        if (text.indexOf('\uFFFD') >= 0) return null;
+        return new Decoded(text, StandardCharsets.UTF_8, "utf8-valid");
     }
 
     static Detection detect(byte[] b, String contentType) {
