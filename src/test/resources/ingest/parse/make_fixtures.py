@@ -88,3 +88,10 @@ w("media-rss.xml", '<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" x
   '<pubDate>21 Jun 2025 12:22 +0300</pubDate></item>\n</channel></rss>\n')
 w("not-a-feed.xml", '<?xml version="1.0"?><note><to>x</to></note>')
 w("json-garbage.json", b'{"version":"https://jsonfeed.org/version/1.1","items":[{"id":"1","title":"x' + bytes(range(0, 256)))
+w("atom10-xhtml-text-title.atom", '<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">'
+  '<title type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">Sarlavha <b>qalin</b></div></title><id>urn:f</id>'
+  '<updated>2025-06-21T12:22:00Z</updated><link href="https://a.uz/"/>\n'
+  '<entry><title type="text">a &lt;b&gt; c</title><id>urn:e</id><updated>2025-06-21T12:22:00Z</updated>'
+  '<link rel="alternate" href="/e/1"/><author><name>Ali</name><uri>/ali</uri></author><category term="sport" label="Sport"/>'
+  '<content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>Salom <a href="/x" onclick="y()">havola</a></p><script>bad()</script></div></content>'
+  '<link rel="enclosure" href="https://a.uz/p.jpg" type="image/jpeg" length="100"/></entry></feed>\n')

@@ -47,7 +47,7 @@ final class ItemNormalizer {
         String externalUrl = Urls.resolve(linkBase, r.externalUrl);
         String contentBase = explicitBase ? r.base : url != null ? url : homePageUrl != null ? homePageUrl : fetchedUrl;
 
-        TextCleaner.Clean title = TextCleaner.plain(r.title, MAX_TITLE);
+        TextCleaner.Clean title = r.titleIsText ? TextCleaner.literal(r.title, MAX_TITLE) : TextCleaner.plain(r.title, MAX_TITLE);
         if (title.truncated()) flags.add("title-truncated");
 
         HtmlSanitizer.Result content = HtmlSanitizer.sanitize(asHtml(r.content, r.contentIsText), contentBase);

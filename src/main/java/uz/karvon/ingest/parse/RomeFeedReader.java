@@ -96,6 +96,7 @@ final class RomeFeedReader {
         it.guid = e.getUri();
         it.link = e.getLink();
         it.title = e.getTitle();
+        it.titleIsText = atom && e.getTitleEx() != null && isText(e.getTitleEx().getType());
         List<SyndContent> contents = e.getContents();
         if (contents != null && !contents.isEmpty()) {
             SyndContent c = contents.get(0);

@@ -51,6 +51,7 @@ class FeedParserFixturesTest {
             rss10-rdf.xml                      | -                                   | rss_1.0   | 1 | 经济新闻                                  | 2025-06-21T04:22:00Z | https://rdf.example.cn/1
             jsonfeed-10.json                   | application/json                    | json_1.0  | 1 | Maʼlumotlar yangi                        | 2025-06-21T07:22:00Z | https://j.example.uz/42
             jsonfeed-11.json                   | application/feed+json               | json_1.1  | 1 | أخبار الاقتصاد                           | 2025-06-21T12:22:00Z | https://j.example.ar/a1
+            atom10-xhtml-text-title.atom       | -                                   | atom_1.0  | 1 | a <b> c                                  | 2025-06-21T12:22:00Z | https://a.uz/e/1
             xml-base-relative.atom             | application/atom+xml                | atom_1.0  | 1 | Nisbiy havola                            | 2025-06-21T05:00:00Z | https://blog.example.uz/uz/posts/1.html
             media-rss.xml                      | -                                   | rss_2.0   | 1 | Rasmli xabar                             | 2025-06-21T09:22:00Z | https://m.example.uz/news/7
             billion-laughs.xml                 | -                                   | rss_2.0   | 1 | Laughs end                               | 2025-06-21T12:22:00Z | https://x.uz/1

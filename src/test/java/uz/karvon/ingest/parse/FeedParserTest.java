@@ -111,6 +111,17 @@ class FeedParserTest {
     }
 
     @Test
+    void atomXhtmlContentIsSanitisedAndTextTitlesKeepBrackets() throws Exception {
+        ParsedFeed f = parse("atom10-xhtml-text-title.atom", null);
+        assertThat(f.title()).isEqualTo("Sarlavha qalin");
+        ParsedItem it = f.items().get(0);
+        assertThat(it.contentHtml()).isEqualTo("<p>Salom <a href=\"https://a.uz/x\">havola</a></p>");
+        assertThat(it.authors()).containsExactly(new Author("Ali", "https://a.uz/ali"));
+        assertThat(it.image()).isEqualTo("https://a.uz/p.jpg");
+        assertThat(it.modified()).isEqualTo(it.published());
+    }
+
+    @Test
     void feedLevelFieldsAndLanguageFallbacks() throws Exception {
         ParsedFeed rdf = parse("rss10-rdf.xml", null);
         assertThat(rdf.title()).isEqualTo("RDF 频道");
