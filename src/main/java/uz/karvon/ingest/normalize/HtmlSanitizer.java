@@ -31,6 +31,18 @@ public final class HtmlSanitizer {
             "object", "embed", "applet", "noscript", "noembed", "noframes", "template", "svg", "math", "head", "title",
             "meta", "link", "base", "textarea", "select", "option", "xmp", "plaintext", "audio", "video", "canvas");
 
+    /** A parser and a shell document per thread, reused call after call (both are cheap to empty, not to build). */
+    private static final class Workspace {
+        final Parser parser = Parser.htmlParser().setMaxDepth(MAX_DEPTH);
+        final Document document = Document.createShell("");
+
+        Workspace() {
+            document.outputSettings().prettyPrint(false);
+        }
+    }
+
+    private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
+
     /** Sanitised HTML and its plain text. */
     public record Result(String html, String text, boolean truncated) {
     }
@@ -53,17 +65,19 @@ public final class HtmlSanitizer {
             return text.isEmpty() ? null : new Result(org.jsoup.nodes.Entities.escape(text), text, truncated);
         }
         String base = baseUrl == null ? "" : baseUrl;
-        Parser parser = Parser.htmlParser().setMaxDepth(MAX_DEPTH);
-        Document dirty = Document.createShell(base);
-        Element body = dirty.body();
-        body.appendChildren(parser.parseFragmentInput(in, body, base));
-        cleanInPlace(body, base);
-        Document clean = dirty;
-        clean.outputSettings().prettyPrint(false);
-        String out = clean.body().html().trim();
-        String text = clean.body().text();   // jsoup already folds whitespace; invisibles do no harm in content
-        if (out.isEmpty() && text.isEmpty()) return null;
-        return new Result(out, text.isEmpty() ? null : text, truncated);
+        Workspace ws = WORKSPACE.get();
+        Element body = ws.document.body();
+        body.empty();   // also recovers from an earlier call that threw half-way
+        try {
+            body.appendChildren(ws.parser.parseFragmentInput(in, body, base));
+            cleanInPlace(body, base);
+            String out = body.html().trim();
+            String text = body.text();   // jsoup already folds whitespace; invisibles do no harm in content
+            if (out.isEmpty() && text.isEmpty()) return null;
+            return new Result(out, text.isEmpty() ? null : text, truncated);
+        } finally {
+            body.empty();
+        }
     }
 
     /**
