@@ -27,12 +27,22 @@ public final class DateParser {
     /** The instant, or null when {@code raw} is not a readable date. */
     public static Instant parse(String raw, ZoneId zone) {
         if (raw == null) return null;
+        // fast path: plain ASCII RFC 822 / ISO 8601 dates need no digit mapping or noise removal
+        String quick = raw.strip();
+        if (quick.length() <= MAX_INPUT && isPlainAscii(quick)) {
+            Instant i = matchLayouts(quick.toLowerCase(Locale.ROOT), zone);
+            if (i != null) return i;
+        }
         String s = prepare(raw);
         if (s.isEmpty() || s.length() > MAX_INPUT) return null;
         if (EPOCH.matcher(s).matches()) {
             long v = Long.parseLong(s);
             return s.length() > 10 ? Instant.ofEpochMilli(v) : Instant.ofEpochSecond(v);
         }
+        return matchLayouts(s, zone);
+    }
+
+    private static Instant matchLayouts(String s, ZoneId zone) {
         for (DatePatterns.Layout layout : DatePatterns.LAYOUTS) {
             Matcher m = layout.pattern().matcher(s);
             if (m.matches()) {
@@ -41,6 +51,17 @@ public final class DateParser {
             }
         }
         return null;
+    }
+
+    /** Printable ASCII without parentheses or runs of spaces (which the full path would remove). */
+    private static boolean isPlainAscii(String s) {
+        char prev = 'x';
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c > 0x7E || c == '(' || (c == ' ' && prev == ' ')) return false;
+            prev = c;
+        }
+        return true;
     }
 
     /** ASCII digits, lower case, noise words dropped, single spaces. */
@@ -61,6 +82,7 @@ public final class DateParser {
             }
         }
         String s = b.toString().toLowerCase(Locale.ROOT);
+        s = DatePatterns.ORDINAL.matcher(s).replaceAll("");
         s = DatePatterns.NOISE.matcher(s).replaceAll(" ");
         return SPACES.matcher(s).replaceAll(" ").trim();
     }
@@ -71,27 +93,27 @@ public final class DateParser {
             String ys = m.group("y");
             if (ys.length() <= 2) year += year < 70 ? 2000 : 1900;
             int month;
-            if (l.has("mon")) {
+            if (l.hasMonthName()) {
                 month = DatePatterns.monthByPrefix(m.group("mon"));
                 if (month == 0) return null;
             } else {
                 month = Integer.parseInt(m.group("m"));
             }
             int day = Integer.parseInt(m.group("d"));
-            int hour = intOr(l, m, "H");
-            int minute = intOr(l, m, "M");
-            int second = intOr(l, m, "S");
+            int hour = l.hasTime() ? intOr(m, "H") : 0;
+            int minute = l.hasTime() ? intOr(m, "M") : 0;
+            int second = l.hasSeconds() ? intOr(m, "S") : 0;
             int nano = 0;
-            if (l.has("f") && m.group("f") != null) {
+            if (l.hasFraction() && m.group("f") != null) {
                 String f = (m.group("f") + "000000000").substring(0, 9);
                 nano = Integer.parseInt(f);
             }
-            if (l.has("ampm") && m.group("ampm") != null) {
+            if (l.hasAmPm() && m.group("ampm") != null) {
                 if (hour > 12 || hour == 0) return null;
                 boolean pm = m.group("ampm").equals("pm");
                 hour = (hour % 12) + (pm ? 12 : 0);
             }
-            String rest = l.has("rest") && m.group("rest") != null ? m.group("rest").trim() : "";
+            String rest = l.hasRest() && m.group("rest") != null ? m.group("rest").trim() : "";
             if (rest.startsWith("am ") || rest.startsWith("pm ") || rest.equals("am") || rest.equals("pm")) {
                 if (hour > 12 || hour == 0) return null;
                 hour = (hour % 12) + (rest.startsWith("pm") ? 12 : 0);
@@ -106,8 +128,7 @@ public final class DateParser {
         }
     }
 
-    private static int intOr(DatePatterns.Layout l, Matcher m, String g) {
-        if (!l.has(g)) return 0;
+    private static int intOr(Matcher m, String g) {
         String v = m.group(g);
         return v == null ? 0 : Integer.parseInt(v);
     }

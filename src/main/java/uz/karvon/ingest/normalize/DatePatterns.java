@@ -16,13 +16,11 @@ final class DatePatterns {
     }
 
     /** A date layout; groups: d, mon (name), m (number), y, H, M, S, f (fraction), ampm, rest (zone and junk). */
-    record Layout(String name, Pattern pattern) {
+    record Layout(String name, Pattern pattern, boolean hasMonthName, boolean hasFraction, boolean hasAmPm,
+                  boolean hasRest, boolean hasTime, boolean hasSeconds) {
         Layout(String name, String regex) {
-            this(name, Pattern.compile(regex));
-        }
-
-        boolean has(String group) {
-            return pattern.pattern().contains("(?<" + group + ">");
+            this(name, Pattern.compile(regex), regex.contains("(?<mon>"), regex.contains("(?<f>"),
+                    regex.contains("(?<ampm>"), regex.contains("(?<rest>"), regex.contains("(?<H>"), regex.contains("(?<S>"));
         }
     }
 
@@ -121,7 +119,10 @@ final class DatePatterns {
             Map.entry("kst", ZoneOffset.ofHours(9)), Map.entry("aest", ZoneOffset.ofHours(10)),
             Map.entry("gst", ZoneOffset.ofHours(4)), Map.entry("ast", ZoneOffset.ofHours(3)));
 
+    /** English ordinal suffixes (21st, 2nd), removed without a trace. */
+    static final Pattern ORDINAL = Pattern.compile("(?<=\\d)(?:st|nd|rd|th)\\b");
+
     /** Words removed before matching: Russian "г."/"года", Uzbek "yil"/"y.", "в"/"soat"/"at" before the time. */
     static final Pattern NOISE = Pattern.compile(
-            "(?<=\\d)(?:st|nd|rd|th)\\b|(?<=\\d)\\s*(?:г\\.|года|год|г|yil|y\\.)(?=[\\s,.]|$)|\\s(?:в|soat|at|um)(?=\\s)|\\([^)]*\\)");
+            "(?<=\\d)\\s*(?:г\\.|года|год|г|yil|y\\.)(?=[\\s,.]|$)|\\s(?:в|soat|at|um)(?=\\s)|\\([^)]*\\)");
 }

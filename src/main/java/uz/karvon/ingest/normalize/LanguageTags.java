@@ -7,9 +7,21 @@ public final class LanguageTags {
     private LanguageTags() {
     }
 
+    private static final int CACHE_LIMIT = 1024;
+    private static final java.util.concurrent.ConcurrentHashMap<String, java.util.Optional<String>> CACHE =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     /** BCP 47 tag, or null when the input is blank or not a language ("und", garbage). */
     public static String normalize(String raw) {
         if (raw == null) return null;
+        java.util.Optional<String> hit = CACHE.get(raw);
+        if (hit != null) return hit.orElse(null);
+        String tag = compute(raw);
+        if (CACHE.size() < CACHE_LIMIT) CACHE.put(raw, java.util.Optional.ofNullable(tag));   // bounded: feeds use few tags
+        return tag;
+    }
+
+    private static String compute(String raw) {
         String s = raw.trim().replace('_', '-');
         int cut = s.indexOf(',');                 // "ru, en" — take the first
         if (cut > 0) s = s.substring(0, cut).trim();

@@ -39,6 +39,18 @@ public final class TextCleaner {
         return new Clean(s.isEmpty() ? null : s, truncated);
     }
 
+    /** Like {@link #plain} for text that is known to be plain (Atom type="text"): no markup removal. */
+    public static Clean literal(String raw, int maxChars) {
+        if (raw == null) return new Clean(null, false);
+        boolean truncated = raw.length() > maxChars * RAW_FACTOR;
+        String s = fold(truncated ? raw.substring(0, maxChars * RAW_FACTOR) : raw);
+        if (s.codePointCount(0, s.length()) > maxChars) {
+            s = s.substring(0, s.offsetByCodePoints(0, maxChars)).trim();
+            truncated = true;
+        }
+        return new Clean(s.isEmpty() ? null : s, truncated);
+    }
+
     /** Drops control/zero-width/bidi-control chars, folds whitespace runs to one space, trims, NFC. */
     public static String fold(String s) {
         if (s == null) return null;

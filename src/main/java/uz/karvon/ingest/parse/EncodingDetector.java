@@ -28,6 +28,8 @@ final class EncodingDetector {
     }
 
     static Decoded decode(byte[] body, String contentType) {
+        Decoded fast = fastUtf8(body, contentType);
+        if (fast != null) return fast;
         Detection d = detect(body, contentType);
         String text = new String(body, d.offset, body.length - d.offset, d.charset);
         if (!text.isEmpty() && text.charAt(0) == '\uFEFF') text = text.substring(1);
@@ -35,6 +37,21 @@ final class EncodingDetector {
     }
 
     private record Detection(Charset charset, int offset, String how) {
+    }
+
+    /**
+     * The common case in one pass: no BOM, nothing or only UTF-8 declared, and the JDK's (intrinsified) UTF-8
+     * decoder produced no U+FFFD, so the bytes were valid UTF-8. Null when the full detection must decide.
+     */
+    private static Decoded fastUtf8(byte[] b, String contentType) {
+        if (b.length >= 2 && ((b[0] & 0xFF) >= 0xEF || b[0] == 0 || b[1] == 0)) return null;   // BOMs, UTF-16
+        Charset header = charsetOrNull(headerCharset(contentType));
+        if (header != null && header != StandardCharsets.UTF_8) return null;
+        Charset prolog = charsetOrNull(prologEncoding(b));
+        if (prolog != null && prolog != StandardCharsets.UTF_8) return null;
+        String text = new String(b, StandardCharsets.UTF_8);
+        if (text.indexOf('\uFFFD') >= 0) return null;
+        return new Decoded(text, StandardCharsets.UTF_8, "utf8-valid");
     }
 
     static Detection detect(byte[] b, String contentType) {
@@ -67,8 +84,12 @@ final class EncodingDetector {
             return new Detection(widen(header), 0, "header");
         }
         if (prolog != null && !prologUtf8) return new Detection(widen(prolog), 0, "prolog");
-        // UTF-8 declared (or nothing declared) but bytes are not valid UTF-8
-        if (utf8.mostlyValid()) return new Detection(StandardCharsets.UTF_8, 0, "utf8-lossy");
+        // UTF-8 declared (or nothing declared) but bytes are not valid UTF-8: a few broken sequences stay UTF-8
+        // (U+FFFD); a body that is really another charset (Cyrillic byte runs, or nothing declared) goes to ICU
+        boolean declaredUtf8 = headerUtf8 || prologUtf8;
+        if (utf8.mostlyValid() || (declaredUtf8 && !highByteRuns(b))) {
+            return new Detection(StandardCharsets.UTF_8, 0, "utf8-lossy");
+        }
         Charset guessed = icuGuess(b);
         return new Detection(guessed, 0, "icu");
     }
@@ -125,16 +146,49 @@ final class EncodingDetector {
     private static Charset icuGuess(byte[] b) {
         CharsetDetector det = new CharsetDetector();
         byte[] sample = b.length > ICU_SAMPLE ? java.util.Arrays.copyOf(b, ICU_SAMPLE) : b;
+        det.enableInputFilter(true);   // ignore markup, judge the text
         det.setText(sample);
         try {
-            for (CharsetMatch m : det.detectAll()) {
+            CharsetMatch[] all = det.detectAll();
+            boolean cyrillicRuns = highByteRuns(sample);
+            for (CharsetMatch m : all) {
                 Charset c = charsetOrNull(m.getName());
-                if (c != null && c != StandardCharsets.UTF_8) return widen(c);
+                if (c == null || c == StandardCharsets.UTF_8) continue;
+                if (cyrillicRuns && !isCyrillicCharset(c)) continue;
+                return widen(c);
             }
+            if (cyrillicRuns) return Charset.forName("windows-1251");
         } catch (RuntimeException ignored) {
             // fall through to UTF-8 with replacement characters
         }
         return StandardCharsets.UTF_8;
+    }
+
+    private static boolean isCyrillicCharset(Charset c) {
+        String n = c.name().toLowerCase(Locale.ROOT);
+        return n.equals("windows-1251") || n.startsWith("koi8") || n.equals("iso-8859-5") || n.equals("ibm866");
+    }
+
+    /**
+     * True when bytes >= 0xC0 mostly come in runs of three or more: words of a non-Latin single-byte script
+     * (Cyrillic). Latin-1 text has isolated accented letters between ASCII ones (café). ICU alone calls short
+     * windows-1251 titles ISO-8859-1, which is the mojibake this prevents.
+     */
+    static boolean highByteRuns(byte[] b) {
+        int inRuns = 0;
+        int high = 0;
+        int run = 0;
+        for (int i = 0; i <= b.length; i++) {
+            boolean isHigh = i < b.length && (b[i] & 0xFF) >= 0xC0;
+            if (isHigh) {
+                high++;
+                run++;
+            } else {
+                if (run >= 3) inRuns += run;
+                run = 0;
+            }
+        }
+        return high >= 4 && inRuns * 10 >= high * 7;
     }
 
     private static boolean startsWith(byte[] b, int... prefix) {

@@ -27,7 +27,7 @@ final class FeedFormatSniffer {
     /** Lower-case local name of the first element ("html" for an HTML doctype), or null. */
     static String rootName(String s) {
         int from = XmlCleaner.documentStart(s);
-        int limit = Math.min(s.length(), from + 64 * 1024);
+        int limit = s.length();   // a DOCTYPE can be large (entity bombs); every step below advances
         int i = from;
         while (i < limit) {
             int lt = s.indexOf('<', i);

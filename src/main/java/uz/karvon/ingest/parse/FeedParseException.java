@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * The one checked failure of {@link FeedParser}. {@link #reason()} is a stable code for the UI
- * ("empty", "html-page", "not-a-feed", "malformed-xml", "malformed-json", "too-large", "too-deep", "internal");
+ * ("empty", "html-page", "not-a-feed", "malformed-xml", "malformed-json", "too-large", "too-deep", "unreadable");
  * the message is one lower-case line starting with "parse: ".
  */
 public final class FeedParseException extends Exception {

@@ -31,7 +31,7 @@ public final class FeedParser {
         } catch (StackOverflowError e) {
             throw new FeedParseException("too-deep", "document nested too deeply", e);
         } catch (RuntimeException e) {
-            throw new FeedParseException("malformed-xml", "unreadable feed: " + describe(e), e);
+            throw new FeedParseException("unreadable", "unreadable feed: " + describe(e), e);
         }
     }
 

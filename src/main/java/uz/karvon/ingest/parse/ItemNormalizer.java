@@ -42,12 +42,12 @@ final class ItemNormalizer {
     ParsedItem normalize(RawItem r) {
         List<String> flags = new ArrayList<>(2);
         boolean explicitBase = r.base != null && !r.base.equals(fetchedUrl);
-        String linkBase = explicitBase ? r.base : fetchedUrl != null ? fetchedUrl : homePageUrl;
+        String linkBase = explicitBase ? r.base : homePageUrl != null ? homePageUrl : fetchedUrl;
         String url = Urls.resolve(linkBase, r.link);
         String externalUrl = Urls.resolve(linkBase, r.externalUrl);
         String contentBase = explicitBase ? r.base : url != null ? url : homePageUrl != null ? homePageUrl : fetchedUrl;
 
-        TextCleaner.Clean title = TextCleaner.plain(r.title, MAX_TITLE);
+        TextCleaner.Clean title = r.titleIsText ? TextCleaner.literal(r.title, MAX_TITLE) : TextCleaner.plain(r.title, MAX_TITLE);
         if (title.truncated()) flags.add("title-truncated");
 
         HtmlSanitizer.Result content = HtmlSanitizer.sanitize(asHtml(r.content, r.contentIsText), contentBase);
@@ -84,10 +84,9 @@ final class ItemNormalizer {
     }
 
     private Instant date(String raw, Instant fromReader) {
-        if (raw != null) {
-            Instant mine = DateParser.parse(raw, options.zone());
-            if (mine != null) return mine;
-        }
+        // ROME's lenient SimpleDateFormat turns "Feb 30" and "25:61" into other dates: when we have the raw
+        // text, our parser's verdict is final; ROME's value is used only when the raw text was not found.
+        if (raw != null) return DateParser.parse(raw, options.zone());
         return fromReader;
     }
 

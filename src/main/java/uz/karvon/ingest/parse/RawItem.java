@@ -10,6 +10,8 @@ final class RawItem {
     String link;
     String externalUrl;
     String title;
+    /** Atom type="text" title: angle brackets in it are literal text, not markup. */
+    boolean titleIsText;
     /** HTML (or escaped plain text, see {@link #contentIsText}). */
     String content;
     boolean contentIsText;

@@ -40,6 +40,7 @@ final class RomeFeedReader {
     static RawFeed read(Document doc, String baseUrl) throws FeedException {
         Element root = doc.getRootElement();
         List<Element> itemElements = itemElements(root);
+        List<String[]> rawDates = takeDates(itemElements);
         SyndFeed feed = new SyndFeedInput().build(doc);
 
         RawFeed out = new RawFeed();
@@ -47,7 +48,7 @@ final class RomeFeedReader {
         out.title = feed.getTitle();
         out.description = feed.getDescription();
         out.base = chainBase(baseUrl, root, null);
-        out.homePageUrl = Urls.resolve(out.base, feed.getLink());
+        out.homePageUrl = Urls.resolve(out.base, alternateLink(feed));
         out.feedUrl = Urls.resolve(out.base, selfLink(feed, root));
         out.language = firstNonBlank(feed.getLanguage(), xmlLang(root));
 
@@ -56,7 +57,12 @@ final class RomeFeedReader {
         if (!aligned) out.warnings.add("raw item elements not aligned with rome entries; dates from rome only");
         for (int i = 0; i < entries.size(); i++) {
             Element raw = aligned ? itemElements.get(i) : null;
-            out.items.add(item(entries.get(i), raw, root, out.base));
+            RawItem it = item(entries.get(i), raw, root, out.base, out.format != null && out.format.startsWith("atom"));
+            if (aligned) {
+                it.publishedRaw = rawDates.get(i)[0];
+                it.modifiedRaw = rawDates.get(i)[1];
+            }
+            out.items.add(it);
         }
         return out;
     }
@@ -84,32 +90,29 @@ final class RomeFeedReader {
         }
     }
 
-    private static RawItem item(SyndEntry e, Element raw, Element root, String feedBase) {
+    private static RawItem item(SyndEntry e, Element raw, Element root, String feedBase, boolean atom) {
         RawItem it = new RawItem();
         it.base = raw == null ? feedBase : chainBase(feedBase, raw, root);
         it.guid = e.getUri();
         it.link = e.getLink();
         it.title = e.getTitle();
+        it.titleIsText = atom && e.getTitleEx() != null && isText(e.getTitleEx().getType());
         List<SyndContent> contents = e.getContents();
         if (contents != null && !contents.isEmpty()) {
             SyndContent c = contents.get(0);
             it.content = c.getValue();
-            it.contentIsText = isText(c.getType());
+            it.contentIsText = atom && isText(c.getType());
             if (e.getDescription() != null) {
                 it.summary = e.getDescription().getValue();
-                it.summaryIsText = isText(e.getDescription().getType());
+                it.summaryIsText = atom && isText(e.getDescription().getType());
             }
         } else if (e.getDescription() != null) {
             it.content = e.getDescription().getValue();
-            it.contentIsText = isText(e.getDescription().getType());
+            it.contentIsText = atom && isText(e.getDescription().getType());
         }
         it.published = instant(e.getPublishedDate());
         it.modified = instant(e.getUpdatedDate());
-        if (raw != null) {
-            it.publishedRaw = childText(raw, PUBLISHED_NAMES);
-            it.modifiedRaw = childText(raw, MODIFIED_NAMES);
-            it.language = xmlLang(raw);
-        }
+        if (raw != null) it.language = xmlLang(raw);
         if (it.language == null) {
             DCModule dc = (DCModule) e.getModule(DCModule.URI);
             if (dc != null) it.language = dc.getLanguage();
@@ -178,6 +181,14 @@ final class RomeFeedReader {
         }
     }
 
+    /** Atom: the rel=alternate (or rel-less) link; ROME's getLink() may return another rel. RSS: channel link. */
+    private static String alternateLink(SyndFeed feed) {
+        for (SyndLink l : feed.getLinks()) {
+            if ((l.getRel() == null || "alternate".equals(l.getRel())) && l.getHref() != null) return l.getHref();
+        }
+        return feed.getLink();
+    }
+
     private static String selfLink(SyndFeed feed, Element root) {
         for (SyndLink l : feed.getLinks()) {
             if ("self".equals(l.getRel()) && l.getHref() != null) return l.getHref();
@@ -190,6 +201,32 @@ final class RomeFeedReader {
             if (l.getName().equals("link") && "self".equals(l.getAttributeValue("rel"))) return l.getAttributeValue("href");
         }
         return null;
+    }
+
+    /**
+     * Takes each item's date texts ({published, modified}) and removes the date elements, so ROME does not
+     * parse them: its SimpleDateFormat mask loop was half of ROME's time, and its lenient results are wrong
+     * for Feb 30 / 25:61. Our own DateParser reads the texts later.
+     */
+    private static List<String[]> takeDates(List<Element> items) {
+        List<String[]> out = new ArrayList<>(items.size());
+        for (Element item : items) {
+            out.add(new String[] {childText(item, PUBLISHED_NAMES), childText(item, MODIFIED_NAMES)});
+            for (Element c : new ArrayList<>(item.getChildren())) {
+                if (isDateName(c.getName())) c.detach();
+            }
+        }
+        return out;
+    }
+
+    private static boolean isDateName(String n) {
+        for (String d : PUBLISHED_NAMES) {
+            if (d.equals(n)) return true;
+        }
+        for (String d : MODIFIED_NAMES) {
+            if (d.equals(n)) return true;
+        }
+        return false;
     }
 
     private static String childText(Element parent, String[] names) {

@@ -133,9 +133,21 @@ final class XmlCleaner {
                 copyChars(s, i, end, out);
                 i = end;
             } else {
-                i = copyChar(s, i, to, out);
+                int run = i;
+                while (run < to && plain(s.charAt(run))) run++;
+                if (run > i) {
+                    out.append(s, i, run);   // bulk copy of the common case
+                    i = run;
+                } else {
+                    i = copyChar(s, i, to, out);
+                }
             }
         }
+    }
+
+    /** Chars that need no attention: legal BMP non-surrogates other than '&' and '<'. */
+    private static boolean plain(char c) {
+        return c >= 0x20 ? (c < 0xD800 ? c != '&' && c != '<' : c >= 0xE000 && c <= 0xFFFD) : c == '\n' || c == '\t' || c == '\r';
     }
 
     private static void copyChars(String s, int from, int to, StringBuilder out) {

@@ -35,7 +35,8 @@ final class XmlDocumentLoader {
     }
 
     private static SAXBuilder newBuilder() {
-        SAXBuilder b = new SAXBuilder(XMLReaders.NONVALIDATING);
+        // Xerces has already checked well-formedness; the unchecked factory skips JDOM's second verification
+        SAXBuilder b = new SAXBuilder(XMLReaders.NONVALIDATING, null, new org.jdom2.UncheckedJDOMFactory());
         b.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
         b.setFeature("http://xml.org/sax/features/external-general-entities", false);
         b.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
