@@ -28,6 +28,10 @@ final class ItemMapper {
         p.attachments().forEach(a -> attachments.add(new SourceItem.Attachment(a.url(), a.mimeType(), a.sizeInBytes())));
         String title = p.title();
         if (title == null || title.isBlank()) title = untitled(p);
+        if (language != null && language.startsWith("uz") && !language.contains("Cyrl")) {
+            // oʻ/gʻ and the tutuq belgisi arrive as ' ‘ ’ `; one spelling makes them searchable and de-duplicable
+            title = uz.karvon.lang.TextHygiene.normalizeUzbekApostrophes(title);
+        }
         return new SourceItem(karvonId(sourceId, p.id()), sourceId, p.id(), p.url(), p.externalUrl(), title,
                 p.summary(), p.contentHtml(), p.image(), p.published() == null ? now : p.published(), p.modified(), now,
                 language, authors, p.tags(), attachments, p.flags(), canonicalUrl(p.url()),

@@ -75,6 +75,10 @@ public final class FeedParser {
 
     private static RawFeed readXml(String text, String baseUrl, ParseOptions o) throws FeedParseException {
         XmlCleaner.Cleaned cleaned = XmlCleaner.clean(text);
+        if (cleaned.expansionAttack()) {
+            throw new FeedParseException("entity-expansion", "the doctype defines entities through other entities or"
+                    + " with huge values (an entity-expansion attack); refused without expanding anything");
+        }
         XmlDocumentLoader.Loaded loaded;
         try {
             loaded = XmlDocumentLoader.load(cleaned.xml());

@@ -22,7 +22,11 @@ final class XmlCleaner {
     }
 
     /** Cleaned XML plus what was done, for warnings. */
-    record Cleaned(String xml, boolean doctypeRemoved, int declaredEntities) {
+    /**
+     * @param expansionAttack an entity is defined through other entities, or is huge: the shape of billion-laughs
+     *                        and quadratic-blowup documents, refused rather than parsed with holes
+     */
+    record Cleaned(String xml, boolean doctypeRemoved, int declaredEntities, boolean expansionAttack) {
     }
 
     static Cleaned clean(String in) {
@@ -30,18 +34,21 @@ final class XmlCleaner {
         int bodyStart = skipDeclaration(in, start);
         Set<String> declared = Set.of();
         boolean doctype = false;
+        boolean attack = false;
         int dtStart = findDoctype(in, bodyStart);
         StringBuilder out = new StringBuilder(in.length() + 64);
         int from = bodyStart;
         if (dtStart >= 0) {
             int dtEnd = doctypeEnd(in, dtStart);
-            declared = entityNames(in.substring(dtStart, dtEnd));
+            String dt = in.substring(dtStart, dtEnd);
+            declared = entityNames(dt);
+            attack = expansionAttack(dt);
             doctype = true;
             fix(in, bodyStart, dtStart, declared, out);
             from = dtEnd;
         }
         fix(in, from, in.length(), declared, out);
-        return new Cleaned(out.toString(), doctype, declared.size());
+        return new Cleaned(out.toString(), doctype, declared.size(), attack);
     }
 
     /** Index of "&lt;?xml", else of the first '&lt;' that starts markup; 0 if none. */
@@ -107,6 +114,18 @@ final class XmlCleaner {
             }
         }
         return s.length();
+    }
+
+    private static final Pattern ENTITY_VALUE = Pattern.compile("<!ENTITY\\s+(?:%\\s+)?[^\\s>]+\\s+(\"[^\"]*\"|'[^']*')");
+    static final int MAX_ENTITY_VALUE = 1024;
+
+    static boolean expansionAttack(String doctype) {
+        Matcher m = ENTITY_VALUE.matcher(doctype);
+        while (m.find()) {
+            String v = m.group(1);
+            if (v.length() > MAX_ENTITY_VALUE || v.indexOf('&') >= 0 || v.indexOf('%') >= 0) return true;
+        }
+        return false;
     }
 
     private static Set<String> entityNames(String doctype) {
