@@ -32,6 +32,8 @@ WARMUP=${WARMUP:-10}            # seconds of unrecorded load per case for karvon
 THREADS=${THREADS:-2}
 CONNS=${CONNS:-64}
 JAVA_OPTS=${JAVA_OPTS:--Xmx512m}
+IDLE_MIN=${IDLE_MIN:-85}        # before each measured run, wait until the machine is this % idle ...
+IDLE_WAIT=${IDLE_WAIT:-90}      # ... for at most this many seconds (other jobs share the cores)
 NGINX=${NGINX:-nginx}
 CASES=(plain gzip 304)
 
@@ -157,12 +159,40 @@ for s in karvon nginx; do
     done
 done
 
-run_wrk() {   # server case seconds logfile -> prints req/s
-    local args
+# CPU accounting from /proc (jiffies): machine busy time, a process tree's time. Lets each run report the
+# server's CPU per request (robust to noise) and how much CPU *other* processes took during the run.
+HZ=$(getconf CLK_TCK)
+machine_jiffies() { awk '/^cpu / {b=$2+$3+$4+$7+$8+$9; print b, b+$5+$6}' /proc/stat; }   # busy total
+tree_jiffies() {   # pid -> utime+stime of it and its children (nginx workers)
+    local t=0 p
+    for p in "$1" $(pgrep -P "$1" || true); do
+        [[ -r /proc/$p/stat ]] && t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat")))
+    done
+    echo "$t"
+}
+server_pid() { if [[ $1 == karvon ]]; then echo "$KPID"; else echo "$NPID"; fi; }
+wait_idle() {   # wait (up to IDLE_WAIT s) until the machine is at least IDLE_MIN % idle over one second
+    local deadline=$((SECONDS + IDLE_WAIT)) b0 t0 b1 t1 idle
+    while :; do
+        read -r b0 t0 < <(machine_jiffies); sleep 1; read -r b1 t1 < <(machine_jiffies)
+        idle=$((100 - 100 * (b1 - b0) / (t1 - t0 > 0 ? t1 - t0 : 1)))
+        ((idle >= IDLE_MIN)) && return 0
+        ((SECONDS >= deadline)) && { echo "  (machine only ${idle}% idle after ${IDLE_WAIT}s; measuring anyway)" >&2; return 0; }
+    done
+}
+run_wrk() {   # server case seconds logfile -> prints "req/s server-cpu-us-per-request foreign-cpu-%"
+    local args b0 t0 b1 t1 s0 s1 w
     mapfile -t args < <(case_args "$1" "$2")
+    read -r b0 t0 < <(machine_jiffies); s0=$(tree_jiffies "$(server_pid "$1")")
     wrk -t"$THREADS" -c"$CONNS" -d"$3s" "${args[@]}" "$(url_of "$1")" >"$4" 2>&1
+    read -r b1 t1 < <(machine_jiffies); s1=$(tree_jiffies "$(server_pid "$1")")
+    w=$(times | tail -1 | awk '{gsub(/[ms]/," "); print ($1*60+$2+$3*60+$4)}')   # wrk's CPU seconds
     if grep -q 'Non-2xx or 3xx' "$4" || grep -q 'Socket errors' "$4"; then echo "serve-bench: errors in $4" >&2; fi
-    awk '/^Requests\/sec:/ {print $2}' "$4"
+    awk -v s="$((s1 - s0))" -v b="$((b1 - b0))" -v t="$((t1 - t0))" -v w="$w" -v hz="$HZ" '
+        /requests in/ {n = $1}
+        /^Requests\/sec:/ {r = $2}
+        END {f = (b - s - w * hz) / t * 100; if (f < 0) f = 0
+             printf "%s %.1f %.0f\n", r, s / hz * 1e6 / n, f}' "$4"
 }
 
 echo "karvon: pid $KPID, java $JAVA_OPTS; nginx $("$NGINX" -v 2>&1 | cut -d/ -f2): pid $NPID"
@@ -175,12 +205,14 @@ for c in "${CASES[@]}"; do
 done
 
 declare -A RESULTS
+printf '  %-5s %-5s %-6s %12s %14s %12s\n' case round server req/s "server us/req" "other CPU %"
 for c in "${CASES[@]}"; do
     for r in $(seq 1 "$ROUNDS"); do
         for s in karvon nginx; do
-            v=$(run_wrk "$s" "$c" "$DURATION" "$WORK/logs/$s-$c-$r.txt")
-            RESULTS[$s,$c]="${RESULTS[$s,$c]:-} $v"
-            printf '  %-5s round %d %-6s %12s req/s\n' "$c" "$r" "$s" "$v"
+            wait_idle
+            read -r rps us other < <(run_wrk "$s" "$c" "$DURATION" "$WORK/logs/$s-$c-$r.txt")
+            RESULTS[$s,$c]="${RESULTS[$s,$c]:-} $rps:$us:$other"
+            printf '  %-5s %-5d %-6s %12s %14s %12s\n' "$c" "$r" "$s" "$rps" "$us" "$other"
         done
     done
 done
@@ -190,15 +222,16 @@ python3 - "$FEED" "$RAW" "$GZ" "${RESULTS[karvon,plain]}" "${RESULTS[nginx,plain
     "${RESULTS[karvon,gzip]}" "${RESULTS[nginx,gzip]}" "${RESULTS[karvon,304]}" "${RESULTS[nginx,304]}" <<'EOF'
 import statistics, sys
 feed, raw, gz, *runs = sys.argv[1:]
-runs = [[float(x) for x in r.split()] for r in runs]
+runs = [[tuple(float(v) for v in x.split(":")) for x in r.split()] for r in runs]
 names = [f"200, no gzip ({int(raw):,} B)", f"200, gzip ({int(gz):,} B)", "304 If-None-Match"]
-print(f"| case ({feed}) | karvon req/s (median) | nginx req/s (median) | karvon/nginx |")
-print("|---|---:|---:|---:|")
+med = lambda r, i: statistics.median(x[i] for x in r)
+print(f"| case ({feed}) | karvon req/s | nginx req/s | karvon/nginx | karvon CPU µs/req | nginx CPU µs/req |")
+print("|---|---:|---:|---:|---:|---:|")
 for i, name in enumerate(names):
-    k, n = statistics.median(runs[2 * i]), statistics.median(runs[2 * i + 1])
-    print(f"| {name} | {k:,.0f} | {n:,.0f} | {k / n:.2f} |")
+    k, n = runs[2 * i], runs[2 * i + 1]
+    print(f"| {name} | {med(k, 0):,.0f} | {med(n, 0):,.0f} | {med(k, 0) / med(n, 0):.2f} | {med(k, 1):.0f} | {med(n, 1):.0f} |")
 print()
-print("rounds: " + "; ".join(f"{names[i // 2].split(' (')[0]} {'karvon' if i % 2 == 0 else 'nginx'}: "
-                             + ", ".join(f"{v:,.0f}" for v in r) for i, r in enumerate(runs)))
+print("(medians of the rounds; CPU µs/req = server process CPU time / requests; max CPU taken by other "
+      f"processes during any run: {max(x[2] for r in runs for x in r):.0f}%)")
 EOF
 echo "raw wrk output: $WORK/logs"
