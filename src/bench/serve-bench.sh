@@ -33,7 +33,7 @@ THREADS=${THREADS:-2}
 CONNS=${CONNS:-64}
 JAVA_OPTS=${JAVA_OPTS:--Xmx512m}
 IDLE_MIN=${IDLE_MIN:-85}        # before each measured run, wait until the machine is this % idle ...
-IDLE_WAIT=${IDLE_WAIT:-90}      # ... for at most this many seconds (other jobs share the cores)
+IDLE_WAIT=${IDLE_WAIT:-30}      # ... for at most this many seconds (other jobs share the cores)
 NGINX=${NGINX:-nginx}
 CASES=(plain gzip 304)
 
