@@ -90,7 +90,7 @@ public final class Fetcher implements AutoCloseable {
         boolean permanentRun = true;
         HttpUrl origin = null;
         for (int hop = 0; ; hop++) {
-            boolean privateOk = r.allowPrivateNetwork() && configured != null && configured.host().equalsIgnoreCase(hostOf(current));
+            boolean privateOk = r.allowPrivateNetwork() && configured != null && sameHost(configured.host(), hostOf(current));
             OkHttpClient client = privateOk ? anyAddress : publicOnly;
             HttpUrl url = checkTarget(current, privateOk, shown, hop);
             if (origin == null) {
@@ -142,6 +142,18 @@ public final class Fetcher implements AutoCloseable {
             } catch (IOException e) {
                 throw classify(e, readingBody, deadline, shown);
             }
+        }
+    }
+
+    /** The same name, or a name for the same machine (localhost and 127.0.0.1). */
+    private static boolean sameHost(String configured, String target) {
+        if (configured.equalsIgnoreCase(target)) return true;
+        try {
+            java.util.Set<InetAddress> mine = java.util.Set.of(InetAddress.getAllByName(configured));
+            for (InetAddress a : InetAddress.getAllByName(target)) if (!mine.contains(a)) return false;
+            return true;
+        } catch (UnknownHostException | RuntimeException e) {
+            return false;
         }
     }
 
