@@ -339,7 +339,7 @@ public final class ConfigLoader {
     private static String language(YamlMap m, String key, String def, Problems p) {
         String tag = m.string(key, null);
         if (tag == null) return def;
-        String normal = LanguageTagCheck.normalize(tag);
+        String normal = uz.karvon.lang.LangTags.normalize(tag);
         if (normal == null) {
             p.at(m.valueNode(key), m.qualified(key) + ": \"" + tag + "\" is not a BCP 47 language tag; expected e.g. uz-Latn, uz-Cyrl, ru, en, zh-Hans, ar");
             return def;
@@ -351,7 +351,7 @@ public final class ConfigLoader {
         List<String> out = new ArrayList<>();
         for (Node n : m.stringNodes(key)) {
             String tag = ((org.yaml.snakeyaml.nodes.ScalarNode) n).getValue().trim();
-            String normal = LanguageTagCheck.normalize(tag);
+            String normal = uz.karvon.lang.LangTags.normalize(tag);
             if (normal == null) p.at(n, m.qualified(key) + ": \"" + tag + "\" is not a BCP 47 language tag; expected e.g. uz-Latn, ru, en");
             else out.add(normal);
         }

@@ -1,18 +1,8 @@
 package uz.karvon.web;
 
-import java.io.StringWriter;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.Instant;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
-import javax.xml.transform.OutputKeys;
-import javax.xml.transform.Transformer;
-import javax.xml.transform.TransformerException;
-import javax.xml.transform.TransformerFactory;
-import javax.xml.transform.dom.DOMSource;
-import javax.xml.transform.stream.StreamResult;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import uz.karvon.config.KarvonConfig;
@@ -24,49 +14,38 @@ final class Opml {
     private Opml() {}
 
     static String render(KarvonConfig cfg, Instant now) {
-        try {
-            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            Document doc = f.newDocumentBuilder().newDocument();
-            Element opml = doc.createElement("opml");
-            opml.setAttribute("version", "2.0");
-            doc.appendChild(opml);
-            Element head = doc.createElement("head");
-            opml.appendChild(head);
-            text(doc, head, "title", cfg.site().title());
-            text(doc, head, "dateCreated", DateTimeFormatter.RFC_1123_DATE_TIME.format(now.atOffset(ZoneOffset.UTC)));
-            Element body = doc.createElement("body");
-            opml.appendChild(body);
-            SiteUrls urls = new SiteUrls(cfg.site().baseUrl());
-            java.util.Map<String, Element> groups = new java.util.LinkedHashMap<>();
-            for (FeedSpec feed : cfg.feeds()) {
-                if (!feed.isPublic()) continue;
-                String lang = feed.language() == null ? "mul" : feed.language();
-                Element group = groups.computeIfAbsent(lang, l -> {
-                    Element g = doc.createElement("outline");
-                    g.setAttribute("text", l);
-                    body.appendChild(g);
-                    return g;
-                });
-                Element o = doc.createElement("outline");
-                o.setAttribute("type", "rss");
-                o.setAttribute("text", feed.title());
-                o.setAttribute("title", feed.title());
-                o.setAttribute("description", feed.description());
-                o.setAttribute("language", lang);
-                o.setAttribute("xmlUrl", urls.feed(feed.id(), "rss"));
-                o.setAttribute("htmlUrl", urls.home());
-                group.appendChild(o);
-            }
-            Transformer t = TransformerFactory.newInstance().newTransformer();
-            t.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
-            t.setOutputProperty(OutputKeys.INDENT, "yes");
-            StringWriter w = new StringWriter();
-            t.transform(new DOMSource(doc), new StreamResult(w));
-            return w.toString();
-        } catch (ParserConfigurationException | TransformerException e) {
-            throw new IllegalStateException("opml: " + e.getMessage(), e);
+        Document doc = XmlDocs.create();
+        Element opml = doc.createElement("opml");
+        opml.setAttribute("version", "2.0");
+        doc.appendChild(opml);
+        Element head = doc.createElement("head");
+        opml.appendChild(head);
+        text(doc, head, "title", cfg.site().title());
+        text(doc, head, "dateCreated", DateTimeFormatter.RFC_1123_DATE_TIME.format(now.atOffset(ZoneOffset.UTC)));
+        Element body = doc.createElement("body");
+        opml.appendChild(body);
+        SiteUrls urls = new SiteUrls(cfg.site().baseUrl());
+        java.util.Map<String, Element> groups = new java.util.LinkedHashMap<>();
+        for (FeedSpec feed : cfg.feeds()) {
+            if (!feed.isPublic()) continue;
+            String lang = feed.language() == null ? "mul" : feed.language();
+            Element group = groups.computeIfAbsent(lang, l -> {
+                Element g = doc.createElement("outline");
+                g.setAttribute("text", l);
+                body.appendChild(g);
+                return g;
+            });
+            Element o = doc.createElement("outline");
+            o.setAttribute("type", "rss");
+            o.setAttribute("text", feed.title());
+            o.setAttribute("title", feed.title());
+            o.setAttribute("description", feed.description());
+            o.setAttribute("language", lang);
+            o.setAttribute("xmlUrl", urls.feed(feed.id(), "rss"));
+            o.setAttribute("htmlUrl", urls.home());
+            group.appendChild(o);
         }
+        return XmlDocs.serialize(doc);
     }
 
     private static void text(Document doc, Element parent, String name, String value) {

@@ -1,17 +1,9 @@
 package uz.karvon.web;
 
-import java.io.StringWriter;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
-import javax.xml.transform.OutputKeys;
-import javax.xml.transform.TransformerException;
-import javax.xml.transform.TransformerFactory;
-import javax.xml.transform.dom.DOMSource;
-import javax.xml.transform.stream.StreamResult;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import uz.karvon.article.Article;
@@ -26,40 +18,28 @@ final class Sitemap {
     private Sitemap() {}
 
     static String render(ArticleSnapshot snapshot, SiteUrls urls, Instant now) {
-        try {
-            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            f.setNamespaceAware(true);
-            Document doc = f.newDocumentBuilder().newDocument();
-            Element set = doc.createElementNS(NS, "urlset");
-            set.setAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, "xmlns:xhtml", XHTML);
-            doc.appendChild(set);
-            int n = 0;
-            for (Article a : snapshot.all()) {
-                if (!a.isPublicAt(now) || n++ >= 50_000) continue; // the protocol's limit per file
-                Element url = doc.createElementNS(NS, "url");
-                set.appendChild(url);
-                child(doc, url, "loc", urls.article(a.lang(), a.slug()));
-                Instant updated = a.updated().isAfter(now) ? now : a.updated();
-                child(doc, url, "lastmod", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(updated.atOffset(ZoneOffset.UTC)));
-                for (Article v : snapshot.versions(a.translationKey())) {
-                    if (!v.isPublicAt(now)) continue;
-                    Element link = doc.createElementNS(XHTML, "xhtml:link");
-                    link.setAttribute("rel", "alternate");
-                    link.setAttribute("hreflang", v.lang());
-                    link.setAttribute("href", urls.article(v.lang(), v.slug()));
-                    url.appendChild(link);
-                }
+        Document doc = XmlDocs.create();
+        Element set = doc.createElementNS(NS, "urlset");
+        set.setAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, "xmlns:xhtml", XHTML);
+        doc.appendChild(set);
+        int n = 0;
+        for (Article a : snapshot.all()) {
+            if (!a.isPublicAt(now) || n++ >= 50_000) continue; // the protocol's limit per file
+            Element url = doc.createElementNS(NS, "url");
+            set.appendChild(url);
+            child(doc, url, "loc", urls.article(a.lang(), a.slug()));
+            Instant updated = a.updated().isAfter(now) ? now : a.updated();
+            child(doc, url, "lastmod", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(updated.atOffset(ZoneOffset.UTC)));
+            for (Article v : snapshot.versions(a.translationKey())) {
+                if (!v.isPublicAt(now)) continue;
+                Element link = doc.createElementNS(XHTML, "xhtml:link");
+                link.setAttribute("rel", "alternate");
+                link.setAttribute("hreflang", v.lang());
+                link.setAttribute("href", urls.article(v.lang(), v.slug()));
+                url.appendChild(link);
             }
-            var t = TransformerFactory.newInstance().newTransformer();
-            t.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
-            t.setOutputProperty(OutputKeys.INDENT, "yes");
-            StringWriter w = new StringWriter();
-            t.transform(new DOMSource(doc), new StreamResult(w));
-            return w.toString();
-        } catch (ParserConfigurationException | TransformerException e) {
-            throw new IllegalStateException("sitemap: " + e.getMessage(), e);
         }
+        return XmlDocs.serialize(doc);
     }
 
     private static void child(Document doc, Element parent, String name, String text) {

@@ -1,6 +1,5 @@
 package uz.karvon.ingest.normalize;
 
-import java.util.Locale;
 
 /** Normalises language codes from feeds ("en-us", "ru_RU", "uz-latn") to BCP 47 ("en-US", "ru-RU", "uz-Latn"). */
 public final class LanguageTags {
@@ -22,14 +21,11 @@ public final class LanguageTags {
     }
 
     private static String compute(String raw) {
-        String s = raw.trim().replace('_', '-');
+        String s = raw.trim();
         int cut = s.indexOf(',');                 // "ru, en" — take the first
         if (cut > 0) s = s.substring(0, cut).trim();
         if (s.isEmpty() || s.length() > 35) return null;
-        Locale l = Locale.forLanguageTag(s);
-        String tag = l.toLanguageTag();
-        if (tag.isEmpty() || "und".equals(tag) || l.getLanguage().isEmpty()) return null;
-        return tag;
+        return uz.karvon.lang.LangTags.normalize(s);
     }
 
     /** First non-null normalised tag among the candidates, in order. */

@@ -1,6 +1,5 @@
 package uz.karvon.publish.render;
 
-import java.util.Locale;
 
 /**
  * Language tags are written in canonical BCP 47 form ({@code uz-Latn}, {@code zh-Hans}, {@code ru}) in
@@ -14,11 +13,7 @@ final class LanguageTags {
 
     /** Canonical form, or {@code null} for blank or unparseable input. */
     static String canonical(String tag) {
-        if (tag == null || tag.isBlank()) {
-            return null;
-        }
-        String t = Locale.forLanguageTag(tag.trim().replace('_', '-')).toLanguageTag();
-        return "und".equals(t) ? null : t;
+        return uz.karvon.lang.LangTags.normalize(tag);
     }
 
     static boolean same(String a, String b) {
