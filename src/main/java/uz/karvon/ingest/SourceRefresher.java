@@ -35,11 +35,14 @@ import uz.karvon.store.StoreException;
 public final class SourceRefresher {
     private static final Logger LOG = LoggerFactory.getLogger(SourceRefresher.class);
     static final int MAX_ITEMS_PER_FETCH = 500;
+    /** Full-text pages fetched per refresh at most: a feed of 500 new items must not become 500 requests. */
+    static final int MAX_FULL_TEXT_PER_REFRESH = 10;
 
     private final Fetcher fetcher;
     private final FeedParser parser;
     private final SourceItemStore items;
     private final LanguageResolver languages;
+    private final FullTextExtractor fullText;
     private final Clock clock;
 
     public SourceRefresher(Fetcher fetcher, FeedParser parser, SourceItemStore items,
@@ -48,6 +51,7 @@ public final class SourceRefresher {
         this.parser = parser;
         this.items = items;
         this.languages = new LanguageResolver(detector);
+        this.fullText = new FullTextExtractor(fetcher);
         this.clock = clock;
     }
 
@@ -67,8 +71,16 @@ public final class SourceRefresher {
                     new ParseOptions(spec.timezone(), spec.language(), now, MAX_ITEMS_PER_FETCH));
             List<SourceItem> mapped = new ArrayList<>();
             String note = null;
-            for (ParsedItem p : feed.items()) {
+            java.util.Set<String> known = spec.fullTextSelector() == null ? java.util.Set.of()
+                    : items.originalIds(spec.id(), feed.items().stream().map(ParsedItem::id).toList());
+            int fullTextBudget = MAX_FULL_TEXT_PER_REFRESH;
+            boolean privateSource = isPrivateHost(spec.url());
+            for (ParsedItem parsed : feed.items()) {
+                ParsedItem p = parsed;
                 if (!keep(spec, p)) continue;
+                if (spec.fullTextSelector() != null && p.url() != null && !known.contains(p.id()) && fullTextBudget-- > 0) {
+                    p = withFullText(spec, privateSource, p);
+                }
                 String text = p.title() + " " + (p.contentText() != null ? p.contentText() : p.summary() == null ? "" : p.summary());
                 LanguageResolver.Resolution lang = languages.resolve(p.language(), text);
                 if (lang.correctedFrom() != null && note == null) {
@@ -101,6 +113,20 @@ public final class SourceRefresher {
         java.util.Map<String, String> headers = spec.headers();
         return fetcher.fetch(new FetchRequest(target, prev.etag(), prev.lastModified(), spec.userAgent(), headers,
                 isPrivateHost(spec.url())));
+    }
+
+    /** New items only, and a failure costs only the full text: the feed's own content stays. */
+    private ParsedItem withFullText(SourceSpec spec, boolean privateSource, ParsedItem p) {
+        try {
+            String html = fullText.extract(spec.url(), privateSource, p.url(), spec.fullTextSelector(), spec.userAgent(), spec.headers());
+            if (html == null) return p;
+            return new ParsedItem(p.id(), p.url(), p.externalUrl(), p.title(), html, org.jsoup.Jsoup.parse(html).text(),
+                    p.summary(), p.image(), p.published(), p.modified(), p.authors(), p.tags(), p.language(),
+                    p.attachments(), p.flags());
+        } catch (FetchException e) {
+            LOG.debug("source {}: full text of {}: {}", spec.id(), p.url(), e.getMessage());
+            return p;
+        }
     }
 
     /** An admin may configure an intranet source; then (and only then) private addresses are allowed for it. */

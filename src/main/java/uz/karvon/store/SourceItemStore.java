@@ -71,6 +71,24 @@ public final class SourceItemStore {
         });
     }
 
+    /** Which of these original ids of a source are already stored. */
+    public Set<String> originalIds(String sourceId, List<String> originalIds) throws StoreException {
+        if (originalIds.isEmpty()) return Set.of();
+        return db.transaction(c -> {
+            Set<String> out = new java.util.HashSet<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM source_item WHERE source_id = ? AND original_id = ?")) {
+                for (String id : originalIds) {
+                    ps.setString(1, sourceId);
+                    ps.setString(2, id);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (rs.next()) out.add(id);
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
     /** Newest first, one item per story (duplicates folded into the first source's item). */
     public List<SourceItem> recent(Collection<String> sourceIds, int limit) throws StoreException {
         if (sourceIds.isEmpty()) return List.of();

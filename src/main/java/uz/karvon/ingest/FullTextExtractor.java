@@ -1,0 +1,71 @@
+package uz.karvon.ingest;
+
+import java.net.URI;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.select.Elements;
+import org.jsoup.select.Selector;
+import uz.karvon.ingest.fetch.FetchException;
+import uz.karvon.ingest.fetch.FetchRequest;
+import uz.karvon.ingest.fetch.FetchResult;
+import uz.karvon.ingest.fetch.Fetcher;
+import uz.karvon.ingest.normalize.HtmlSanitizer;
+
+/**
+ * Fetches an item's page and keeps the part a CSS selector names, sanitized, as the item's full text. The page
+ * is fetched with the same guards as feeds: a link a feed merely mentions is never allowed to reach a private
+ * address, unless it is on the very host of an intranet source the admin configured.
+ */
+final class FullTextExtractor {
+    private static final Pattern META_CHARSET = Pattern.compile("(?i)charset\\s*=\\s*[\"']?([\\w.:-]+)");
+
+    private final Fetcher fetcher;
+
+    FullTextExtractor(Fetcher fetcher) {
+        this.fetcher = fetcher;
+    }
+
+    /** The sanitized HTML the selector picks out of the page at {@code pageUrl}, or null when there is none. */
+    String extract(URI sourceUrl, boolean sourceIsPrivate, String pageUrl, String selector, String userAgent,
+                   Map<String, String> headers) throws FetchException {
+        URI page;
+        try {
+            page = URI.create(pageUrl);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        if (page.getHost() == null) return null;
+        boolean allowPrivate = sourceIsPrivate && page.getHost().equalsIgnoreCase(sourceUrl.getHost());
+        FetchResult r = fetcher.fetch(new FetchRequest(page, null, null, userAgent, headers, allowPrivate));
+        if (r.notModified() || r.body().length == 0) return null;
+        Document doc = Jsoup.parse(new String(r.body(), charset(r.contentType())), r.finalUrl().toString());
+        Elements picked;
+        try {
+            picked = doc.select(selector);
+        } catch (Selector.SelectorParseException e) {
+            return null;
+        }
+        if (picked.isEmpty()) return null;
+        HtmlSanitizer.Result clean = HtmlSanitizer.sanitize(picked.outerHtml(), r.finalUrl().toString());
+        return clean == null ? null : clean.html();
+    }
+
+    private static Charset charset(String contentType) {
+        if (contentType != null) {
+            Matcher m = META_CHARSET.matcher(contentType);
+            if (m.find()) {
+                try {
+                    return Charset.forName(m.group(1));
+                } catch (RuntimeException ignored) {
+                    // unknown label: fall back to UTF-8
+                }
+            }
+        }
+        return StandardCharsets.UTF_8;
+    }
+}
