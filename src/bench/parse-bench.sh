@@ -16,7 +16,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 RUNS=${1:-5}
-JAR=target/karvon.jar
+JAR=${JAR:-target/karvon.jar}
 BENCH=${BENCH_DIR:-/work/shared/bench}
 PY=${FEEDPARSER_PYTHON:-/usr/bin/python3}
 ITEMS=4200
