@@ -4,6 +4,8 @@
 #
 #   src/bench/poll-bench.sh            env: INTERVAL (30s) WORKERS (16) PER_HOST (= WORKERS) HEAP (512m)
 #                                           JFR=1 records a flight recording; TIMEOUT (600 s for the whole run)
+#                                           FIRST_ONLY=1 stops after the first cycle (a capacity run: with
+#                                           INTERVAL=10m it is one burst of 10,000 full downloads)
 #
 # Prints upstream's /stats of both cycles (requests, 200s, 304s, redundant full downloads, span from first
 # to last request), karvon's own view (/api/sources: statuses, lag of each attempt behind its planned time),
@@ -67,6 +69,9 @@ def cyc(name, s):
           f" peak connections {s['connections_peak']}")
 cyc("cycle 0 (first fetch)", r["cycle0"])
 print("   karvon:", r["cycle0_karvon"])
+if "cycle1" not in r:  # FIRST_ONLY=1
+    print("RSS MiB:", r["rss_mib"])
+    sys.exit(0)
 print("advance:", r["advance"], " planned next attempts after /advance:", r["planned_after_advance_s"])
 cyc("cycle 1 (after /advance)", r["cycle1"])
 c1 = r["cycle1_plus_1s"]
