@@ -40,10 +40,33 @@ final class ParseCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false, StandardCharsets.UTF_8);
         int failures = 0;
+        List<String> all = expand(inputs);
+        // Inputs are parsed in parallel and printed in input order; the window bounds memory on huge lists.
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "karvon-parse");
+            t.setDaemon(true);
+            return t;
+        });
         try (Fetcher fetcher = new Fetcher(FetchSettings.defaults(), Clock.systemUTC())) {
             FeedPreview preview = new FeedPreview(fetcher, Clock.systemUTC());
-            for (String input : expand(inputs)) {
-                FeedPreview.Outcome o = preview.run(input, zone, language);
+            java.util.ArrayDeque<java.util.concurrent.Future<FeedPreview.Outcome>> window = new java.util.ArrayDeque<>();
+            int next = 0;
+            for (int done = 0; done < all.size(); done++) {
+                while (next < all.size() && window.size() < threads * 4) {
+                    String input = all.get(next++);
+                    window.add(pool.submit(() -> preview.run(input, zone, language)));
+                }
+                String input = all.get(done);
+                FeedPreview.Outcome o;
+                try {
+                    o = window.poll().get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    o = new FeedPreview.Outcome(null, "internal error: " + e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return 130;
+                }
                 if (o.json() != null) {
                     out.println(o.json());
                 } else {
@@ -53,6 +76,8 @@ final class ParseCommand implements Callable<Integer> {
                             JSON.createObjectNode().put("input", input).put("error", o.error())).toString());
                 }
             }
+        } finally {
+            pool.shutdownNow();
         }
         out.flush();
         return failures == 0 ? 0 : 1;

@@ -73,8 +73,7 @@ public final class FeedPreview {
     private ParsedFeed withLanguages(ParsedFeed f) {
         List<ParsedItem> items = new ArrayList<>(f.items().size());
         for (ParsedItem i : f.items()) {
-            String text = i.title() + " " + (i.contentText() != null ? i.contentText() : i.summary() == null ? "" : i.summary());
-            String tag = languages.resolve(i.language(), text).tag();
+            String tag = languages.resolve(i.language(), LanguageResolver.sample(i)).tag();
             items.add(java.util.Objects.equals(tag, i.language()) ? i : new ParsedItem(i.id(), i.url(), i.externalUrl(), i.title(),
                     i.contentHtml(), i.contentText(), i.summary(), i.image(), i.published(), i.modified(), i.authors(),
                     i.tags(), tag, i.attachments(), i.flags()));

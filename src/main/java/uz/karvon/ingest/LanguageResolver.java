@@ -19,6 +19,16 @@ final class LanguageResolver {
 
     record Resolution(String tag, String correctedFrom) {}
 
+    /** Headline plus the opening of the text: what detection is built for, and cheap on long articles. */
+    static String sample(uz.karvon.ingest.parse.ParsedItem p) {
+        String body = p.contentText() != null && !p.contentText().isBlank() ? p.contentText()
+                : p.summary() == null ? "" : p.summary();
+        if (body.length() > SAMPLE_CHARS) body = body.substring(0, SAMPLE_CHARS);
+        return (p.title() == null ? "" : p.title()) + " " + body;
+    }
+
+    static final int SAMPLE_CHARS = 400;
+
     Resolution resolve(String declared, String text) {
         String script = dominantScript(text);
         if (declared != null) {

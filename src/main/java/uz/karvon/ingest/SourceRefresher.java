@@ -81,8 +81,7 @@ public final class SourceRefresher {
                 if (spec.fullTextSelector() != null && p.url() != null && !known.contains(p.id()) && fullTextBudget-- > 0) {
                     p = withFullText(spec, privateSource, p);
                 }
-                String text = p.title() + " " + (p.contentText() != null ? p.contentText() : p.summary() == null ? "" : p.summary());
-                LanguageResolver.Resolution lang = languages.resolve(p.language(), text);
+                LanguageResolver.Resolution lang = languages.resolve(p.language(), LanguageResolver.sample(p));
                 if (lang.correctedFrom() != null && note == null) {
                     note = "declared language " + lang.correctedFrom() + " does not match the text; detected " + lang.tag();
                 }
