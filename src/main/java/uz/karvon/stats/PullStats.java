@@ -51,19 +51,35 @@ public final class PullStats {
 
     /** One answered pull: status 200 or 304, {@code partnerId} null for public readers. */
     public void record(String feedId, String partnerId, String clientAddress, String userAgent, int status, long bytes) {
-        String day = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).toString();
+        String day = today();
         Counters c = live.computeIfAbsent(new Key(day, feedId, partnerId == null ? "" : partnerId), k -> new Counters());
         c.requests.increment();
         if (status == 304) c.notModified.increment();
         else c.ok.increment();
         c.bytes.add(bytes);
         String ua = userAgent == null ? "" : userAgent;
-        Matcher m = SUBSCRIBERS.matcher(ua);
-        if (m.find()) {
+        Matcher m = ua.indexOf(" subscriber") >= 0 || ua.indexOf(" reader") >= 0 ? SUBSCRIBERS.matcher(ua) : null;
+        if (m != null && m.find()) {
             c.aggregators.merge(aggregatorName(ua), Long.parseLong(m.group(1)), Math::max);
         } else if (c.clients.size() < MAX_TRACKED_CLIENTS) {
             c.clients.add(fingerprint(clientAddress, ua));
         }
+    }
+
+    private record Day(long startMillis, String name) {}
+
+    private volatile Day day = new Day(Long.MIN_VALUE, "");
+
+    /** The UTC date, recomputed only when the day changes (one volatile read per pull). */
+    private String today() {
+        long now = clock.millis();
+        Day d = day;
+        if (now < d.startMillis() || now >= d.startMillis() + 86_400_000L) {
+            LocalDate date = LocalDate.ofInstant(java.time.Instant.ofEpochMilli(now), ZoneOffset.UTC);
+            d = new Day(date.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli(), date.toString());
+            day = d;
+        }
+        return d.name();
     }
 
     static String aggregatorName(String ua) {

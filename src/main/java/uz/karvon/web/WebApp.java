@@ -39,11 +39,10 @@ public final class WebApp {
                 sf.location = Location.CLASSPATH;
                 sf.headers = Map.of("Cache-Control", "public, max-age=86400");
             });
-            config.requestLogger.http((ctx, ms) -> {
-                if (ACCESS.isDebugEnabled()) {
-                    ACCESS.debug("{} {} {} {}ms", ctx.method(), Redact.url(ctx.path(), ctx.queryString()), ctx.statusCode(), ms);
-                }
-            });
+            if (ACCESS.isDebugEnabled()) { // off by default: the hot path pays nothing for it
+                config.requestLogger.http((ctx, ms) -> ACCESS.debug("{} {} {} {}ms", ctx.method(),
+                        Redact.url(ctx.path(), ctx.queryString()), ctx.statusCode(), ms));
+            }
             for (String path : new String[] {"/", "/opml", "/sitemap.xml", "/feeds/*", "/*/articles/*"}) config.routes.before(path, clientLimit::check);
             config.routes.get("/", pages::home);
             config.routes.get("/opml", ctx -> ctx.contentType("text/x-opml; charset=utf-8")
