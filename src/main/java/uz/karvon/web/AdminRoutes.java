@@ -1,5 +1,6 @@
 package uz.karvon.web;
 
+import uz.karvon.ingest.fetch.Redact;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
@@ -65,7 +66,7 @@ final class AdminRoutes {
             ObjectNode o = arr.addObject();
             o.put("id", s.id());
             o.put("title", s.title());
-            o.put("url", Redact.uri(s.url().toString()));
+            o.put("url", Redact.url(s.url().toString()));
             o.put("interval", s.interval().toString());
             if (st == null) continue;
             o.put("status", statusWord(st));
@@ -78,7 +79,7 @@ final class AdminRoutes {
             if (st.lastError() != null) o.put("last_error", st.lastError());
             if (st.errorReason() != null) o.put("error_reason", st.errorReason());
             put(o, "next_attempt", st.nextAttempt());
-            if (st.permanentUrl() != null) o.put("moved_permanently_to", Redact.uri(st.permanentUrl()));
+            if (st.permanentUrl() != null) o.put("moved_permanently_to", Redact.url(st.permanentUrl()));
             if (st.languageNote() != null) o.put("language_note", st.languageNote());
         }
         ctx.header("Cache-Control", "no-store");
@@ -109,7 +110,7 @@ final class AdminRoutes {
             Element name = tr.appendElement("td");
             name.appendElement("strong").text(s.title());
             name.appendElement("br");
-            name.appendElement("small").text(Redact.uri(s.url().toString()));
+            name.appendElement("small").text(Redact.url(s.url().toString()));
             tr.appendElement("td").text(st == null ? "pending" : statusWord(st));
             tr.appendElement("td").text(st == null || st.httpStatus() == 0 ? "" : Integer.toString(st.httpStatus()));
             tr.appendElement("td").text(Long.toString(count(s.id())));
@@ -118,7 +119,7 @@ final class AdminRoutes {
             tr.appendElement("td").text(st == null || st.nextAttempt() == null ? "stopped" : st.nextAttempt().toString());
             StringBuilder problem = new StringBuilder();
             if (st != null && st.lastError() != null) problem.append(st.lastError());
-            if (st != null && st.permanentUrl() != null) problem.append(" Moved permanently to ").append(Redact.uri(st.permanentUrl())).append(": update its url in feeds.yml.");
+            if (st != null && st.permanentUrl() != null) problem.append(" Moved permanently to ").append(Redact.url(st.permanentUrl())).append(": update its url in feeds.yml.");
             if (st != null && st.languageNote() != null) problem.append(" ").append(st.languageNote());
             tr.appendElement("td").addClass(st != null && st.lastError() != null ? "err" : "").text(problem.toString().trim());
         }

@@ -1,5 +1,6 @@
 package uz.karvon.web;
 
+import uz.karvon.ingest.fetch.Redact;
 import io.javalin.Javalin;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
@@ -41,7 +42,7 @@ public final class WebApp {
             });
             if (ACCESS.isDebugEnabled()) { // off by default: the hot path pays nothing for it
                 config.requestLogger.http((ctx, ms) -> ACCESS.debug("{} {} {} {}ms", ctx.method(),
-                        Redact.url(ctx.path(), ctx.queryString()), ctx.statusCode(), ms));
+                        Redact.url(ctx.queryString() == null ? ctx.path() : ctx.path() + "?" + ctx.queryString()), ctx.statusCode(), ms));
             }
             for (String path : new String[] {"/", "/opml", "/sitemap.xml", "/feeds/*", "/*/articles/*"}) config.routes.before(path, clientLimit::check);
             config.routes.get("/", pages::home);
