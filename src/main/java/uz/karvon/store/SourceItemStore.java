@@ -156,7 +156,8 @@ public final class SourceItemStore {
             Optional<SourceItem> existing = st.existing(item.sourceId(), item.originalId());
             if (existing.isPresent()) {
                 SourceItem old = existing.get();
-                if (item.flags().contains("date-missing") || item.flags().contains("date-clamped")) {
+                if (item.flags().contains("date-missing") || item.flags().contains("date-invalid")
+                        || item.flags().contains("date-clamped")) {
                     // The date was a stand-in (first-seen time): keep the first one, or the item would
                     // climb back to the top of merged feeds on every fetch.
                     item = withPublished(item, old.published());
