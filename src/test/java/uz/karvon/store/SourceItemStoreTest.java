@@ -1,0 +1,47 @@
+package uz.karvon.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Identity per source, updates in place, stand-in dates that do not climb, and cross-source duplicates. */
+class SourceItemStoreTest {
+    @TempDir
+    Path dir;
+
+    private static SourceItem item(String source, String originalId, String title, String url, Instant published, List<String> flags) {
+        return new SourceItem(source + ":" + originalId, source, originalId, url, null, title, "summary of " + title, null, null,
+                published, null, published, "en", List.of(), List.of(), List.of(), flags,
+                url == null ? null : url.replace("https://", ""), Integer.toHexString((title + "summary of " + title).hashCode()), null);
+    }
+
+    @Test
+    void refetchesUpdateInPlaceAndStandInDatesKeepTheirFirstValue() throws Exception {
+        try (Database db = Database.open(dir)) {
+            SourceItemStore store = new SourceItemStore(db);
+            Instant t1 = Instant.parse("2026-11-27T05:00:00Z");
+            Instant t2 = t1.plusSeconds(3600);
+            assertThat(store.upsert(List.of(item("a", "1", "Undated", "https://a.example/1", t1, List.of("date-missing"))), t1).added()).isEqualTo(1);
+            // the next fetch gives the same item a new stand-in date: it must not move to the top
+            SourceItemStore.Counts again = store.upsert(List.of(item("a", "1", "Undated", "https://a.example/1", t2, List.of("date-missing"))), t2);
+            assertThat(again.unchanged()).isEqualTo(1);
+            assertThat(store.recent(List.of("a"), 10)).singleElement().extracting(SourceItem::published).isEqualTo(t1);
+
+            // a publisher edits the title: same item, updated in place
+            SourceItemStore.Counts edited = store.upsert(List.of(item("a", "1", "Dated now", "https://a.example/1", t1, List.of())), t2);
+            assertThat(edited.updated()).isEqualTo(1);
+            assertThat(store.recent(List.of("a"), 10)).singleElement().extracting(SourceItem::title).isEqualTo("Dated now");
+
+            // another source with the same guid is another item; with the same link and title it is the same story
+            store.upsert(List.of(item("b", "1", "Dated now", "https://a.example/1", t1, List.of())), t2);
+            store.upsert(List.of(item("c", "1", "Hijacked text", "https://a.example/1", t1, List.of())), t2);
+            List<SourceItem> shown = store.recent(List.of("a", "b", "c"), 10);
+            assertThat(shown).extracting(SourceItem::sourceId).containsExactlyInAnyOrder("a", "c");
+            assertThat(store.alsoCarriedBy(List.of("a:1"))).containsEntry("a:1", java.util.Set.of("b"));
+        }
+    }
+}
