@@ -37,6 +37,14 @@ public final class ArticleIntake {
         if (r instanceof ArticleJson.Invalid invalid) return new Rejected(invalid.errors());
         Article a = ((ArticleJson.Ok) r).article();
         Optional<Article> before = store.get(a.id());
+        if (before.isPresent() && !json.hasNonNull("published")) {
+            // an update that leaves `published` out keeps the original publication time
+            Article b = before.get();
+            a = new Article(a.id(), a.lang(), a.translationKey(), a.slug(), a.title(), a.summary(), a.bodyHtml(), a.section(),
+                    a.categories(), a.tags(), a.author(), a.dateline(), a.image(), b.published(),
+                    a.updated().isBefore(b.published()) ? b.published() : a.updated(), a.status(), a.embargoUntil(),
+                    a.correctionNote(), a.withdrawReason(), a.generated());
+        }
         if (before.isPresent() && sameContent(before.get(), a)) {
             // A retried request (same content) changes nothing, whatever timestamp it carries.
             return new Accepted(ArticleStore.Outcome.UNCHANGED, before.get());

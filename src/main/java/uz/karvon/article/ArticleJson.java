@@ -76,7 +76,8 @@ public final class ArticleJson {
         String author = text(node, "author", false, 200, errors);
         String dateline = text(node, "dateline", false, 200, errors);
         Article.Image image = image(node.get("image"), errors);
-        Instant published = instant(node, "published", true, errors);
+        Instant published = instant(node, "published", false, errors);
+        if (published == null && !node.hasNonNull("published")) published = now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         Instant updated = instant(node, "updated", false, errors);
         Instant embargo = instant(node, "embargo_until", false, errors);
         String correction = text(node, "correction_note", false, 2000, errors);
@@ -197,7 +198,13 @@ public final class ArticleJson {
     }
 
     private static boolean isImageUrl(String url) {
-        if (url.startsWith("/") && !url.startsWith("//")) return !url.contains("..");
+        if (url.startsWith("/") && !url.startsWith("//")) {
+            try {
+                return !url.contains("..") && new URI(url).getRawPath() != null; // spaces and the like must be %-encoded
+            } catch (Exception e) {
+                return false;
+            }
+        }
         try {
             URI u = new URI(url);
             return u.isAbsolute() && ("http".equals(u.getScheme()) || "https".equals(u.getScheme())) && u.getHost() != null;

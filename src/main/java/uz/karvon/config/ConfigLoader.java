@@ -276,6 +276,10 @@ public final class ConfigLoader {
                 m.integer("limit", 50, 1, 1000), m.bool("public", true), m.bool("embargoed", false),
                 m.bool("full_text", true), m.bool("transliterate", false),
                 patterns(m, "keep", p), patterns(m, "block", p));
+        if (f.includeEmbargoed() && f.isPublic()) {
+            p.at(m.valueNode("embargoed"), m.qualified("embargoed") + ": a feed that carries embargoed stories must be"
+                    + " private; add 'public: false' and list the partners allowed to read it");
+        }
         m.rejectUnknownKeys();
         return id == null || title == null ? null : f;
     }

@@ -40,8 +40,11 @@ final class FullTextExtractor {
             return null;
         }
         if (page.getHost() == null) return null;
-        boolean allowPrivate = sourceIsPrivate && page.getHost().equalsIgnoreCase(sourceUrl.getHost());
-        FetchResult r = fetcher.fetch(new FetchRequest(page, null, null, userAgent, headers, allowPrivate));
+        // a link in a feed is not the admin's choice: no source credentials and no private network, unless it
+        // points at the very host the source is configured on
+        boolean sameHost = page.getHost().equalsIgnoreCase(sourceUrl.getHost());
+        FetchResult r = fetcher.fetch(new FetchRequest(page, null, null, userAgent, sameHost ? headers : Map.of(),
+                sourceIsPrivate && sameHost));
         if (r.notModified() || r.body().length == 0) return null;
         Document doc = Jsoup.parse(new String(r.body(), charset(r.contentType())), r.finalUrl().toString());
         Elements picked;

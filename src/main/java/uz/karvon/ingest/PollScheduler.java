@@ -40,6 +40,7 @@ public final class PollScheduler implements AutoCloseable {
     private final Object lock = new Object();
     private final Map<String, Integer> inFlightPerHost = new HashMap<>();
     private final Set<String> running = ConcurrentHashMap.newKeySet();
+    private final Set<String> refreshRequested = ConcurrentHashMap.newKeySet();
     private final AtomicInteger completed = new AtomicInteger();
     private volatile KarvonConfig config;
     private volatile boolean stopped;
@@ -76,6 +77,7 @@ public final class PollScheduler implements AutoCloseable {
 
     /** Makes a source due now (admin "refresh now"). */
     public void refreshNow(String sourceId) {
+        if (running.contains(sourceId)) refreshRequested.add(sourceId);
         states.dueNow(sourceId, clock.instant());
         wake();
     }
@@ -155,7 +157,8 @@ public final class PollScheduler implements AutoCloseable {
             SourceState prev = states.get(spec.id());
             if (prev == null) return; // removed while queued
             SourceRefresher.Result r = refresher.refresh(spec, cfg.ingest(), prev);
-            states.put(r.state());
+            states.putIfSameUrl(r.state());
+            if (refreshRequested.remove(spec.id())) states.dueNow(spec.id(), clock.instant()); // asked for while running
             changed = r.changed();
             if (r.state().lastError() != null && r.state().failures() == 1) {
                 LOG.warn("source {}: {}", spec.id(), r.state().lastError());

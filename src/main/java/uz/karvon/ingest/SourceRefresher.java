@@ -109,9 +109,12 @@ public final class SourceRefresher {
         if ("file".equalsIgnoreCase(target.getScheme())) {
             return new DropFolderReader(ingest.dropFolders(), ingest.maxBodyBytes()).read(target, prev.lastModified());
         }
-        java.util.Map<String, String> headers = spec.headers();
+        // Trust (extra headers such as API keys, an intranet address) belongs to the configured host only, not to
+        // wherever a remembered permanent redirect points.
+        boolean configuredHost = target.getHost() != null && target.getHost().equalsIgnoreCase(spec.url().getHost());
+        java.util.Map<String, String> headers = configuredHost ? spec.headers() : java.util.Map.of();
         return fetcher.fetch(new FetchRequest(target, prev.etag(), prev.lastModified(), spec.userAgent(), headers,
-                isPrivateHost(spec.url())));
+                configuredHost && isPrivateHost(spec.url())));
     }
 
     /** New items only, and a failure costs only the full text: the feed's own content stays. */

@@ -47,6 +47,17 @@ public final class SourceStates {
         return states.get(id);
     }
 
+    /**
+     * Stores the outcome of a poll unless the source's URL changed while it ran (the admin's new URL starts afresh
+     * and must not inherit the old one's validators or redirect). Returns whether it was stored.
+     */
+    boolean putIfSameUrl(SourceState s) {
+        SourceState current = states.get(s.sourceId());
+        if (current != null && !current.url().equals(s.url())) return false;
+        put(s);
+        return true;
+    }
+
     void put(SourceState s) {
         states.put(s.sourceId(), s);
         dirty.add(s.sourceId());

@@ -67,13 +67,14 @@ public final class FeedAssembler {
             translations.add(new Translation(other.lang(), urls.article(other.lang(), other.slug()), other.title()));
         }
         Article.Image img = a.image();
-        Image image = img == null ? null : new Image(urls.absolute(img.url()), img.type(), img.length(), img.caption());
+        Image image = img == null || !isAbsoluteUri(urls.absolute(img.url())) ? null
+                : new Image(urls.absolute(img.url()), img.type(), img.length(), img.caption());
         // Dates are never in the future in our output, even when the CMS clock runs ahead.
         Instant published = a.published().isAfter(now) ? now : a.published();
         Instant updated = a.updated().isAfter(now) ? now : a.updated();
         if (updated.isBefore(published)) updated = published;
         return new Entry(urls.itemId(a), urls.article(a.lang(), a.slug()), a.title(), a.summary(),
-                fullText ? a.bodyHtml() : null, a.lang(), a.categories(), a.author(), published, updated, image,
+                fullText ? absoluteLinks(a.bodyHtml()) : null, a.lang(), a.categories(), a.author(), published, updated, image,
                 translations, null, a.isEmbargoedAt(now) ? new Embargo(a.embargoUntil()) : null, a.correctionNote(),
                 a.dateline(), a.generated());
     }
@@ -94,6 +95,7 @@ public final class FeedAssembler {
             }
         }
         if (image == null && item.image() != null) image = new Image(item.image(), null, null, null);
+        if (image != null && !isAbsoluteUri(image.url())) image = null;
         Instant published = item.published().isAfter(now) ? now : item.published();
         Instant updated = item.modified() == null || item.modified().isBefore(published) ? published
                 : item.modified().isAfter(now) ? now : item.modified();
@@ -101,6 +103,29 @@ public final class FeedAssembler {
         return new Entry(urls.sourceItemId(item.id(), item.firstSeen()), url, item.title(), summaryText(item.summary()),
                 fullText ? item.contentHtml() : null, item.language(), item.tags(), author, published, updated, image,
                 List.of(), new Credit(item.sourceId(), credit.toString(), url), null, null, null, false);
+    }
+
+    /** Site-relative links in stored HTML (the CMS may send /media/x.jpg) made absolute for feed readers. */
+    String absoluteLinks(String html) {
+        if (html == null || !(html.contains("=\"/") || html.contains("='/"))) return html;
+        org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parseBodyFragment(html, urls.home());
+        doc.outputSettings().prettyPrint(false);
+        for (org.jsoup.nodes.Element e : doc.select("a[href], img[src]")) {
+            String attr = e.hasAttr("href") ? "href" : "src";
+            String abs = e.absUrl(attr);
+            if (!abs.isEmpty()) e.attr(attr, abs);
+        }
+        return doc.body().html();
+    }
+
+    /** Feed readers need absolute, parseable URLs; a remote feed's odd image link is dropped, not published. */
+    static boolean isAbsoluteUri(String url) {
+        try {
+            java.net.URI u = new java.net.URI(url);
+            return u.isAbsolute() && u.getHost() != null;
+        } catch (Exception e) {
+            return false;
+        }
     }
 
     private static String summaryText(String html) {
@@ -113,6 +138,10 @@ public final class FeedAssembler {
         List<Tombstone> out = new ArrayList<>();
         for (Article a : snapshot.all()) {
             if (a.status() != Article.Status.WITHDRAWN || a.updated().isBefore(now.minus(keep))) continue;
+            if (!feed.includeArticles() || (a.generated() && !feed.transliterate())) continue;
+            // a story killed while still under embargo was never shown to partners without embargo rights
+            if (a.embargoUntil() != null && a.embargoUntil().isAfter(a.updated()) && !feed.includeEmbargoed()) continue;
+            if (!feed.tags().isEmpty() && a.tags().stream().noneMatch(feed.tags()::contains)) continue;
             if (!feed.allLanguages() && !feed.everyStory() && !feed.languages().contains(a.lang())) continue;
             if (!feed.sections().isEmpty() && a.categories().stream().noneMatch(feed.sections()::contains)) continue;
             out.add(new Tombstone(urls.itemId(a), a.updated(), a.withdrawReason(), urls.article(a.lang(), a.slug())));

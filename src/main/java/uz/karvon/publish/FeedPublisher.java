@@ -145,6 +145,10 @@ public final class FeedPublisher {
             case JSON -> renderer.json(a.channel(), a.entries());
         };
         Instant validUntil = articles.nextEmbargoLift(now).orElse(null);
+        for (uz.karvon.publish.render.Tombstone t : a.tombstones()) { // a tombstone leaves the feed when retention ends
+            Instant gone = t.when().plus(cfg.server().tombstoneRetention());
+            if (validUntil == null || gone.isBefore(validUntil)) validUntil = gone;
+        }
         String etag = etag(raw);
         Instant lastModified = lastModified(spec.id() + "." + format.extension(), etag, a.channel().updated(), now);
         return new Rendered(raw, gzip(raw), etag, lastModified, format.contentType(), validUntil);

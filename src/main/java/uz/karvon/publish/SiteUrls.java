@@ -1,7 +1,6 @@
 package uz.karvon.publish;
 
 import java.net.URI;
-import java.time.ZoneOffset;
 import uz.karvon.article.Article;
 
 /** Every public URL karvon hands out, built in one place from {@code site.base_url}. */
@@ -38,19 +37,22 @@ public final class SiteUrls {
     }
 
     /**
-     * RFC 4151 tag URI, stable across corrections (it depends only on the article id and its first
-     * publication year) and distinct per language version, because each version has its own id.
+     * RFC 4151 tag URI, stable across corrections (it depends only on the article id; the tag date is fixed, so a
+     * correction that moves {@code published} across New Year keeps it) and distinct per language version.
      */
     public String itemId(Article a) {
-        return "tag:" + tagAuthority + "," + a.published().atOffset(ZoneOffset.UTC).getYear() + ":article/" + a.id();
+        return "tag:" + tagAuthority + "," + TAG_DATE + ":article/" + a.id();
     }
+
+    /** The date in karvon's tag URIs (RFC 4151 §2.1: any date the authority held the name). */
+    static final String TAG_DATE = "2026";
 
     /** Karvon's own id for a republished item: derived from source and original id, never the upstream guid. */
     public String sourceItemId(String karvonItemId, java.time.Instant firstSeen) {
-        return "tag:" + tagAuthority + "," + firstSeen.atOffset(ZoneOffset.UTC).getYear() + ":item/" + karvonItemId;
+        return "tag:" + tagAuthority + "," + TAG_DATE + ":item/" + karvonItemId;
     }
 
     public String feedId(String feedId) {
-        return "tag:" + tagAuthority + ",2026:feed/" + feedId;
+        return "tag:" + tagAuthority + "," + TAG_DATE + ":feed/" + feedId;
     }
 }

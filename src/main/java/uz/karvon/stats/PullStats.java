@@ -28,6 +28,8 @@ public final class PullStats {
     private static final Pattern SUBSCRIBERS = Pattern.compile("(\\d{1,9})\\s+(?:subscribers?|readers?)", Pattern.CASE_INSENSITIVE);
     /** Distinct readers tracked per day and feed; past it the count is a floor (bounded memory). */
     static final int MAX_TRACKED_CLIENTS = 200_000;
+    static final int MAX_AGGREGATORS = 1_000;
+    static final long MAX_REPORTED = 10_000_000;
 
     private final PullStatStore store;
     private final Clock clock;
@@ -60,7 +62,10 @@ public final class PullStats {
         String ua = userAgent == null ? "" : userAgent;
         Matcher m = ua.indexOf(" subscriber") >= 0 || ua.indexOf(" reader") >= 0 ? SUBSCRIBERS.matcher(ua) : null;
         if (m != null && m.find()) {
-            c.aggregators.merge(aggregatorName(ua), Long.parseLong(m.group(1)), Math::max);
+            // bounded: anyone can send a User-Agent, so names, their number and the claims are capped
+            String name = aggregatorName(ua);
+            long claimed = Math.min(Long.parseLong(m.group(1)), MAX_REPORTED);
+            if (c.aggregators.size() < MAX_AGGREGATORS || c.aggregators.containsKey(name)) c.aggregators.merge(name, claimed, Math::max);
         } else if (c.clients.size() < MAX_TRACKED_CLIENTS) {
             c.clients.add(fingerprint(clientAddress, ua));
         }
@@ -84,6 +89,7 @@ public final class PullStats {
 
     static String aggregatorName(String ua) {
         String first = ua.strip().split("[/\\s(;]", 2)[0];
+        if (first.length() > 64) first = first.substring(0, 64);
         return first.isEmpty() ? "unknown" : first.toLowerCase(Locale.ROOT);
     }
 
@@ -97,23 +103,30 @@ public final class PullStats {
 
     /** Writes what was counted since the last flush; counters of past days are dropped from memory afterwards. */
     public synchronized void flush() {
-        String today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).toString();
+        String today = today();
         List<PullStatStore.Row> deltas = new ArrayList<>();
+        List<Key> past = new ArrayList<>();
         for (Map.Entry<Key, Counters> e : live.entrySet()) {
             Key k = e.getKey();
             Counters c = e.getValue();
-            long requests = c.requests.sumThenReset();
-            long ok = c.ok.sumThenReset();
-            long nm = c.notModified.sumThenReset();
-            long bytes = c.bytes.sumThenReset();
             long reported = c.aggregators.values().stream().mapToLong(Long::longValue).sum();
-            deltas.add(new PullStatStore.Row(k.day(), k.feedId(), k.partnerId(), requests, ok, nm, bytes, c.clients.size(), reported));
-            if (k.day().compareTo(today) < 0) live.remove(k);
+            deltas.add(new PullStatStore.Row(k.day(), k.feedId(), k.partnerId(), c.requests.sumThenReset(),
+                    c.ok.sumThenReset(), c.notModified.sumThenReset(), c.bytes.sumThenReset(), c.clients.size(), reported));
+            if (k.day().compareTo(today) < 0) past.add(k);
         }
         try {
             store.add(deltas);
+            past.forEach(live::remove);
         } catch (StoreException ex) {
-            LOG.warn("pull statistics not saved: {}", ex.getMessage());
+            // nothing counted is lost: the deltas go back into the counters for the next flush
+            for (PullStatStore.Row d : deltas) {
+                Counters c = live.computeIfAbsent(new Key(d.day(), d.feedId(), d.partnerId()), k -> new Counters());
+                c.requests.add(d.requests());
+                c.ok.add(d.ok());
+                c.notModified.add(d.notModified());
+                c.bytes.add(d.bytes());
+            }
+            LOG.warn("pull statistics not saved, kept for the next try: {}", ex.getMessage());
         }
     }
 

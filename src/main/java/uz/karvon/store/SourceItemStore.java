@@ -272,8 +272,13 @@ public final class SourceItemStore {
     public List<SourceItem> recent(Collection<String> sourceIds, int limit) throws StoreException {
         if (sourceIds.isEmpty()) return List.of();
         String in = String.join(",", java.util.Collections.nCopies(sourceIds.size(), "?"));
+        // a copy is hidden only behind a first item this feed also carries (not one of another feed, or a purged one)
+        Object[] args = new Object[sourceIds.size() * 2];
+        int i = 0;
+        for (int round = 0; round < 2; round++) for (String id : sourceIds) args[i++] = id;
         return db.transaction(c -> list(c, "SELECT " + COLUMNS + " FROM source_item WHERE source_id IN (" + in + ")"
-                + " AND duplicate_of IS NULL ORDER BY published_at DESC, id LIMIT " + limit, sourceIds.toArray()));
+                + " AND (duplicate_of IS NULL OR duplicate_of NOT IN (SELECT id FROM source_item WHERE source_id IN (" + in + ")))"
+                + " ORDER BY published_at DESC, id LIMIT " + limit, args));
     }
 
     /** For each item id, the other sources that carried the same story. */

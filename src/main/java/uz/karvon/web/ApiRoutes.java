@@ -33,8 +33,9 @@ final class ApiRoutes {
         try {
             body = JSON.readTree(ctx.bodyAsBytes());
         } catch (JsonProcessingException e) {
-            errors(ctx, List.of(new FieldError("(body)", "invalid JSON: " + e.getOriginalMessage()
-                    + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr())));
+            String where = e.getLocation() == null ? ""
+                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            errors(ctx, List.of(new FieldError("(body)", "invalid JSON: " + e.getOriginalMessage() + where)));
             return;
         } catch (java.io.IOException e) {
             errors(ctx, List.of(new FieldError("(body)", "unreadable body")));

@@ -43,7 +43,8 @@ final class FeedRoutes {
                     .result("no such feed; see / for the list of feeds");
             return;
         }
-        if (!spec.get().isPublic() && !access.admit(ctx, spec.get())) return;
+        // embargoed stories are for partners only, whatever the feed's other settings say
+        if ((!spec.get().isPublic() || spec.get().includeEmbargoed()) && !access.admit(ctx, spec.get())) return;
         Optional<Rendered> rendered = publisher.render(id, format.get());
         if (rendered.isEmpty()) { // removed by a reload a moment ago
             ctx.status(HttpStatus.NOT_FOUND).contentType("text/plain; charset=utf-8").result("no such feed");

@@ -57,6 +57,8 @@ class ConfigLoaderTest {
                         "feeds.yml:2:23: security.cms_token.sha256: expected 64 hexadecimal digits (sha256sum of the token)"),
                 Arguments.of("partner feed reference", FEED + "partners:\n  - id: p\n    key: {env: CMS}\n    feeds: [wyre]\n",
                         "feeds.yml:8:13: partners[0].feeds: 'wyre' matches no feed defined under feeds"),
+                Arguments.of("embargoed but public", FEED + "    embargoed: true\n",
+                        "feeds.yml:5:16: feeds[0].embargoed: a feed that carries embargoed stories must be private; add 'public: false' and list the partners allowed to read it"),
                 Arguments.of("misspelt nested key", "server:\n  prot: 8080\n" + FEED,
                         "feeds.yml:2:3: unknown key 'server.prot'; did you mean 'port'?"));
     }

@@ -42,6 +42,8 @@ class SourceItemStoreTest {
             List<SourceItem> shown = store.recent(List.of("a", "b", "c"), 10);
             assertThat(shown).extracting(SourceItem::sourceId).containsExactlyInAnyOrder("a", "c");
             assertThat(store.alsoCarriedBy(List.of("a:1"))).containsEntry("a:1", java.util.Set.of("b"));
+            // a feed that follows only b still shows b's copy: the first item it folds into is not in that feed
+            assertThat(store.recent(List.of("b"), 10)).extracting(SourceItem::sourceId).containsExactly("b");
         }
     }
 }

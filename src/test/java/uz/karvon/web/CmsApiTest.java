@@ -143,6 +143,38 @@ class CmsApiTest {
     }
 
     @Test
+    void siteRelativeLinksAreAbsoluteInFeedsAndPublishedDefaultsToNow() throws Exception {
+        ObjectNode a = article("cms-rel-1", "en", "relative-links", "Relative links", clock.instant());
+        a.remove("published");
+        a.put("body_html", "<p><a href=\"/en/articles/relative-links\">self</a> <img src=\"/media/metro-2026.svg\" alt=\"m\"></p>");
+        HttpResponse<byte[]> r = postAuthorized(a);
+        assertThat(r.statusCode()).as(Http.text(r)).isEqualTo(201);
+        JsonNode item = null;
+        for (JsonNode i : JSON.readTree(http.get(base + "/feeds/en.json").body()).path("items")) {
+            if (i.path("id").asText().equals(itemId("cms-rel-1"))) item = i;
+        }
+        assertThat(item).isNotNull();
+        assertThat(item.path("content_html").asText()).contains("href=\"" + base + "/en/articles/relative-links\"")
+                .contains("src=\"" + base + "/media/metro-2026.svg\"");
+        assertThat(Instant.parse(item.path("date_published").asText())).isEqualTo(clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+
+        ObjectNode bad = article("cms-rel-2", "en", "bad-image", "Bad image", clock.instant());
+        bad.putObject("image").put("url", "/media/a b.png");
+        HttpResponse<byte[]> refused = postAuthorized(bad);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(refused.body()).path("errors").get(0).path("field").asText()).isEqualTo("image.url");
+    }
+
+    @Test
+    void aCorrectionThatMovesPublishedAcrossNewYearKeepsTheItemId() throws Exception {
+        ObjectNode a = article("cms-ny-1", "en", "new-year-story", "New Year story", Instant.parse("2025-12-31T23:30:00Z"));
+        assertThat(postAuthorized(a).statusCode()).isEqualTo(201);
+        a.put("published", "2026-01-01T00:30:00Z").put("correction_note", "Corrects the time.");
+        assertThat(postAuthorized(a).statusCode()).isEqualTo(200);
+        assertThat(feed("en", "json").withId(itemId("cms-ny-1"))).hasSize(1);
+    }
+
+    @Test
     void aCorrectionKeepsTheItemIdAndMovesUpdatedForward() throws Exception {
         Instant published = clock.instant().minus(Duration.ofMinutes(30));
         ObjectNode a = article("cms-fix-1", "en", "tashkent-marathon-route", "Tashkent marathon route annouced", published);

@@ -142,8 +142,9 @@ final class RssWriter {
             atom.setLinks(links);
             modules.add(atom);
         }
-        if (e.image() != null) {
-            modules.add(media(e.image()));
+        Module media = e.image() == null ? null : media(e.image());
+        if (media != null) {
+            modules.add(media);
         }
         return modules;
     }
@@ -153,7 +154,7 @@ final class RssWriter {
         try {
             mc = new MediaContent(new UrlReference(img.url()));
         } catch (URISyntaxException ex) {
-            throw new FeedRenderException("rss: image url is not a URI: " + img.url(), ex);
+            return null; // one odd image URL must not take the whole feed down; the item goes out without it
         }
         mc.setMedium("image");
         mc.setType(img.type());
