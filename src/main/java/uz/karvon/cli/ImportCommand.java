@@ -24,6 +24,10 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (!Files.isRegularFile(file)) { // checked first, so a typo creates no empty database
+            System.err.println("karvon import: no such file: " + file);
+            return 2;
+        }
         try (Database db = Database.open(data); InputStream in = Files.newInputStream(file)) {
             ArticleImporter.Report r = new ArticleImporter(Wiring.intake(db, Clock.systemUTC(), () -> { })).load(in);
             for (ArticleImporter.Problem p : r.problems()) {

@@ -41,6 +41,11 @@ final class ServeCommand implements Callable<Integer> {
         } catch (StoreException e) {
             System.err.println("karvon: " + e.getMessage());
             return 1;
+        } catch (io.javalin.util.JavalinBindException e) {
+            System.err.println("karvon: cannot listen on " + (host != null ? host : "the configured address") + ":"
+                    + (port != null ? port : "the configured port") + ": the port is already in use; stop the other"
+                    + " process or choose another with --port");
+            return 1;
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
