@@ -47,6 +47,11 @@ public record Article(
         return embargoUntil != null && now.isBefore(embargoUntil);
     }
 
+    public Article withTimes(Instant published, Instant updated) {
+        return new Article(id, lang, translationKey, slug, title, summary, bodyHtml, section, categories, tags, author,
+                dateline, image, published, updated, status, embargoUntil, correctionNote, withdrawReason, generated);
+    }
+
     public Article withStatus(Status s, String reason, Instant at) {
         return new Article(id, lang, translationKey, slug, title, summary, bodyHtml, section, categories, tags, author,
                 dateline, image, published, at, s, embargoUntil, correctionNote, reason, generated);

@@ -39,11 +39,8 @@ public final class ArticleIntake {
         Optional<Article> before = store.get(a.id());
         if (before.isPresent() && !json.hasNonNull("published")) {
             // an update that leaves `published` out keeps the original publication time
-            Article b = before.get();
-            a = new Article(a.id(), a.lang(), a.translationKey(), a.slug(), a.title(), a.summary(), a.bodyHtml(), a.section(),
-                    a.categories(), a.tags(), a.author(), a.dateline(), a.image(), b.published(),
-                    a.updated().isBefore(b.published()) ? b.published() : a.updated(), a.status(), a.embargoUntil(),
-                    a.correctionNote(), a.withdrawReason(), a.generated());
+            Instant published = before.get().published();
+            a = a.withTimes(published, a.updated().isBefore(published) ? published : a.updated());
         }
         if (before.isPresent() && sameContent(before.get(), a)) {
             // A retried request (same content) changes nothing, whatever timestamp it carries.
@@ -51,7 +48,7 @@ public final class ArticleIntake {
         }
         if (before.isPresent() && !a.updated().isAfter(before.get().updated())) {
             // A correction must move `updated` so readers see it; the CMS did not, so we do.
-            a = withUpdated(a, now.isAfter(before.get().updated()) ? now : before.get().updated().plusSeconds(1));
+            a = a.withTimes(a.published(), now.isAfter(before.get().updated()) ? now : before.get().updated().plusSeconds(1));
         }
         try {
             ArticleStore.Outcome o = store.upsert(a, now);
@@ -79,12 +76,6 @@ public final class ArticleIntake {
     }
 
     private static boolean sameContent(Article x, Article y) {
-        return withUpdated(x, y.updated()).equals(y);
-    }
-
-    private static Article withUpdated(Article a, Instant updated) {
-        return new Article(a.id(), a.lang(), a.translationKey(), a.slug(), a.title(), a.summary(), a.bodyHtml(), a.section(),
-                a.categories(), a.tags(), a.author(), a.dateline(), a.image(), a.published(), updated, a.status(),
-                a.embargoUntil(), a.correctionNote(), a.withdrawReason(), a.generated());
+        return x.withTimes(x.published(), y.updated()).equals(y);
     }
 }

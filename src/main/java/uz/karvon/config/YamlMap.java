@@ -50,8 +50,6 @@ final class YamlMap {
 
     Node node() { return node; }
 
-    String path() { return path; }
-
     boolean has(String key) {
         return entries.containsKey(key) && !isNull(entries.get(key).getValueNode());
     }

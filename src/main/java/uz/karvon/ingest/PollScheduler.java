@@ -41,7 +41,6 @@ public final class PollScheduler implements AutoCloseable {
     private final Map<String, Integer> inFlightPerHost = new HashMap<>();
     private final Set<String> running = ConcurrentHashMap.newKeySet();
     private final Set<String> refreshRequested = ConcurrentHashMap.newKeySet();
-    private final AtomicInteger completed = new AtomicInteger();
     private volatile KarvonConfig config;
     private volatile boolean stopped;
 
@@ -84,10 +83,6 @@ public final class PollScheduler implements AutoCloseable {
 
     public SourceStates states() {
         return states;
-    }
-
-    public int completedRefreshes() {
-        return completed.get();
     }
 
     private void wake() {
@@ -164,7 +159,6 @@ public final class PollScheduler implements AutoCloseable {
                 LOG.warn("source {}: {}", spec.id(), r.state().lastError());
             }
         } finally {
-            completed.incrementAndGet();
             synchronized (lock) {
                 inFlightPerHost.merge(host, -1, Integer::sum);
                 running.remove(spec.id());

@@ -184,7 +184,7 @@ final class AdminRoutes {
     }
 
     private long count(String sourceId) {
-        return app.poller().states() == null ? 0 : itemCounts().getOrDefault(sourceId, 0L);
+        return itemCounts().getOrDefault(sourceId, 0L);
     }
 
     private Map<String, Long> counts;
