@@ -1,17 +1,24 @@
 package uz.karvon.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.OutputStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -38,19 +45,21 @@ final class ParseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false, StandardCharsets.UTF_8);
+        OutputStream out = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
         int failures = 0;
         List<String> all = expand(inputs);
         // Inputs are parsed in parallel and printed in input order; the window bounds memory on huge lists.
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "karvon-parse");
             t.setDaemon(true);
             return t;
         });
-        try (Fetcher fetcher = new Fetcher(FetchSettings.defaults(), Clock.systemUTC())) {
+        // OkHttp's client costs a third of a second to start: only when some input is a URL
+        Fetcher fetcher = all.stream().anyMatch(ParseCommand::isHttp) ? new Fetcher(FetchSettings.defaults(), Clock.systemUTC()) : null;
+        try {
             FeedPreview preview = new FeedPreview(fetcher, Clock.systemUTC());
-            java.util.ArrayDeque<java.util.concurrent.Future<FeedPreview.Outcome>> window = new java.util.ArrayDeque<>();
+            ArrayDeque<Future<FeedPreview.Outcome>> window = new ArrayDeque<>();
             int next = 0;
             for (int done = 0; done < all.size(); done++) {
                 while (next < all.size() && window.size() < threads * 4) {
@@ -61,25 +70,30 @@ final class ParseCommand implements Callable<Integer> {
                 FeedPreview.Outcome o;
                 try {
                     o = window.poll().get();
-                } catch (java.util.concurrent.ExecutionException e) {
+                } catch (ExecutionException e) {
                     o = new FeedPreview.Outcome(null, "internal error: " + e.getCause());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return 130;
                 }
                 if (o.json() != null) {
-                    out.println(o.json());
+                    out.write(o.json());
                 } else {
                     failures++;
+                    out.flush();   // keeps stdout and stderr in order on a terminal
                     System.err.println("karvon parse: " + input + ": " + o.error());
-                    out.println(JSON.createObjectNode().set("_karvon",
-                            JSON.createObjectNode().put("input", input).put("error", o.error())).toString());
+                    out.write(JSON.writeValueAsBytes(JSON.createObjectNode().set("_karvon",
+                            JSON.createObjectNode().put("input", input).put("error", o.error()))));
                 }
+                out.write('\n');
             }
+            out.flush();
+        } catch (IOException e) {
+            return 141;   // stdout closed early (`parse … | head`): stop quietly, as a pipe's reader expects
         } finally {
             pool.shutdownNow();
+            if (fetcher != null) fetcher.close();
         }
-        out.flush();
         return failures == 0 ? 0 : 1;
     }
 
@@ -96,6 +110,10 @@ final class ParseCommand implements Callable<Integer> {
             }
         }
         return out;
+    }
+
+    private static boolean isHttp(String s) {
+        return s.regionMatches(true, 0, "http://", 0, 7) || s.regionMatches(true, 0, "https://", 0, 8);
     }
 
     static boolean looksLikeUrl(String s) {

@@ -33,13 +33,14 @@ public final class FeedPreview {
     private final LanguageResolver languages = new LanguageResolver(LanguageDetector.standard());
     private final Clock clock;
 
+    /** {@code fetcher} may be null when every input is a file: http(s) inputs then fail with a clear error. */
     public FeedPreview(Fetcher fetcher, Clock clock) {
         this.fetcher = fetcher;
         this.clock = clock;
     }
 
-    /** Either {@code json} (one line of JSON Feed 1.1) or {@code error} (one line of plain words). */
-    public record Outcome(String json, String error) {}
+    /** Either {@code json} (one line of JSON Feed 1.1, UTF-8, no line break) or {@code error} (plain words). */
+    public record Outcome(byte[] json, String error) {}
 
     public Outcome run(String input, ZoneId zone, String declaredLanguage) {
         Instant now = clock.instant();
@@ -49,6 +50,7 @@ public final class FeedPreview {
             String base;
             String scheme = scheme(input);
             if (scheme.equals("http") || scheme.equals("https")) {
+                if (fetcher == null) return new Outcome(null, "cannot fetch URLs here");
                 URI u = URI.create(input);
                 FetchResult r = fetcher.fetch(new FetchRequest(u, null, null, null, java.util.Map.of(), SourceRefresher.isPrivateHost(u)));
                 body = r.body();
@@ -60,7 +62,7 @@ public final class FeedPreview {
                 base = p.toAbsolutePath().toUri().toString();
             }
             ParsedFeed feed = parser.parse(body, contentType, base, new ParseOptions(zone, declaredLanguage, now, ParseOptions.DEFAULT_MAX_ITEMS));
-            return new Outcome(JsonFeedWriter.toJson(withLanguages(feed)), null);
+            return new Outcome(JsonFeedWriter.toJsonBytes(withLanguages(feed)), null);
         } catch (FetchException | FeedParseException e) {
             return new Outcome(null, e.getMessage());
         } catch (NoSuchFileException e) {

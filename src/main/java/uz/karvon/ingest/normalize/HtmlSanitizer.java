@@ -71,8 +71,9 @@ public final class HtmlSanitizer {
         try {
             body.appendChildren(ws.parser.parseFragmentInput(in, body, base));
             cleanInPlace(body, base);
-            String out = body.html().trim();
-            String text = body.text();   // jsoup already folds whitespace; invisibles do no harm in content
+            String[] htmlAndText = CleanTreeWriter.write(body, in.length());
+            String out = htmlAndText[0];
+            String text = htmlAndText[1];
             if (out.isEmpty() && text.isEmpty()) return null;
             return new Result(out, text.isEmpty() ? null : text, truncated);
         } finally {

@@ -1,85 +1,103 @@
 package uz.karvon.ingest.parse;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
-/** Writes a {@link ParsedFeed} as one line of JSON Feed 1.1; null and empty fields are omitted. */
+/**
+ * Writes a {@link ParsedFeed} as one line of JSON Feed 1.1; null and empty fields are omitted. Streams straight
+ * to UTF-8 bytes (no tree, no intermediate String): the {@code parse} command prints thousands of these.
+ */
 public final class JsonFeedWriter {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final JsonFactory JSON = new JsonFactory();
     private static final DateTimeFormatter RFC3339 = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
 
     private JsonFeedWriter() {
     }
 
     public static String toJson(ParsedFeed f) {
-        ObjectNode root = MAPPER.createObjectNode();
-        root.put("version", "https://jsonfeed.org/version/1.1");
-        put(root, "title", f.title());
-        put(root, "home_page_url", f.homePageUrl());
-        put(root, "feed_url", f.feedUrl());
-        put(root, "description", f.description());
-        put(root, "language", f.language());
-        ArrayNode items = root.putArray("items");
-        for (ParsedItem it : f.items()) items.add(item(it));
-        try {
-            return MAPPER.writeValueAsString(root);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("json feed: cannot serialise", e);
-        }
+        return new String(toJsonBytes(f), StandardCharsets.UTF_8);
     }
 
-    private static ObjectNode item(ParsedItem it) {
-        ObjectNode n = MAPPER.createObjectNode();
-        put(n, "id", it.id());
-        put(n, "url", it.url());
-        put(n, "external_url", it.externalUrl());
-        put(n, "title", it.title());
-        put(n, "content_html", it.contentHtml());
-        put(n, "content_text", it.contentText());
-        put(n, "summary", it.summary());
-        put(n, "image", it.image());
-        put(n, "date_published", date(it.published()));
-        put(n, "date_modified", date(it.modified()));
+    /** The feed as UTF-8 JSON, without a line break. */
+    public static byte[] toJsonBytes(ParsedFeed f) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(1024 + f.items().size() * 4096);
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            g.writeStartObject();
+            g.writeStringField("version", "https://jsonfeed.org/version/1.1");
+            put(g, "title", f.title());
+            put(g, "home_page_url", f.homePageUrl());
+            put(g, "feed_url", f.feedUrl());
+            put(g, "description", f.description());
+            put(g, "language", f.language());
+            g.writeArrayFieldStart("items");
+            for (ParsedItem it : f.items()) item(g, it);
+            g.writeEndArray();
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("json feed: cannot serialise", e);
+        }
+        return out.toByteArray();
+    }
+
+    private static void item(JsonGenerator g, ParsedItem it) throws IOException {
+        g.writeStartObject();
+        put(g, "id", it.id());
+        put(g, "url", it.url());
+        put(g, "external_url", it.externalUrl());
+        put(g, "title", it.title());
+        put(g, "content_html", it.contentHtml());
+        put(g, "content_text", it.contentText());
+        put(g, "summary", it.summary());
+        put(g, "image", it.image());
+        put(g, "date_published", date(it.published()));
+        put(g, "date_modified", date(it.modified()));
         if (!it.authors().isEmpty()) {
-            ArrayNode a = n.putArray("authors");
+            g.writeArrayFieldStart("authors");
             for (Author au : it.authors()) {
-                ObjectNode o = a.addObject();
-                put(o, "name", au.name());
-                put(o, "url", au.url());
+                g.writeStartObject();
+                put(g, "name", au.name());
+                put(g, "url", au.url());
+                g.writeEndObject();
             }
+            g.writeEndArray();
         }
-        strings(n, "tags", it.tags());
-        put(n, "language", it.language());
+        strings(g, "tags", it.tags());
+        put(g, "language", it.language());
         if (!it.attachments().isEmpty()) {
-            ArrayNode a = n.putArray("attachments");
+            g.writeArrayFieldStart("attachments");
             for (Attachment at : it.attachments()) {
-                ObjectNode o = a.addObject();
-                put(o, "url", at.url());
-                put(o, "mime_type", at.mimeType());
-                if (at.sizeInBytes() != null) o.put("size_in_bytes", at.sizeInBytes());
+                g.writeStartObject();
+                put(g, "url", at.url());
+                put(g, "mime_type", at.mimeType());
+                if (at.sizeInBytes() != null) g.writeNumberField("size_in_bytes", at.sizeInBytes());
+                g.writeEndObject();
             }
+            g.writeEndArray();
         }
-        return n;
+        g.writeEndObject();
     }
 
     private static String date(Instant i) {
         return i == null ? null : RFC3339.format(i.truncatedTo(ChronoUnit.SECONDS));
     }
 
-    private static void strings(ObjectNode n, String field, List<String> values) {
+    private static void strings(JsonGenerator g, String field, List<String> values) throws IOException {
         if (values == null || values.isEmpty()) return;
-        ArrayNode a = n.putArray(field);
-        values.forEach(a::add);
+        g.writeArrayFieldStart(field);
+        for (String v : values) g.writeString(v);
+        g.writeEndArray();
     }
 
-    private static void put(ObjectNode n, String field, String value) {
-        if (value != null && !value.isEmpty()) n.put(field, value);
+    private static void put(JsonGenerator g, String field, String value) throws IOException {
+        if (value != null && !value.isEmpty()) g.writeStringField(field, value);
     }
 }
