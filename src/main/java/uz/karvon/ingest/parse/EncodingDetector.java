@@ -68,6 +68,8 @@ final class EncodingDetector {
         if (prolog != null && (prolog.name().startsWith("UTF-16") || prolog.name().startsWith("UTF-32"))) {
             prolog = null;   // an ASCII-readable prolog cannot really be UTF-16
         }
+        // only the body's own declaration, not UTF-8: trusted as such (rule 3 below needs UTF-8 or nothing declared)
+        if (header == null && prolog != null && prolog != StandardCharsets.UTF_8) return new Detection(widen(prolog), 0, "prolog");
         Utf8Check utf8 = Utf8Check.of(b);
         boolean headerUtf8 = header == StandardCharsets.UTF_8;
         boolean prologUtf8 = prolog == StandardCharsets.UTF_8;

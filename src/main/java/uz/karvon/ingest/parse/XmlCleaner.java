@@ -169,9 +169,23 @@ final class XmlCleaner {
         return c >= 0x20 ? (c < 0xD800 ? c != '&' && c != '<' : c >= 0xE000 && c <= 0xFFFD) : c == '\n' || c == '\t' || c == '\r';
     }
 
+    /** Copies CDATA or a comment, dropping characters illegal in XML; runs of ordinary characters in bulk. */
     private static void copyChars(String s, int from, int to, StringBuilder out) {
         int i = from;
-        while (i < to) i = copyChar(s, i, to, out);
+        while (i < to) {
+            int run = i;
+            while (run < to && ordinary(s.charAt(run))) run++;
+            if (run > i) {
+                out.append(s, i, run);
+                i = run;
+            } else {
+                i = copyChar(s, i, to, out);
+            }
+        }
+    }
+
+    private static boolean ordinary(char c) {
+        return c >= 0x20 ? c < 0xD800 || (c >= 0xE000 && c <= 0xFFFD) : c == '\n' || c == '\t' || c == '\r';
     }
 
     /** Appends the char (or surrogate pair) at i if legal in XML 1.0; returns the next index. */
@@ -203,21 +217,30 @@ final class XmlCleaner {
             out.append("&amp;");
             return amp + 1;
         }
+        if (predefined(s, i, nameEnd)) {   // the common case (escaped HTML in descriptions): no String made
+            out.append(s, amp, nameEnd + 1);
+            return nameEnd + 1;
+        }
         String name = s.substring(i, nameEnd);
-        switch (name) {
-            case "amp", "lt", "gt", "quot", "apos" -> out.append('&').append(name).append(';');
-            default -> {
-                if (!declared.contains(name)) {   // DTD-declared entities are dropped, never expanded
-                    int[] cps = htmlEntity(name);
-                    if (cps.length == 0) {
-                        out.append("&amp;").append(name).append(';');
-                    } else {
-                        for (int cp : cps) out.append("&#").append(cp).append(';');
-                    }
-                }
+        if (!declared.contains(name)) {   // DTD-declared entities are dropped, never expanded
+            int[] cps = htmlEntity(name);
+            if (cps.length == 0) {
+                out.append("&amp;").append(name).append(';');
+            } else {
+                for (int cp : cps) out.append("&#").append(cp).append(';');
             }
         }
         return nameEnd + 1;
+    }
+
+    /** amp, lt, gt, quot or apos between from and to. */
+    private static boolean predefined(String s, int from, int to) {
+        return switch (to - from) {
+            case 2 -> (s.charAt(from) == 'l' || s.charAt(from) == 'g') && s.charAt(from + 1) == 't';
+            case 3 -> s.startsWith("amp", from);
+            case 4 -> s.startsWith("quot", from) || s.startsWith("apos", from);
+            default -> false;
+        };
     }
 
     private static int charReference(String s, int amp, int to, StringBuilder out) {

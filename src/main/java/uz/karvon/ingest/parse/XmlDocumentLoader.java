@@ -3,6 +3,8 @@ package uz.karvon.ingest.parse;
 import java.io.StringReader;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
+import org.jdom2.Content;
 import org.jdom2.Document;
 import org.jdom2.Element;
 import org.jdom2.JDOMException;
@@ -47,7 +49,10 @@ final class XmlDocumentLoader {
         return b;
     }
 
-    /** Iterative walk; removes child elements of any element at MAX_DEPTH. */
+    /**
+     * Iterative walk over the raw content lists (JDOM's filtered child views rescan on every call); removes the
+     * child elements of any element at MAX_DEPTH.
+     */
     private static boolean prune(Element root) {
         boolean pruned = false;
         Deque<Element> stack = new ArrayDeque<>();
@@ -57,14 +62,14 @@ final class XmlDocumentLoader {
         while (!stack.isEmpty()) {
             Element e = stack.pop();
             int d = depths.pop();
-            if (d >= MAX_DEPTH) {
-                if (!e.getChildren().isEmpty()) {
+            List<Content> content = e.getContent();
+            for (int i = 0, n = content.size(); i < n; i++) {
+                if (!(content.get(i) instanceof Element c)) continue;
+                if (d >= MAX_DEPTH) {
                     e.removeContent(Filters.element());
                     pruned = true;
+                    break;
                 }
-                continue;
-            }
-            for (Element c : e.getChildren()) {
                 stack.push(c);
                 depths.push(d + 1);
             }
