@@ -10,6 +10,8 @@
 #   warm  = one JVM parsing the 30 files 6 times (the two dirs passed 6x on the command line) minus a
 #           single-pass run, both medians of RUNS runs: 5 x 4,200 items / (t6 - t1).  Output of the 6x
 #           run goes to /dev/null; the single-pass output is checked (4,200 items, no _karvon errors).
+#   sustained = the same with 26 passes against 6: 20 x 4,200 items / (t26 - t6), the rate once the JIT has
+#           compiled the hot code (the first passes of a JVM run partly interpreted while it compiles).
 #   feedparser = /usr/bin/python3 with Debian's python3-feedparser, same 30 files, read from disk as bytes;
 #           cold = first pass in a fresh interpreter (import excluded), warm = median of 3 further passes.
 # Wall time on a shared machine is noisy; CPU time (user+sys of the process) is printed next to it.
@@ -51,13 +53,16 @@ EOF
 echo "check: $NLINES feeds, $NITEMS items, $NERR _karvon error lines (expected 30, $ITEMS, 0)"
 [ "$NITEMS" = "$ITEMS" ] && [ "$NERR" = 0 ] || { echo "FAILED output check" >&2; exit 1; }
 
-: > "$TMP/one"; : > "$TMP/six"
+: > "$TMP/one"; : > "$TMP/six"; : > "$TMP/many"
+passes() { for _ in $(seq "$1"); do printf '%s %s ' "$M" "$L"; done; }
 for i in $(seq "$RUNS"); do
-  timed "$TMP/one" java -Xmx512m -jar "$JAR" parse "$M" "$L" > /dev/null
-  timed "$TMP/six" java -Xmx512m -jar "$JAR" parse "$M" "$L" "$M" "$L" "$M" "$L" "$M" "$L" "$M" "$L" "$M" "$L" > /dev/null
+  timed "$TMP/one" java -Xmx512m -jar "$JAR" parse $(passes 1) > /dev/null
+  timed "$TMP/six" java -Xmx512m -jar "$JAR" parse $(passes 6) > /dev/null
+  timed "$TMP/many" java -Xmx512m -jar "$JAR" parse $(passes 26) > /dev/null
 done
 W1=$(cut -d' ' -f1 "$TMP/one" | median); C1=$(cut -d' ' -f2 "$TMP/one" | median)
 W6=$(cut -d' ' -f1 "$TMP/six" | median); C6=$(cut -d' ' -f2 "$TMP/six" | median)
+W26=$(cut -d' ' -f1 "$TMP/many" | median); C26=$(cut -d' ' -f2 "$TMP/many" | median)
 
 # feedparser: cold (first pass) and warm (median of 3 later passes), wall and process CPU
 "$PY" - "$M" "$L" > "$TMP/fp" <<'EOF'
@@ -74,21 +79,27 @@ print("%d %.3f %.3f %.3f %.3f" % (res[0][2], res[0][0], res[0][1], warm[0], warm
 EOF
 read -r FN FW0 FC0 FW FC < "$TMP/fp"
 
-python3 - "$ITEMS" "$RUNS" "$W1" "$C1" "$W6" "$C6" "$FN" "$FW0" "$FC0" "$FW" "$FC" "$(cat "$TMP/one" | tr '\n' ';')" "$(cat "$TMP/six" | tr '\n' ';')" <<'EOF'
+python3 - "$ITEMS" "$RUNS" "$W1" "$C1" "$W6" "$C6" "$FN" "$FW0" "$FC0" "$FW" "$FC" "$(cat "$TMP/one" | tr '\n' ';')" "$(cat "$TMP/six" | tr '\n' ';')" "$W26" "$C26" "$(cat "$TMP/many" | tr '\n' ';')" <<'EOF'
 import sys
 items, runs = int(sys.argv[1]), int(sys.argv[2])
 w1, c1, w6, c6 = map(float, sys.argv[3:7])
 fn = int(sys.argv[7]); fw0, fc0, fw, fc = map(float, sys.argv[8:12])
+w26, c26 = float(sys.argv[14]), float(sys.argv[15])
 print(f"runs (wall cpu) 1 pass: {sys.argv[12]}")
 print(f"runs (wall cpu) 6 pass: {sys.argv[13]}")
+print(f"runs (wall cpu) 26 pass: {sys.argv[16]}")
 print(f"karvon cold : median wall {w1:.2f} s -> {items/w1:,.0f} items/s   (cpu {c1:.2f} s -> {items/c1:,.0f} items/cpu-s)")
 ww, wc = w6 - w1, c6 - c1
 print(f"karvon warm : (6-pass {w6:.2f} s - 1-pass {w1:.2f} s) = {ww:.2f} s for {5*items} items -> {5*items/ww:,.0f} items/s"
       f"   (cpu {wc:.2f} s -> {5*items/wc:,.0f} items/cpu-s)")
 print(f"feedparser  : {fn} items; cold {fw0:.2f} s -> {fn/fw0:,.0f} items/s; warm {fw:.2f} s -> {fn/fw:,.0f} items/s"
       f"   (cpu {fc:.2f} s -> {fn/fc:,.0f} items/cpu-s)")
+sw, sc = w26 - w6, c26 - c6
+print(f"karvon sustained: (26-pass {w26:.2f} s - 6-pass {w6:.2f} s) = {sw:.2f} s for {20*items} items -> {20*items/sw:,.0f} items/s"
+      f"   (cpu {sc:.2f} s -> {20*items/sc:,.0f} items/cpu-s)")
 r = lambda kn, kt, ft: (kn / kt) / (fn / ft)
 print(f"ratio karvon/feedparser warm (items/s, wall): karvon cold {r(items, w1, fw):.1f}x, karvon warm {r(5*items, ww, fw):.1f}x;"
-      f" (items per cpu-s): cold {r(items, c1, fc):.1f}x, warm {r(5*items, wc, fc):.1f}x")
+      f" sustained {r(20*items, sw, fw):.1f}x; (items per cpu-s): cold {r(items, c1, fc):.1f}x, warm {r(5*items, wc, fc):.1f}x,"
+      f" sustained {r(20*items, sc, fc):.1f}x")
 EOF
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)  ($(nproc) cores)"

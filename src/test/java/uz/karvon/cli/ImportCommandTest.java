@@ -2,8 +2,6 @@ package uz.karvon.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,22 +17,6 @@ import uz.karvon.store.Database;
 
 /** {@code karvon import} and {@code karvon validate} through {@link Main#run}, with stdout/stderr captured. */
 class ImportCommandTest {
-    record Run(int exit, String out, String err) {}
-
-    static synchronized Run run(String... args) {
-        PrintStream oldOut = System.out, oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Main.run(args);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
-
     /** ImportCommand uses the system clock, so dates are relative to the real now. */
     static String record(String id, String slug, String title) {
         Instant published = Instant.now().minus(Duration.ofHours(2)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
@@ -62,7 +44,7 @@ class ImportCommandTest {
                 record("imp-5", "pyataya", "Пятая новость")) + "\n", StandardCharsets.UTF_8);
         Path data = dir.resolve("data");
 
-        Run r = run("import", "--data", data.toString(), file.toString());
+        Cli.Run r = Cli.run("import", "--data", data.toString(), file.toString());
         assertThat(r.exit()).as(r.err()).isEqualTo(1);
         List<String> errLines = r.err().lines().toList();
         assertThat(errLines).hasSize(2);
@@ -71,7 +53,7 @@ class ImportCommandTest {
         assertThat(r.out()).contains("imported 3 article(s), 0 unchanged, 2 problem(s)");
         assertThat(storedIds(data, "imp-1", "imp-2", "imp-3", "imp-4", "imp-5")).containsExactly("imp-1", "imp-3", "imp-5");
 
-        Run again = run("import", "--data", data.toString(), file.toString());
+        Cli.Run again = Cli.run("import", "--data", data.toString(), file.toString());
         assertThat(again.exit()).isEqualTo(1);
         assertThat(again.out()).contains("imported 0 article(s), 3 unchanged, 2 problem(s)");
     }
@@ -83,19 +65,19 @@ class ImportCommandTest {
                 + record("arr-2", "massiv-dva", "Массив два") + ",\n  "
                 + record("arr-3", "Bad Slug", "Плохой слаг") + "\n]\n", StandardCharsets.UTF_8);
         Path data = dir.resolve("data");
-        Run r = run("import", "--data", data.toString(), file.toString());
+        Cli.Run r = Cli.run("import", "--data", data.toString(), file.toString());
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err().lines().toList()).singleElement().asString().startsWith(file + ":4: slug: ");
         assertThat(storedIds(data, "arr-1", "arr-2", "arr-3")).containsExactly("arr-1", "arr-2");
 
         Path good = dir.resolve("good.json");
         Files.writeString(good, "[" + record("arr-4", "massiv-chetyre", "Массив четыре") + "]", StandardCharsets.UTF_8);
-        Run ok = run("import", "--data", data.toString(), good.toString());
+        Cli.Run ok = Cli.run("import", "--data", data.toString(), good.toString());
         assertThat(ok.exit()).as(ok.err()).isZero();
         assertThat(ok.err()).isEmpty();
         assertThat(storedIds(data, "arr-4")).containsExactly("arr-4");
 
-        Run missing = run("import", "--data", data.toString(), dir.resolve("nope.json").toString());
+        Cli.Run missing = Cli.run("import", "--data", data.toString(), dir.resolve("nope.json").toString());
         assertThat(missing.exit()).isEqualTo(2);
         assertThat(missing.err()).contains("no such file");
     }
@@ -108,14 +90,14 @@ class ImportCommandTest {
         Path file = dir.resolve("padded.ndjson");
         Files.writeString(file, "\n".repeat(70) + record("pad-1", "s-otstupom", "С отступом") + "\n", StandardCharsets.UTF_8);
         Path data = dir.resolve("data");
-        Run r = run("import", "--data", data.toString(), file.toString());
+        Cli.Run r = Cli.run("import", "--data", data.toString(), file.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(storedIds(data, "pad-1")).containsExactly("pad-1");
     }
 
     @Test
     void validateAcceptsTheBundledConfig() {
-        Run r = run("validate", TestKarvon.bundledConfig().toString());
+        Cli.Run r = Cli.run("validate", TestKarvon.bundledConfig().toString());
         assertThat(r.exit()).as(r.out() + r.err()).isZero();
         assertThat(r.out()).contains("feeds.yml: ok (10 feeds, 0 sources, 1 partners)");
     }
@@ -133,7 +115,7 @@ class ImportCommandTest {
         Path broken = dir.resolve("feeds.yml");
         Files.write(broken, lines, StandardCharsets.UTF_8);
 
-        Run r = run("validate", broken.toString());
+        Cli.Run r = Cli.run("validate", broken.toString());
         assertThat(r.exit()).isEqualTo(1);
         List<String> out = r.out().lines().filter(l -> l.startsWith("feeds.yml:")).toList();
         assertThat(out).hasSize(6);

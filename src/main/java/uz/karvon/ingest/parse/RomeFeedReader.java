@@ -8,6 +8,7 @@ import com.rometools.modules.mediarss.types.Metadata;
 import com.rometools.modules.mediarss.types.Thumbnail;
 import com.rometools.modules.mediarss.types.UrlReference;
 import com.rometools.rome.feed.module.DCModule;
+import com.rometools.rome.feed.module.DCSubject;
 import com.rometools.rome.feed.synd.SyndCategory;
 import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndEnclosure;
@@ -120,6 +121,14 @@ final class RomeFeedReader {
         authors(e, it);
         for (SyndCategory c : e.getCategories()) {
             if (c.getName() != null) it.tags.add(c.getName());
+        }
+        if (it.tags.isEmpty()) {   // RSS 1.0 writes categories as dc:subject, which ROME 2 leaves in the DC module
+            DCModule dc = (DCModule) e.getModule(DCModule.URI);
+            if (dc != null && dc.getSubjects() != null) {
+                for (DCSubject subject : dc.getSubjects()) {
+                    if (subject.getValue() != null) it.tags.add(subject.getValue());
+                }
+            }
         }
         for (SyndEnclosure enc : e.getEnclosures()) {
             it.attachments.add(new Attachment(enc.getUrl(), enc.getType(), enc.getLength() > 0 ? enc.getLength() : null));
