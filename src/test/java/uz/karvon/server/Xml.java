@@ -14,12 +14,16 @@ import javax.xml.xpath.XPathFactory;
 import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
 
-/** Namespace-aware XPath over response bytes (a: Atom, at: tombstones, k: karvon). */
+/** Namespace-aware XPath over response or rendered bytes (a: Atom, at: tombstones, k: karvon, dc, media, content, xml). */
 public final class Xml {
     private static final Map<String, String> NS = Map.of(
             "a", "http://www.w3.org/2005/Atom",
             "at", "http://purl.org/atompub/tombstones/1.0",
-            "k", "https://karvon.uz/ns/1.0");
+            "dc", "http://purl.org/dc/elements/1.1/",
+            "media", "http://search.yahoo.com/mrss/",
+            "content", "http://purl.org/rss/1.0/modules/content/",
+            "k", "https://karvon.uz/ns/1.0",
+            "xml", XMLConstants.XML_NS_URI);
     private final Document doc;
     private final XPath xpath;
 

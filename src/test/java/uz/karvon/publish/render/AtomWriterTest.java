@@ -18,6 +18,7 @@ import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.feed.synd.SyndLink;
 import com.rometools.rome.feed.synd.SyndPerson;
 import com.rometools.rome.io.WireFeedInput;
+import uz.karvon.server.Xml;
 
 class AtomWriterTest {
     private final FeedRenderer renderer = new FeedRenderer("Karvon");
@@ -92,7 +93,7 @@ class AtomWriterTest {
 
     @Test
     void structureFollowsRfc4287AndTheValidator() throws Exception {
-        XPathDoc x = new XPathDoc(render("uz-Latn"));
+        Xml x = new Xml(render("uz-Latn"));
         assertThat(x.string("/a:feed/@xml:lang")).isEqualTo("uz-Latn");
         assertThat(x.string("/a:feed/a:id")).isEqualTo("tag:karvon.uz,2026:channel/world");
         assertThat(x.string("/a:feed/a:updated")).isEqualTo("2026-11-20T04:30:00Z");
@@ -120,7 +121,7 @@ class AtomWriterTest {
 
     @Test
     void multiLanguageFeedPutsXmlLangOnEveryEntry() throws Exception {
-        XPathDoc x = new XPathDoc(render(null));
+        Xml x = new Xml(render(null));
         assertThat(x.count("/a:feed/@xml:lang")).isZero();
         assertThat(x.count("/a:feed/a:entry[@xml:lang]")).isEqualTo(5);
     }
@@ -140,7 +141,7 @@ class AtomWriterTest {
                 List.of(new Translation("zh-Hans", "https://karvon.uz/zh/other", "x"),
                         new Translation("ru", "https://karvon.uz/ru/1", "a"), new Translation("RU", "https://karvon.uz/ru/2", "b")),
                 null, null, null, null, false);
-        XPathDoc x = new XPathDoc(renderer.atom(Samples.channel("en"), List.of(dup), List.of()));
+        Xml x = new Xml(renderer.atom(Samples.channel("en"), List.of(dup), List.of()));
         assertThat(x.count("//a:entry/a:link[@rel='alternate']")).isEqualTo(2);
     }
 }

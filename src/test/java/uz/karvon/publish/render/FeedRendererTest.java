@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
+import uz.karvon.server.Xml;
 
 class FeedRendererTest {
     @Test
@@ -39,8 +40,8 @@ class FeedRendererTest {
     void emptyFeedsRender() throws Exception {
         FeedRenderer r = new FeedRenderer();
         Channel c = Samples.channel("ru");
-        assertThat(new XPathDoc(r.rss(c, List.of())).count("//item")).isZero();
-        assertThat(new XPathDoc(r.atom(c, List.of(), null)).count("/a:feed/a:id")).isEqualTo(1);
+        assertThat(new Xml(r.rss(c, List.of())).count("//item")).isZero();
+        assertThat(new Xml(r.atom(c, List.of(), null)).count("/a:feed/a:id")).isEqualTo(1);
         assertThat(r.json(c, List.of())).isNotEmpty();
     }
 }

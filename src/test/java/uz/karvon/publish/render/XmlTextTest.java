@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import uz.karvon.server.Xml;
 
 class XmlTextTest {
     @Test
@@ -39,8 +40,8 @@ class XmlTextTest {
         byte[] rss = r.rss(ch, List.of(bad));
         byte[] atom = r.atom(ch, List.of(bad), List.of(t));
         byte[] json = r.json(ch, List.of(bad));
-        assertThat(new XPathDoc(rss).string("/rss/channel/item/title")).isEqualTo("Bad title");
-        assertThat(new XPathDoc(atom).string("/a:feed/a:entry/a:title")).isEqualTo("Bad title");
+        assertThat(new Xml(rss).string("/rss/channel/item/title")).isEqualTo("Bad title");
+        assertThat(new Xml(atom).string("/a:feed/a:entry/a:title")).isEqualTo("Bad title");
         assertThat(new String(json, StandardCharsets.UTF_8)).contains("\"Bad title\"").doesNotContain("\\u0001");
     }
 }
