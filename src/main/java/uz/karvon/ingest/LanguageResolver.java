@@ -2,9 +2,12 @@ package uz.karvon.ingest;
 
 import com.ibm.icu.util.ULocale;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import uz.karvon.lang.Detection;
 import uz.karvon.lang.LanguageDetector;
+import uz.karvon.lang.LetterScripts;
 
 /**
  * Decides an item's language: the declared one (item, feed or source) unless it is plainly wrong for the
@@ -43,27 +46,44 @@ final class LanguageResolver {
         return new Resolution(d.get().tag(), declared);
     }
 
+    /** The script a language tag implies (ICU likely subtags), or null; remembered per tag. */
     static String likelyScript(String tag) {
+        Optional<String> script = LIKELY_SCRIPTS.get(tag);
+        if (script == null) {
+            if (LIKELY_SCRIPTS.size() >= MAX_LIKELY_SCRIPTS) LIKELY_SCRIPTS.clear(); // tags come from remote feeds
+            script = Optional.ofNullable(computeLikelyScript(tag));
+            LIKELY_SCRIPTS.put(tag, script);
+        }
+        return script.orElse(null);
+    }
+
+    private static final int MAX_LIKELY_SCRIPTS = 1_000;
+    private static final Map<String, Optional<String>> LIKELY_SCRIPTS = new ConcurrentHashMap<>();
+
+    private static String computeLikelyScript(String tag) {
         String s = ULocale.addLikelySubtags(ULocale.forLanguageTag(tag)).getScript();
         return s.isEmpty() ? null : s.equals("Hans") || s.equals("Hant") ? "Hani" : s;
     }
 
+    private static final Character.UnicodeScript[] SCRIPTS = Character.UnicodeScript.values();
+
     /** The script most letters of the text are written in (Cyrl, Latn, Arab, Hani, …), or null for no letters. */
     static String dominantScript(String text) {
         if (text == null) return null;
-        int[] counts = new int[Character.UnicodeScript.values().length];
+        int[] counts = new int[SCRIPTS.length];
         int letters = 0;
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
             i += Character.charCount(cp);
-            if (!Character.isLetter(cp)) continue;
-            counts[Character.UnicodeScript.of(cp).ordinal()]++;
+            Character.UnicodeScript script = LetterScripts.of(cp);
+            if (script == null) continue;
+            counts[script.ordinal()]++;
             letters++;
         }
         if (letters == 0) return null;
         int best = 0;
         for (int i = 1; i < counts.length; i++) if (counts[i] > counts[best]) best = i;
-        return switch (Character.UnicodeScript.values()[best]) {
+        return switch (SCRIPTS[best]) {
             case CYRILLIC -> "Cyrl";
             case LATIN -> "Latn";
             case ARABIC -> "Arab";

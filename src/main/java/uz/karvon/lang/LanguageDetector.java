@@ -1,13 +1,11 @@
 package uz.karvon.lang;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -71,30 +69,61 @@ public final class LanguageDetector {
     private static final double STOP_WORD_WEIGHT = 1.5;
     private static final int MAX_TRIGRAMS = 30;
 
-    private final Map<String, TrigramProfile> profiles = new HashMap<>();
-    private final Map<String, Set<String>> stopWords = new HashMap<>();
+    /** A candidate language: its bit in the stop-word map and its letters. */
+    private record Candidate(String tag, int stopWordBit, int[] alphabet, int[] ownLetters, String[] expectedLetters) {
+    }
+
+    /** Languages of one script, scored together: profile i belongs to candidate i. */
+    private record Group(List<Candidate> candidates, TrigramProfiles profiles) {
+    }
+
+    private final Group cyrillic;
+    private final Group latin;
+    /** Each stop word with the bits of the candidates that use it: one lookup per word of a text. */
+    private final Map<String, Integer> stopWordBits = new HashMap<>();
 
     private LanguageDetector() {
-        UzbekTransliterator uz = UzbekTransliterator.standard();
-        for (String tag : concat(CYRILLIC, LATIN)) {
-            String text = tag.equals("uz-Cyrl")
-                    ? uz.toCyrillic(read("uz-Latn"))
-                    : read(tag);
-            profiles.put(tag, new TrigramProfile(words(prepare(text))));
-        }
-        for (String line : UzExceptionDictionary.readLines("/lang/stopwords.tsv")) {
-            String[] f = line.split("\t");
-            Set<String> set = new HashSet<>();
-            for (int i = 1; i < f.length; i++) {
-                set.add(prepare(f[i].strip()));
+        List<String> tags = concat(CYRILLIC, LATIN);
+        // uz-Cyrl's profile text and stop words are generated from uz-Latn's (see lang/profiles/README.txt)
+        for (String resource : List.of("/lang/stopwords.tsv", "/lang/stopwords-uz-Cyrl.tsv")) {
+            for (String line : UzExceptionDictionary.readLines(resource)) {
+                String[] f = line.split("\t");
+                int bit = tags.indexOf(f[0]);
+                for (int i = 1; i < f.length && bit >= 0; i++) {
+                    String word = prepare(f[i].strip());
+                    stopWordBits.put(word, stopWordBits.getOrDefault(word, 0) | 1 << bit);
+                }
             }
-            stopWords.put(f[0], Set.copyOf(set));
         }
-        Set<String> cyr = new HashSet<>();
-        for (String w : stopWords.get("uz-Latn")) {
-            cyr.add(prepare(uz.toCyrillic(w)));
+        cyrillic = group(CYRILLIC, tags);
+        latin = group(LATIN, tags);
+    }
+
+    private static Group group(List<String> languages, List<String> tags) {
+        List<Candidate> candidates = new ArrayList<>();
+        List<long[]> trigrams = new ArrayList<>();
+        for (String tag : languages) {
+            candidates.add(new Candidate(tag, tags.indexOf(tag), letters(ALPHABET.get(tag)),
+                    letters(OWN_LETTERS.getOrDefault(tag, "")), EXPECTED_LETTERS.get(tag)));
+            trigrams.add(Words.of(prepare(read(tag))).trigrams());
         }
-        stopWords.put("uz-Cyrl", Set.copyOf(cyr));
+        return new Group(List.copyOf(candidates), new TrigramProfiles(trigrams));
+    }
+
+    /** The distinct letters of a string, for {@link LetterCounts#among}. */
+    private static int[] letters(String s) {
+        int[] out = new int[s.length()];
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= LetterCounts.TABLE_END) {
+                throw new IllegalStateException("lang: alphabet letter beyond the letter table: " + c);
+            }
+            if (s.indexOf(c) == i) {
+                out[n++] = c;
+            }
+        }
+        return Arrays.copyOf(out, n);
     }
 
     /** The shared detector with the profiles and stop words from the classpath. */
@@ -107,7 +136,7 @@ public final class LanguageDetector {
         if (text == null) {
             return Optional.empty();
         }
-        String s = prepare(NOISE.matcher(TextHygiene.clean(text)).replaceAll(" "));
+        String s = prepare(withoutNoise(TextHygiene.clean(text)));
         ScriptCounts sc = ScriptCounts.of(s);
         Character.UnicodeScript main = sc.dominant();
         if (main == null) {
@@ -118,17 +147,43 @@ public final class LanguageDetector {
             case HAN -> sc.count(main) >= 2 && sc.kana() * 4 < sc.count(main)
                     ? result("zh", share) : Optional.empty();
             case ARABIC -> sc.count(main) >= MIN_LETTERS / 2 ? result("ar", share) : Optional.empty();
-            case CYRILLIC -> sc.count(main) >= MIN_LETTERS ? score(s, CYRILLIC, share) : Optional.empty();
-            case LATIN -> sc.count(main) >= MIN_LETTERS ? score(s, LATIN, share) : Optional.empty();
+            case CYRILLIC -> sc.count(main) >= MIN_LETTERS ? score(s, main, cyrillic, share) : Optional.empty();
+            case LATIN -> sc.count(main) >= MIN_LETTERS ? score(s, main, latin, share) : Optional.empty();
             default -> Optional.empty();
         };
     }
 
-    private Optional<Detection> score(String s, List<String> candidates, double share) {
-        List<String> words = words(s);
+    /** URLs, e-mail addresses, hashtags and mentions replaced by a space; each needs "://", "www.", @ or #. */
+    private static String withoutNoise(String s) {
+        boolean mayMatch = s.indexOf('@') >= 0 || s.indexOf('#') >= 0 || s.contains("://") || hasWww(s);
+        return mayMatch ? NOISE.matcher(s).replaceAll(" ") : s;
+    }
+
+    /** "www." in any case, as NOISE matches it. */
+    private static boolean hasWww(String s) {
+        for (int dot = s.indexOf('.', 3); dot >= 0; dot = s.indexOf('.', dot + 1)) {
+            if (s.regionMatches(true, dot - 3, "www", 0, 3)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Optional<Detection> score(String s, Character.UnicodeScript script, Group group, double share) {
+        List<Candidate> candidates = group.candidates();
+        Words words = Words.of(s);
+        LetterCounts letters = LetterCounts.of(s, script);
+        double[] trigramSums = group.profiles().logProbSums(words.trigrams());
+        int[] stopWordHits = new int[candidates.size()];
+        for (String w : words.list()) {
+            int bits = stopWordBits.getOrDefault(w, 0);
+            for (int i = 0; i < candidates.size(); i++) {
+                stopWordHits[i] += bits >>> candidates.get(i).stopWordBit() & 1;
+            }
+        }
         double[] scores = new double[candidates.size()];
         for (int i = 0; i < scores.length; i++) {
-            scores[i] = score(s, words, candidates.get(i));
+            scores[i] = score(s, candidates.get(i), words.trigrams().length, trigramSums[i], stopWordHits[i], letters);
         }
         int best = 0;
         double max = Double.NEGATIVE_INFINITY;
@@ -142,45 +197,16 @@ public final class LanguageDetector {
         for (double v : scores) {
             sum += Math.exp(v - max);
         }
-        return result(candidates.get(best), share / sum);
+        return result(candidates.get(best).tag(), share / sum);
     }
 
-    private double score(String s, List<String> words, String tag) {
-        TrigramProfile profile = profiles.get(tag);
-        double ll = 0;
-        int n = 0;
-        for (String w : words) {
-            for (String g : TrigramProfile.trigrams(w)) {
-                ll += profile.logProb(g);
-                n++;
-            }
-        }
+    /** n trigrams with summed log-probability ll, stop-word hits and the text's letters, scored for one candidate. */
+    private static double score(String s, Candidate c, int n, double ll, int hits, LetterCounts letters) {
         double score = n == 0 ? 0 : ll / n * Math.min(n, MAX_TRIGRAMS);
-        int hits = 0;
-        Set<String> stops = stopWords.getOrDefault(tag, Set.of());
-        for (String w : words) {
-            if (stops.contains(w)) {
-                hits++;
-            }
-        }
         score += STOP_WORD_WEIGHT * Math.min(hits, 8);
-        String alphabet = ALPHABET.get(tag);
-        String own = OWN_LETTERS.getOrDefault(tag, "");
-        int foreign = 0;
-        int owned = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (!Character.isLetter(c) || !sameScript(c, alphabet.charAt(0))) {
-                continue;
-            }
-            if (alphabet.indexOf(c) < 0) {
-                foreign++;
-            }
-            if (own.indexOf(c) >= 0) {
-                owned++;
-            }
-        }
-        String[] expected = EXPECTED_LETTERS.get(tag);
+        int foreign = letters.total() - letters.among(c.alphabet());
+        int owned = letters.among(c.ownLetters());
+        String[] expected = c.expectedLetters();
         if (expected != null && containsAny(s, expected[0]) && !containsAny(s, expected[1])) {
             score -= FOREIGN_LETTER_PENALTY;
         }
@@ -196,36 +222,16 @@ public final class LanguageDetector {
         return false;
     }
 
-    private static boolean sameScript(char c, char ref) {
-        Character.UnicodeScript sc = Character.UnicodeScript.of(c);
-        // ʻ ʼ are script COMMON but belong to the Uzbek Latin alphabet
-        return sc == Character.UnicodeScript.of(ref) || c == TextHygiene.OKINA || c == TextHygiene.TUTUQ;
-    }
-
     private static Optional<Detection> result(String tag, double confidence) {
         double c = Math.max(0.0, Math.min(1.0, confidence));
         return c < MIN_CONFIDENCE ? Optional.empty() : Optional.of(new Detection(tag, c));
     }
 
     /** Lower case (Locale.ROOT: no Turkish dotless-i surprises), Uzbek apostrophes unified. */
-    private static String prepare(String s) {
+    static String prepare(String s) {
         String t = TextHygiene.normalizeUzbekApostrophes(s).replace('\u0130', 'i');
-        return t.toLowerCase(Locale.ROOT).replace("i\u0307", "i");
-    }
-
-    private static List<String> words(String s) {
-        List<String> out = new ArrayList<>();
-        StringBuilder w = new StringBuilder();
-        for (int i = 0; i <= s.length(); i++) {
-            char c = i < s.length() ? s.charAt(i) : ' ';
-            if (Character.isLetter(c) || c == TextHygiene.OKINA || c == TextHygiene.TUTUQ) {
-                w.append(c);
-            } else if (w.length() > 0) {
-                out.add(w.toString());
-                w.setLength(0);
-            }
-        }
-        return out;
+        String lower = RootLowerCase.of(t);
+        return lower.indexOf('\u0307') < 0 ? lower : lower.replace("i\u0307", "i");
     }
 
     private static String read(String tag) {

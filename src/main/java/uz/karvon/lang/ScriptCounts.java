@@ -1,38 +1,48 @@
 package uz.karvon.lang;
 
-import java.util.EnumMap;
-import java.util.Map;
-
 /** How many letters of each Unicode script a text has. */
 final class ScriptCounts {
 
-    private final Map<Character.UnicodeScript, Integer> counts = new EnumMap<>(Character.UnicodeScript.class);
+    private static final Character.UnicodeScript[] SCRIPTS = Character.UnicodeScript.values();
+
+    private final int[] counts = new int[SCRIPTS.length];
     private int letters;
     private int kana;
 
     static ScriptCounts of(String s) {
         ScriptCounts sc = new ScriptCounts();
-        s.codePoints().filter(Character::isLetter).forEach(cp -> {
-            Character.UnicodeScript script = Character.UnicodeScript.of(cp);
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            i += Character.charCount(cp);
+            Character.UnicodeScript script = LetterScripts.of(cp);
+            if (script == null) {
+                continue;
+            }
             if (script == Character.UnicodeScript.HIRAGANA || script == Character.UnicodeScript.KATAKANA) {
                 sc.kana++;
             }
             if (script == Character.UnicodeScript.COMMON || script == Character.UnicodeScript.INHERITED) {
-                return; // ʻ ʼ and similar: no vote
+                continue; // ʻ ʼ and similar: no vote
             }
-            sc.counts.merge(script, 1, Integer::sum);
+            sc.counts[script.ordinal()]++;
             sc.letters++;
-        });
+        }
         return sc;
     }
 
-    /** The script with most letters, or null when there are none. */
+    /** The script with most letters (on a tie the first in declaration order), or null when there are none. */
     Character.UnicodeScript dominant() {
-        return counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+        int best = -1;
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] > 0 && (best < 0 || counts[i] > counts[best])) {
+                best = i;
+            }
+        }
+        return best < 0 ? null : SCRIPTS[best];
     }
 
     int count(Character.UnicodeScript script) {
-        return counts.getOrDefault(script, 0);
+        return counts[script.ordinal()];
     }
 
     double share(Character.UnicodeScript script) {

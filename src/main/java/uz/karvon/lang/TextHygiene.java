@@ -29,26 +29,37 @@ public final class TextHygiene {
         if (s == null) {
             return null;
         }
-        String nfc = Normalizer.normalize(s, Normalizer.Form.NFC);
-        StringBuilder out = new StringBuilder(nfc.length());
-        for (int i = 0; i < nfc.length(); i++) {
+        // most text is NFC and clean already: checked without building a copy
+        String nfc = Normalizer.isNormalized(s, Normalizer.Form.NFC) ? s : Normalizer.normalize(s, Normalizer.Form.NFC);
+        int kept = 0;
+        while (kept < nfc.length() && keptAsIs(nfc.charAt(kept))) {
+            kept++;
+        }
+        if (kept == nfc.length()) {
+            return nfc;
+        }
+        StringBuilder out = new StringBuilder(nfc.length()).append(nfc, 0, kept);
+        for (int i = kept; i < nfc.length(); i++) {
             char c = nfc.charAt(i);
             if (c == '\r') {
                 out.append('\n');
                 if (i + 1 < nfc.length() && nfc.charAt(i + 1) == '\n') {
                     i++;
                 }
-            } else if (c == '\n' || c == '\t') {
-                out.append(c);
-            } else if (c < 0x20 || (c >= 0x7F && c <= 0x9F)) {
-                continue;
-            } else if ((c >= '\u200B' && c <= '\u200D') || c == '\u2060' || c == '\uFEFF') {
-                continue;
-            } else {
+            } else if (keptAsIs(c)) {
                 out.append(c);
             }
         }
         return out.toString();
+    }
+
+    /** Neither a control character (but \n and \t), nor \r, nor zero-width. */
+    private static boolean keptAsIs(char c) {
+        if (c == '\n' || c == '\t') {
+            return true;
+        }
+        return c >= 0x20 && !(c >= 0x7F && c <= 0x9F) && !(c >= '\u200B' && c <= '\u200D') && c != '\u2060'
+                && c != '\uFEFF';
     }
 
     /**
