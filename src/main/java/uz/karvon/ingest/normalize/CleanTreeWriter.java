@@ -24,7 +24,16 @@ final class CleanTreeWriter {
     static String[] write(Element root, int sizeHint) {
         CleanTreeWriter w = new CleanTreeWriter(sizeHint);
         w.children(root);
-        return new String[] {w.html.toString().strip(), w.text.toString().strip()};
+        return new String[] {stripped(w.html), stripped(w.text)};
+    }
+
+    /** One copy, without the surrounding whitespace. */
+    private static String stripped(StringBuilder b) {
+        int from = 0;
+        int to = b.length();
+        while (from < to && Character.isWhitespace(b.charAt(from))) from++;
+        while (to > from && Character.isWhitespace(b.charAt(to - 1))) to--;
+        return b.substring(from, to);
     }
 
     private void children(Element el) {
@@ -82,19 +91,28 @@ final class CleanTreeWriter {
         html.append(s, from, s.length());
     }
 
-    /** Appends text with every run of whitespace (no-break space included) as one space. */
+    /** Appends text with every run of whitespace (no-break space included) as one space; other runs in bulk. */
     private void foldInto(String s) {
         boolean space = text.isEmpty() || text.charAt(text.length() - 1) == ' ';
-        for (int i = 0, n = s.length(); i < n; i++) {
-            char c = s.charAt(i);
-            if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\u00A0') {
-                if (!space) text.append(' ');
-                space = true;
-            } else {
-                text.append(c);
+        int n = s.length();
+        int i = 0;
+        while (i < n) {
+            int start = i;
+            while (i < n && !isSpace(s.charAt(i))) i++;
+            if (i > start) {
+                text.append(s, start, i);
                 space = false;
             }
+            if (i < n) {
+                if (!space) text.append(' ');
+                space = true;
+                i++;
+            }
         }
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\u00A0';
     }
 
     private void separate() {

@@ -8,9 +8,14 @@ import org.jdom2.Content;
 import org.jdom2.Document;
 import org.jdom2.Element;
 import org.jdom2.JDOMException;
+import org.jdom2.UncheckedJDOMFactory;
 import org.jdom2.filter.Filters;
 import org.jdom2.input.SAXBuilder;
+import org.jdom2.input.sax.SAXHandler;
+import org.jdom2.input.sax.SAXHandlerFactory;
 import org.jdom2.input.sax.XMLReaders;
+import org.xml.sax.Attributes;
+import org.xml.sax.SAXException;
 
 /**
  * Parses cleaned XML into a JDOM document with every DTD feature off (DOCTYPE disallowed, no external
@@ -21,7 +26,42 @@ final class XmlDocumentLoader {
     /** Feed structure needs ~8 levels; Atom XHTML content a few dozen. Deeper subtrees are dropped. */
     static final int MAX_DEPTH = 64;
 
-    private static final ThreadLocal<SAXBuilder> BUILDER = ThreadLocal.withInitial(XmlDocumentLoader::newBuilder);
+    private static final ThreadLocal<Builder> BUILDER = ThreadLocal.withInitial(Builder::new);
+
+    /** A reusable SAX builder whose handler notes the deepest nesting, so most documents need no pruning walk. */
+    private static final class Builder {
+        final DepthHandler handler = new DepthHandler();
+        final SAXBuilder sax = newBuilder(factory -> handler);
+    }
+
+    private static final class DepthHandler extends SAXHandler {
+        private int depth;
+        private int deepest;
+
+        DepthHandler() {
+            // Xerces has already checked well-formedness; the unchecked factory skips JDOM's second verification
+            super(new UncheckedJDOMFactory());
+        }
+
+        @Override
+        public void startDocument() {
+            super.startDocument();
+            depth = 0;
+            deepest = 0;
+        }
+
+        @Override
+        public void startElement(String ns, String local, String qName, Attributes atts) throws SAXException {
+            super.startElement(ns, local, qName, atts);
+            deepest = Math.max(deepest, ++depth);
+        }
+
+        @Override
+        public void endElement(String ns, String local, String qName) throws SAXException {
+            super.endElement(ns, local, qName);
+            depth--;
+        }
+    }
 
     private XmlDocumentLoader() {
     }
@@ -31,14 +71,14 @@ final class XmlDocumentLoader {
     }
 
     static Loaded load(String xml) throws JDOMException, java.io.IOException {
-        Document doc = BUILDER.get().build(new StringReader(xml));
-        boolean pruned = prune(doc.getRootElement());
+        Builder b = BUILDER.get();
+        Document doc = b.sax.build(new StringReader(xml));
+        boolean pruned = b.handler.deepest > MAX_DEPTH && prune(doc.getRootElement());
         return new Loaded(doc, pruned);
     }
 
-    private static SAXBuilder newBuilder() {
-        // Xerces has already checked well-formedness; the unchecked factory skips JDOM's second verification
-        SAXBuilder b = new SAXBuilder(XMLReaders.NONVALIDATING, null, new org.jdom2.UncheckedJDOMFactory());
+    private static SAXBuilder newBuilder(SAXHandlerFactory handlers) {
+        SAXBuilder b = new SAXBuilder(XMLReaders.NONVALIDATING, handlers, new UncheckedJDOMFactory());
         b.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
         b.setFeature("http://xml.org/sax/features/external-general-entities", false);
         b.setFeature("http://xml.org/sax/features/external-parameter-entities", false);

@@ -186,7 +186,6 @@ class FeedParserTest {
         StringBuilder quadratic = new StringBuilder("<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY a \"")
                 .append("x".repeat(100_000)).append("\">]>").append(rss("<item><title>q</title><description>"
                         + "&a;".repeat(30_000) + "</description></item>").replaceFirst("<\\?xml[^>]*>", ""));
-        long t0 = System.nanoTime();
         assertThatThrownBy(() -> parseString(quadratic.toString()))
                 .isInstanceOfSatisfying(FeedParseException.class, e -> assertThat(e.reason()).isEqualTo("entity-expansion"));
         // a plain entity in a doctype is not an attack: the document parses with it left empty
@@ -197,7 +196,6 @@ class FeedParserTest {
 
         ParsedFeed xxe = parse("xxe-file.xml", null);
         assertThat(JsonFeedWriter.toJson(xxe)).doesNotContain("root:", "passwd", "xi:include");
-        assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(5_000);
     }
 
     @Test
