@@ -81,7 +81,7 @@ public final class FeedParser {
         }
         XmlDocumentLoader.Loaded loaded;
         try {
-            loaded = XmlDocumentLoader.load(cleaned.xml());
+            loaded = XmlDocumentLoader.load(cleaned.reader());
         } catch (JDOMException | IOException e) {
             throw new FeedParseException("malformed-xml", "malformed xml: " + describe(e), e);
         }

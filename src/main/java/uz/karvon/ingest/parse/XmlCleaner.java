@@ -1,5 +1,9 @@
 package uz.karvon.ingest.parse;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -21,12 +25,59 @@ final class XmlCleaner {
     private XmlCleaner() {
     }
 
-    /** Cleaned XML plus what was done, for warnings. */
     /**
+     * Cleaned XML plus what was done, for warnings: the text from {@code start} of {@code source}, which is the
+     * decoded input itself when nothing needed repair (most feeds: no copy is made).
+     *
      * @param expansionAttack an entity is defined through other entities, or is huge: the shape of billion-laughs
      *                        and quadratic-blowup documents, refused rather than parsed with holes
      */
-    record Cleaned(String xml, boolean doctypeRemoved, int declaredEntities, boolean expansionAttack) {
+    record Cleaned(String source, int start, boolean doctypeRemoved, int declaredEntities, boolean expansionAttack) {
+        String xml() {
+            return source.substring(start);
+        }
+
+        Reader reader() {
+            StringReader r = new StringReader(source);
+            try {
+                r.skip(start);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);   // a StringReader does not fail
+            }
+            return r;
+        }
+    }
+
+    /**
+     * The repaired text, copied only from the first change on: {@code s} between {@code kept} and the scan
+     * position is unchanged so far and goes over in bulk when a change comes (or not at all if none does).
+     */
+    private static final class Repair {
+        private final String s;
+        private StringBuilder out;
+        private int kept;
+
+        Repair(String s, int start) {
+            this.s = s;
+            this.kept = start;
+        }
+
+        /** s[from, to) becomes {@code with}. */
+        void replace(int from, int to, CharSequence with) {
+            if (out == null) out = new StringBuilder(s.length() - kept + 64);
+            out.append(s, kept, from).append(with);
+            kept = to;
+        }
+
+        void drop(int from, int to) {
+            replace(from, to, "");
+        }
+
+        Cleaned result(boolean doctype, int declared, boolean attack) {
+            if (out == null) return new Cleaned(s, kept, doctype, declared, attack);
+            out.append(s, kept, s.length());
+            return new Cleaned(out.toString(), 0, doctype, declared, attack);
+        }
     }
 
     static Cleaned clean(String in) {
@@ -36,7 +87,7 @@ final class XmlCleaner {
         boolean doctype = false;
         boolean attack = false;
         int dtStart = findDoctype(in, bodyStart);
-        StringBuilder out = new StringBuilder(in.length() + 64);
+        Repair out = new Repair(in, bodyStart);
         int from = bodyStart;
         if (dtStart >= 0) {
             int dtEnd = doctypeEnd(in, dtStart);
@@ -45,10 +96,11 @@ final class XmlCleaner {
             attack = expansionAttack(dt);
             doctype = true;
             fix(in, bodyStart, dtStart, declared, out);
+            out.drop(dtStart, dtEnd);
             from = dtEnd;
         }
         fix(in, from, in.length(), declared, out);
-        return new Cleaned(out.toString(), doctype, declared.size(), attack);
+        return out.result(doctype, declared.size(), attack);
     }
 
     /** Index of "&lt;?xml", else of the first '&lt;' that starts markup; 0 if none. */
@@ -135,7 +187,7 @@ final class XmlCleaner {
         return names;
     }
 
-    private static void fix(String s, int from, int to, Set<String> declared, StringBuilder out) {
+    private static void fix(String s, int from, int to, Set<String> declared, Repair out) {
         int i = from;
         while (i < to) {
             char c = s.charAt(i);
@@ -144,22 +196,17 @@ final class XmlCleaner {
             } else if (c == '<' && s.startsWith("<![CDATA[", i)) {
                 int e = s.indexOf("]]>", i + 9);
                 int end = e < 0 || e >= to ? to : e + 3;
-                copyChars(s, i, end, out);
+                dropIllegal(s, i, end, out);
                 i = end;
             } else if (c == '<' && s.startsWith("<!--", i)) {
                 int e = s.indexOf("-->", i + 4);
                 int end = e < 0 || e >= to ? to : e + 3;
-                copyChars(s, i, end, out);
+                dropIllegal(s, i, end, out);
                 i = end;
+            } else if (plain(c) || c == '<') {
+                i++;
             } else {
-                int run = i;
-                while (run < to && plain(s.charAt(run))) run++;
-                if (run > i) {
-                    out.append(s, i, run);   // bulk copy of the common case
-                    i = run;
-                } else {
-                    i = copyChar(s, i, to, out);
-                }
+                i = legalChar(s, i, to, out);
             }
         }
     }
@@ -169,44 +216,29 @@ final class XmlCleaner {
         return c >= 0x20 ? (c < 0xD800 ? c != '&' && c != '<' : c >= 0xE000 && c <= 0xFFFD) : c == '\n' || c == '\t' || c == '\r';
     }
 
-    /** Copies CDATA or a comment, dropping characters illegal in XML; runs of ordinary characters in bulk. */
-    private static void copyChars(String s, int from, int to, StringBuilder out) {
+    /** In CDATA or a comment, where '&' and '<' are literal: only characters illegal in XML go. */
+    private static void dropIllegal(String s, int from, int to, Repair out) {
         int i = from;
         while (i < to) {
-            int run = i;
-            while (run < to && ordinary(s.charAt(run))) run++;
-            if (run > i) {
-                out.append(s, i, run);
-                i = run;
-            } else {
-                i = copyChar(s, i, to, out);
-            }
+            char c = s.charAt(i);
+            i = (c >= 0x20 && c < 0xD800) || c == '\n' || c == '\t' || c == '\r' ? i + 1 : legalChar(s, i, to, out);
         }
     }
 
-    private static boolean ordinary(char c) {
-        return c >= 0x20 ? c < 0xD800 || (c >= 0xE000 && c <= 0xFFFD) : c == '\n' || c == '\t' || c == '\r';
-    }
-
-    /** Appends the char (or surrogate pair) at i if legal in XML 1.0; returns the next index. */
-    private static int copyChar(String s, int i, int to, StringBuilder out) {
+    /** Keeps the char (or surrogate pair) at i if legal in XML 1.0, else drops it; returns the next index. */
+    private static int legalChar(String s, int i, int to, Repair out) {
         char c = s.charAt(i);
-        if (c >= 0x20 && c < 0xD800) {
-            out.append(c);
-            return i + 1;
-        }
+        if (c >= 0x20 && c < 0xD800) return i + 1;
         if (Character.isHighSurrogate(c)) {
-            if (i + 1 < to && Character.isLowSurrogate(s.charAt(i + 1))) {
-                out.append(c).append(s.charAt(i + 1));
-                return i + 2;
-            }
+            if (i + 1 < to && Character.isLowSurrogate(s.charAt(i + 1))) return i + 2;
+            out.drop(i, i + 1);
             return i + 1;
         }
-        if (c == '\t' || c == '\n' || c == '\r' || (c >= 0xE000 && c <= 0xFFFD)) out.append(c);
+        if (!(c == '\t' || c == '\n' || c == '\r' || (c >= 0xE000 && c <= 0xFFFD))) out.drop(i, i + 1);
         return i + 1;
     }
 
-    private static int reference(String s, int amp, int to, Set<String> declared, StringBuilder out) {
+    private static int reference(String s, int amp, int to, Set<String> declared, Repair out) {
         int i = amp + 1;
         if (i < to && s.charAt(i) == '#') {
             return charReference(s, amp, to, out);
@@ -214,20 +246,21 @@ final class XmlCleaner {
         int nameEnd = i;
         while (nameEnd < to && nameEnd - i <= MAX_ENTITY_NAME && isNameChar(s.charAt(nameEnd))) nameEnd++;
         if (nameEnd == i || nameEnd >= to || s.charAt(nameEnd) != ';') {
-            out.append("&amp;");
+            out.replace(amp, amp + 1, "&amp;");
             return amp + 1;
         }
-        if (predefined(s, i, nameEnd)) {   // the common case (escaped HTML in descriptions): no String made
-            out.append(s, amp, nameEnd + 1);
-            return nameEnd + 1;
-        }
+        if (predefined(s, i, nameEnd)) return nameEnd + 1;   // the common case (escaped HTML in descriptions)
         String name = s.substring(i, nameEnd);
-        if (!declared.contains(name)) {   // DTD-declared entities are dropped, never expanded
+        if (declared.contains(name)) {   // DTD-declared entities are dropped, never expanded
+            out.drop(amp, nameEnd + 1);
+        } else {
             int[] cps = htmlEntity(name);
             if (cps.length == 0) {
-                out.append("&amp;").append(name).append(';');
+                out.replace(amp, amp + 1, "&amp;");
             } else {
-                for (int cp : cps) out.append("&#").append(cp).append(';');
+                StringBuilder refs = new StringBuilder(12);
+                for (int cp : cps) refs.append("&#").append(cp).append(';');
+                out.replace(amp, nameEnd + 1, refs);
             }
         }
         return nameEnd + 1;
@@ -243,7 +276,7 @@ final class XmlCleaner {
         };
     }
 
-    private static int charReference(String s, int amp, int to, StringBuilder out) {
+    private static int charReference(String s, int amp, int to, Repair out) {
         int i = amp + 2;
         boolean hex = i < to && (s.charAt(i) == 'x' || s.charAt(i) == 'X');
         if (hex) i++;
@@ -256,10 +289,10 @@ final class XmlCleaner {
             i++;
         }
         if (i == digitsStart || i >= to || s.charAt(i) != ';') {
-            out.append("&amp;");
+            out.replace(amp, amp + 1, "&amp;");
             return amp + 1;
         }
-        if (legalXmlChar(cp)) out.append(s, amp, i + 1);
+        if (!legalXmlChar(cp)) out.drop(amp, i + 1);
         return i + 1;
     }
 

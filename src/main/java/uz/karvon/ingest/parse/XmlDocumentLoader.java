@@ -1,5 +1,6 @@
 package uz.karvon.ingest.parse;
 
+import java.io.Reader;
 import java.io.StringReader;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -70,9 +71,9 @@ final class XmlDocumentLoader {
     record Loaded(Document document, boolean pruned) {
     }
 
-    static Loaded load(String xml) throws JDOMException, java.io.IOException {
+    static Loaded load(Reader xml) throws JDOMException, java.io.IOException {
         Builder b = BUILDER.get();
-        Document doc = b.sax.build(new StringReader(xml));
+        Document doc = b.sax.build(xml);
         boolean pruned = b.handler.deepest > MAX_DEPTH && prune(doc.getRootElement());
         return new Loaded(doc, pruned);
     }
