@@ -12,19 +12,24 @@ import org.jsoup.nodes.TextNode;
  * break separates words. Expects only elements and text nodes, as {@link HtmlSanitizer} leaves them.
  */
 final class CleanTreeWriter {
-    private final StringBuilder html;
-    private final StringBuilder text;
+    /** Buffers grown beyond this (a huge item) are not kept for the next call. */
+    private static final int KEEP_CHARS = 1 << 20;
 
-    private CleanTreeWriter(int sizeHint) {
-        html = new StringBuilder(sizeHint + 64);
-        text = new StringBuilder(sizeHint);
-    }
+    private StringBuilder html = new StringBuilder(4096);
+    private StringBuilder text = new StringBuilder(4096);
 
-    /** The children of {@code root} as {html, text}, both trimmed. */
-    static String[] write(Element root, int sizeHint) {
-        CleanTreeWriter w = new CleanTreeWriter(sizeHint);
-        w.children(root);
-        return new String[] {stripped(w.html), stripped(w.text)};
+    /**
+     * The children of {@code root} as {html, text}, both trimmed. One writer per thread: its buffers are reused,
+     * and once they hold wide (non-Latin-1) text they stay wide instead of being widened again for every item.
+     */
+    String[] write(Element root) {
+        html.setLength(0);
+        text.setLength(0);
+        children(root);
+        String[] out = {stripped(html), stripped(text)};
+        if (html.capacity() > KEEP_CHARS) html = new StringBuilder(4096);
+        if (text.capacity() > KEEP_CHARS) text = new StringBuilder(4096);
+        return out;
     }
 
     /** One copy, without the surrounding whitespace. */

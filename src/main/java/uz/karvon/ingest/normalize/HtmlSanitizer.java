@@ -31,10 +31,11 @@ public final class HtmlSanitizer {
             "object", "embed", "applet", "noscript", "noembed", "noframes", "template", "svg", "math", "head", "title",
             "meta", "link", "base", "textarea", "select", "option", "xmp", "plaintext", "audio", "video", "canvas");
 
-    /** A parser and a shell document per thread, reused call after call (both are cheap to empty, not to build). */
+    /** A parser, a shell document and a writer per thread, reused call after call (cheap to empty, not to build). */
     private static final class Workspace {
         final Parser parser = Parser.htmlParser().setMaxDepth(MAX_DEPTH);
         final Document document = Document.createShell("");
+        final CleanTreeWriter writer = new CleanTreeWriter();
 
         Workspace() {
             document.outputSettings().prettyPrint(false);
@@ -71,7 +72,7 @@ public final class HtmlSanitizer {
         try {
             body.appendChildren(ws.parser.parseFragmentInput(in, body, base));
             cleanInPlace(body, base);
-            String[] htmlAndText = CleanTreeWriter.write(body, in.length());
+            String[] htmlAndText = ws.writer.write(body);
             String out = htmlAndText[0];
             String text = htmlAndText[1];
             if (out.isEmpty() && text.isEmpty()) return null;

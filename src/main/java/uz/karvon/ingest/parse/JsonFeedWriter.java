@@ -29,7 +29,7 @@ public final class JsonFeedWriter {
 
     /** The feed as UTF-8 JSON, without a line break. */
     public static byte[] toJsonBytes(ParsedFeed f) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(1024 + f.items().size() * 4096);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(sizeEstimate(f));
         try (JsonGenerator g = JSON.createGenerator(out)) {
             g.writeStartObject();
             g.writeStringField("version", "https://jsonfeed.org/version/1.1");
@@ -46,6 +46,19 @@ public final class JsonFeedWriter {
             throw new UncheckedIOException("json feed: cannot serialise", e);
         }
         return out.toByteArray();
+    }
+
+    /** Two bytes per char of the long fields (Cyrillic and Arabic in UTF-8) plus the rest: rarely grown. */
+    private static int sizeEstimate(ParsedFeed f) {
+        long chars = 512;
+        for (ParsedItem it : f.items()) {
+            chars += 384 + length(it.title()) + length(it.contentHtml()) + length(it.contentText()) + length(it.summary());
+        }
+        return (int) Math.min(2 * chars, 64L << 20);
+    }
+
+    private static int length(String s) {
+        return s == null ? 0 : s.length();
     }
 
     private static void item(JsonGenerator g, ParsedItem it) throws IOException {

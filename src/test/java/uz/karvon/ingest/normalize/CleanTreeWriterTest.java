@@ -12,6 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class CleanTreeWriterTest {
+    private static final CleanTreeWriter WRITER = new CleanTreeWriter();
     private static final String[] PIECES = {"<p>", "</p>", "<b>", "</b>", "<a href=\"https://x.uz/?a=1&amp;b=2\" title=\"t\">",
             "</a>", "<img src=\"https://c/i.png\" alt=\"\">", "<img alt='a\"b<c>'>", "<br>", "<hr>", "<ul><li>", "</li></ul>",
             "<table><tr><td colspan=2>", "</td></tr></table>", "<pre>", "</pre>", "<blockquote cite=\"https://q/\">",
@@ -28,7 +29,7 @@ class CleanTreeWriterTest {
             for (int k = r.nextInt(25); k >= 0; k--) in.append(PIECES[r.nextInt(PIECES.length)]);
             Document clean = cleaner.clean(Jsoup.parseBodyFragment(in.toString()));
             clean.outputSettings().prettyPrint(false);
-            assertThat(CleanTreeWriter.write(clean.body(), 16)[0]).as(in.toString()).isEqualTo(clean.body().html().strip());
+            assertThat(WRITER.write(clean.body())[0]).as(in.toString()).isEqualTo(clean.body().html().strip());
         }
     }
 
@@ -45,6 +46,6 @@ class CleanTreeWriterTest {
             """)
     void textFoldsWhitespaceAndSeparatesBlocks(String in, String text) {
         Document d = Jsoup.parseBodyFragment(in.replace("\\t", "\t").replace("\\n", "\n"));
-        assertThat(CleanTreeWriter.write(d.body(), 16)[1]).isEqualTo(text);
+        assertThat(WRITER.write(d.body())[1]).isEqualTo(text);
     }
 }
