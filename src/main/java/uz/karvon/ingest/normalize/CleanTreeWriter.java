@@ -17,6 +17,7 @@ final class CleanTreeWriter {
 
     private StringBuilder html = new StringBuilder(4096);
     private StringBuilder text = new StringBuilder(4096);
+    private char[] buf = new char[4096];
 
     /**
      * The children of {@code root} as {html, text}, both trimmed. One writer per thread: its buffers are reused,
@@ -29,6 +30,7 @@ final class CleanTreeWriter {
         String[] out = {stripped(html), stripped(text)};
         if (html.capacity() > KEEP_CHARS) html = new StringBuilder(4096);
         if (text.capacity() > KEEP_CHARS) text = new StringBuilder(4096);
+        if (buf.length > KEEP_CHARS) buf = new char[4096];
         return out;
     }
 
@@ -48,8 +50,9 @@ final class CleanTreeWriter {
                 element(e);
             } else if (c instanceof TextNode t) {
                 String s = t.getWholeText();
-                escape(s, false);
-                foldInto(s);
+                char[] chars = chars(s);
+                escape(chars, s.length(), false);
+                foldInto(chars, s.length());
             }
         }
     }
@@ -62,7 +65,8 @@ final class CleanTreeWriter {
         if (e.attributesSize() > 0) {
             for (Attribute a : e.attributes()) {
                 html.append(' ').append(a.getKey()).append("=\"");
-                escape(a.getValue(), true);
+                String v = a.getValue();
+                escape(chars(v), v.length(), true);
                 html.append('"');
             }
         }
@@ -77,43 +81,57 @@ final class CleanTreeWriter {
         if (separates) separate();
     }
 
-    /** jsoup's escaping for UTF-8 output: markup characters, no-break space and C0 controls. */
-    private void escape(String s, boolean attribute) {
-        int from = 0;
-        for (int i = 0, n = s.length(); i < n; i++) {
-            char c = s.charAt(i);
-            String rep;
-            if (c == '&') rep = "&amp;";
-            else if (c == '<') rep = "&lt;";
-            else if (c == '>') rep = "&gt;";
-            else if (c == '\u00A0') rep = "&nbsp;";
-            else if (c == '"' && attribute) rep = "&quot;";
-            else if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') rep = "&#x" + Integer.toHexString(c) + ";";
-            else continue;
-            html.append(s, from, i).append(rep);
-            from = i + 1;
-        }
-        html.append(s, from, s.length());
+    /** The string's chars in a reused buffer: the loops below then run over an array, not String.charAt. */
+    private char[] chars(String s) {
+        int n = s.length();
+        if (buf.length < n) buf = new char[Math.max(n, 2 * buf.length)];
+        s.getChars(0, n, buf, 0);
+        return buf;
     }
 
-    /** Appends text with every run of whitespace (no-break space included) as one space; other runs in bulk. */
-    private void foldInto(String s) {
+    /** jsoup's escaping for UTF-8 output: markup characters, no-break space and C0 controls. */
+    private void escape(char[] c, int n, boolean attribute) {
+        int from = 0;
+        for (int i = 0; i < n; i++) {
+            char ch = c[i];
+            if (ch > '>' && ch != '\u00A0') continue;   // nearly every char
+            String rep;
+            if (ch == '&') rep = "&amp;";
+            else if (ch == '<') rep = "&lt;";
+            else if (ch == '>') rep = "&gt;";
+            else if (ch == '\u00A0') rep = "&nbsp;";
+            else if (ch == '"' && attribute) rep = "&quot;";
+            else if (ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r') rep = "&#x" + Integer.toHexString(ch) + ";";
+            else continue;
+            html.append(c, from, i - from).append(rep);
+            from = i + 1;
+        }
+        html.append(c, from, n - from);
+    }
+
+    /**
+     * Appends text with every run of whitespace (no-break space included) as one space. Single spaces between
+     * words stay inside the run that is copied in bulk; only other whitespace breaks it.
+     */
+    private void foldInto(char[] c, int n) {
         boolean space = text.isEmpty() || text.charAt(text.length() - 1) == ' ';
-        int n = s.length();
-        int i = 0;
-        while (i < n) {
-            int start = i;
-            while (i < n && !isSpace(s.charAt(i))) i++;
-            if (i > start) {
-                text.append(s, start, i);
+        int from = 0;
+        for (int i = 0; i < n; i++) {
+            char ch = c[i];
+            if (ch > ' ' && ch != '\u00A0') {
                 space = false;
-            }
-            if (i < n) {
+            } else if (ch == ' ' && !space) {
+                space = true;
+            } else if (isSpace(ch)) {
+                text.append(c, from, i - from);
                 if (!space) text.append(' ');
                 space = true;
-                i++;
+                from = i + 1;
+            } else {
+                space = false;   // a control character: text, not space
             }
         }
+        text.append(c, from, n - from);
     }
 
     private static boolean isSpace(char c) {
