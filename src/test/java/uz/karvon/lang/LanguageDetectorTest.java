@@ -74,7 +74,7 @@ class LanguageDetectorTest {
     @Test
     void testSetSharesNoSentenceWithProfiles() throws IOException {
         StringBuilder profiles = new StringBuilder();
-        for (String tag : List.of("uz-Latn", "ru", "en", "zh", "ar", "tr", "az", "kk", "tg", "ky")) {
+        for (String tag : List.of("uz-Latn", "uz-Cyrl", "ru", "en", "zh", "ar", "tr", "az", "kk", "tg", "ky")) {
             profiles.append(String.join("\n", lines("/lang/profiles/" + tag + ".txt"))).append('\n');
         }
         String all = profiles.toString();
