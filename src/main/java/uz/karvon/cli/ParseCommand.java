@@ -21,12 +21,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import uz.karvon.ingest.FeedPreview;
 import uz.karvon.ingest.fetch.FetchSettings;
 import uz.karvon.ingest.fetch.Fetcher;
+import uz.karvon.lang.LangTags;
 
 @Command(name = "parse", mixinStandardHelpOptions = true,
         description = {"Run feeds (files, folders or http(s) URLs) through karvon's fetch/parse/normalize pipeline and print",
@@ -42,8 +44,21 @@ final class ParseCommand implements Callable<Integer> {
     @Option(names = "--timezone", defaultValue = "Asia/Tashkent", description = "zone for dates without an offset (default: ${DEFAULT-VALUE})")
     ZoneId zone;
 
-    @Option(names = "--language", description = "declared language (BCP 47) used when the feed has none")
+    @Option(names = "--language", converter = LanguageTag.class,
+            description = "declared language (BCP 47, e.g. uz-Latn) used when the feed has none")
     String language;
+
+    /** A well-formed BCP 47 tag of a known language, in canonical form (uz-latn → uz-Latn). */
+    static final class LanguageTag implements CommandLine.ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            String tag = LangTags.normalize(value);
+            if (tag == null) {
+                throw new CommandLine.TypeConversionException("'" + value + "' is not a BCP 47 language tag (for example uz-Latn, ru, zh-Hans)");
+            }
+            return tag;
+        }
+    }
 
     @Override
     public Integer call() throws IOException {

@@ -88,4 +88,17 @@ class ParseCommandTest {
             assertThat(item.path("language").asText()).isEqualTo("uz-Latn");
         }
     }
+
+    @Test
+    void badOptionsAreRefusedBeforeAnythingIsRead() {
+        String feed = FIXTURES.resolve("rss10-rdf.xml").toString();
+        Cli.Run lang = Cli.run("parse", "--language", "bad tag!", feed);
+        assertThat(lang.exit()).isEqualTo(2);
+        assertThat(lang.out()).isEmpty();
+        assertThat(lang.err()).startsWith("Invalid value for option '--language': 'bad tag!' is not a BCP 47 language tag");
+
+        Cli.Run zone = Cli.run("parse", "--timezone", "Mars/Base", feed);
+        assertThat(zone.exit()).isEqualTo(2);
+        assertThat(zone.err()).startsWith("Invalid value for option '--timezone'");
+    }
 }
