@@ -140,12 +140,12 @@ final class RomeFeedReader {
     private static void authors(SyndEntry e, RawItem it) {
         for (SyndPerson p : e.getAuthors()) {
             String name = firstNonBlank(p.getName(), p.getEmail());
-            if (name != null || p.getUri() != null) it.authors.add(new Author(name, p.getUri()));
+            if (name != null || p.getUri() != null) it.authors.add(new Author(name == null ? null : rssAuthorName(name), p.getUri()));
         }
         if (it.authors.isEmpty()) {
             DCModule dc = (DCModule) e.getModule(DCModule.URI);
             if (dc != null && dc.getCreators() != null) {
-                for (String c : dc.getCreators()) it.authors.add(new Author(c, null));
+                for (String c : dc.getCreators()) it.authors.add(new Author(c == null ? null : rssAuthorName(c), null));
             }
         }
         if (it.authors.isEmpty() && e.getAuthor() != null && !e.getAuthor().isBlank()) {
@@ -153,7 +153,7 @@ final class RomeFeedReader {
         }
     }
 
-    /** RSS 2.0 author is "email (Name)"; keep the name. */
+    /** RSS 2.0 author is "email (Name)", and feeds copy that form into dc:creator too; keep the name. */
     static String rssAuthorName(String s) {
         int open = s.indexOf('(');
         int close = s.lastIndexOf(')');

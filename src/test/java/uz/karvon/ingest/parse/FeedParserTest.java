@@ -127,12 +127,17 @@ class FeedParserTest {
         assertThat(rdf.title()).isEqualTo("RDF 频道");
         assertThat(rdf.language()).isEqualTo("zh-CN");
         assertThat(rdf.items().get(0).authors()).containsExactly(new Author("王伟", null));
+        assertThat(rdf.items().get(0).tags()).containsExactly("经济");   // dc:subject
         assertThat(rdf.items().get(0).summary()).isNull();
         assertThat(rdf.items().get(0).contentHtml()).isEqualTo("<b>正文</b>");
 
         ParsedFeed atom03 = parse("atom03.xml", null);
         assertThat(atom03.language()).isEqualTo("ru-RU");
         assertThat(atom03.items().get(0).authors()).containsExactly(new Author("Иван Петров", null));
+
+        ParsedFeed dcEmail = parseString(rss("<item xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><title>x</title>"
+                + "<dc:creator>editor@example.com (Editor)</dc:creator></item>"));
+        assertThat(dcEmail.items().get(0).authors()).containsExactly(new Author("Editor", null));
 
         ParsedFeed noLang = parser.parse(rss("<item><title>x</title></item>").getBytes(StandardCharsets.UTF_8), null, BASE,
                 new ParseOptions(null, "uz_latn", NOW, 10));
