@@ -1,9 +1,6 @@
 package uz.karvon.cli;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -20,13 +17,10 @@ final class LangCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         LanguageDetector detector = LanguageDetector.standard();
-        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        for (String line; (line = in.readLine()) != null; ) {
+        return LineFilter.run(line -> {
             Optional<Detection> d = detector.detect(line);
             String tag = d.map(Detection::tag).orElse("und");
-            out.println(confidence ? tag + "\t" + d.map(x -> String.format(java.util.Locale.ROOT, "%.2f", x.confidence())).orElse("0.00") : tag);
-        }
-        return 0;
+            return confidence ? tag + "\t" + d.map(x -> String.format(Locale.ROOT, "%.2f", x.confidence())).orElse("0.00") : tag;
+        });
     }
 }

@@ -1,9 +1,5 @@
 package uz.karvon.cli;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,14 +20,9 @@ final class TranslitCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         UzbekTransliterator t = UzbekTransliterator.standard();
-        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        for (String line; (line = in.readLine()) != null; ) {
-            out.println(to == Target.UZ_CYRL
-                    ? (html ? t.htmlToCyrillic(line) : t.toCyrillic(line))
-                    : (html ? t.htmlToLatin(line) : t.toLatin(line)));
-        }
-        return 0;
+        return LineFilter.run(line -> to == Target.UZ_CYRL
+                ? (html ? t.htmlToCyrillic(line) : t.toCyrillic(line))
+                : (html ? t.htmlToLatin(line) : t.toLatin(line)));
     }
 
     static final class TargetConverter implements picocli.CommandLine.ITypeConverter<Target> {
