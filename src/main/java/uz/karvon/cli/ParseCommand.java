@@ -1,6 +1,5 @@
 package uz.karvon.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
@@ -26,6 +25,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import uz.karvon.ingest.FeedPreview;
+import uz.karvon.ingest.parse.JsonFeedWriter;
 import uz.karvon.ingest.fetch.FetchSettings;
 import uz.karvon.ingest.fetch.Fetcher;
 import uz.karvon.lang.LangTags;
@@ -35,8 +35,6 @@ import uz.karvon.lang.LangTags;
                 "each as one line of JSON Feed 1.1 (NDJSON when there are several), in input order.",
                 "An input that cannot be parsed prints {\"_karvon\":{\"input\":…,\"error\":…}} in its place; exit code 1."})
 final class ParseCommand implements Callable<Integer> {
-    /** Streaming only: databind's ObjectMapper costs a quarter of a second to start, and one line needs none. */
-    private static final JsonFactory JSON = new JsonFactory();
 
     @Parameters(paramLabel = "FILE|DIR|URL", arity = "1..*", description = "inputs; a folder stands for the feed files in it, sorted by name")
     List<String> inputs;
@@ -114,10 +112,10 @@ final class ParseCommand implements Callable<Integer> {
         return failures == 0 ? 0 : 1;
     }
 
-    /** {"_karvon":{"input":…,"error":…}} */
+    /** {"_karvon":{"input":…,"error":…}}, streamed: databind's ObjectMapper costs a quarter of a second to start. */
     private static byte[] errorLine(String input, String error) throws IOException {
         ByteArrayOutputStream b = new ByteArrayOutputStream(128);
-        try (JsonGenerator g = JSON.createGenerator(b)) {
+        try (JsonGenerator g = JsonFeedWriter.JSON.createGenerator(b)) {
             g.writeStartObject();
             g.writeObjectFieldStart("_karvon");
             g.writeStringField("input", input);

@@ -87,7 +87,7 @@ public final class HtmlSanitizer {
      * parse time): rejected tags are unwrapped or, for active content, removed with their content; attributes
      * the safelist rejects are removed; comments, data nodes (raw script/style text) and CDATA are removed.
      */
-    private static void cleanInPlace(Element body, String base) {
+    static void cleanInPlace(Element body, String base) {
         List<Element> unwrap = new ArrayList<>();
         NodeTraversor.filter(new NodeFilter() {
             @Override

@@ -2,6 +2,7 @@ package uz.karvon.ingest.parse;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,7 +18,9 @@ import java.util.List;
  * to UTF-8 bytes (no tree, no intermediate String): the {@code parse} command prints thousands of these.
  */
 public final class JsonFeedWriter {
-    private static final JsonFactory JSON = new JsonFactory();
+    /** Characters beyond U+FFFF (emoji) as UTF-8, not as \\uD83D\\uDE00 escape pairs (Jackson's default for bytes). */
+    public static final JsonFactory JSON = JsonFactory.builder()
+            .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8).build();
     private static final DateTimeFormatter RFC3339 = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
 
     private JsonFeedWriter() {
