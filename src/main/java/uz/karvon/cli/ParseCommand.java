@@ -5,7 +5,8 @@ import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,21 +61,29 @@ final class ParseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        PrintStream sink = System.out;
-        OutputStream out = new BufferedOutputStream(sink, 1 << 16);
-        int failures = 0;
         List<String> all = expand(inputs);
-        // Inputs are parsed in parallel and printed in input order; the window bounds memory on huge lists.
+        // OkHttp's client costs a third of a second to start: only when some input is a URL
+        try (Fetcher fetcher = all.stream().anyMatch(FeedPreview::isUrl) ? new Fetcher(FetchSettings.defaults(), Clock.systemUTC()) : null;
+             OutputStream out = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16)) {
+            return print(all, new FeedPreview(fetcher, Clock.systemUTC()), out);
+        } catch (IOException e) {
+            // stdout closed early (`parse … | head`): stop quietly, as a pipe's reader expects; anything else is said
+            if (String.valueOf(e.getMessage()).contains("Broken pipe")) return 141;
+            System.err.println("karvon parse: cannot write to standard output: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    /** Parses the inputs in parallel and prints them in input order; the window bounds memory on huge lists. */
+    private int print(List<String> all, FeedPreview preview, OutputStream out) throws IOException {
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "karvon-parse");
             t.setDaemon(true);
             return t;
         });
-        // OkHttp's client costs a third of a second to start: only when some input is a URL
-        Fetcher fetcher = all.stream().anyMatch(ParseCommand::isHttp) ? new Fetcher(FetchSettings.defaults(), Clock.systemUTC()) : null;
+        int failures = 0;
         try {
-            FeedPreview preview = new FeedPreview(fetcher, Clock.systemUTC());
             ArrayDeque<Future<FeedPreview.Outcome>> window = new ArrayDeque<>();
             int next = 0;
             for (int done = 0; done < all.size(); done++) {
@@ -102,12 +111,9 @@ final class ParseCommand implements Callable<Integer> {
                 }
                 out.write('\n');
                 out.flush();
-                // stdout closed early (`parse … | head`): stop quietly, as a pipe's reader expects
-                if (sink.checkError()) return 141;
             }
         } finally {
             pool.shutdownNow();
-            if (fetcher != null) fetcher.close();
         }
         return failures == 0 ? 0 : 1;
     }
@@ -139,10 +145,6 @@ final class ParseCommand implements Callable<Integer> {
             }
         }
         return out;
-    }
-
-    private static boolean isHttp(String s) {
-        return s.regionMatches(true, 0, "http://", 0, 7) || s.regionMatches(true, 0, "https://", 0, 8);
     }
 
     static boolean looksLikeUrl(String s) {

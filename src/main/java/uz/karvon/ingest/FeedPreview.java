@@ -48,8 +48,7 @@ public final class FeedPreview {
             byte[] body;
             String contentType = null;
             String base;
-            String scheme = scheme(input);
-            if (scheme.equals("http") || scheme.equals("https")) {
+            if (isUrl(input)) {
                 if (fetcher == null) return new Outcome(null, "cannot fetch URLs here");
                 URI u = URI.create(input);
                 FetchResult r = fetcher.fetch(new FetchRequest(u, null, null, null, java.util.Map.of(), SourceRefresher.isPrivateHost(u)));
@@ -57,7 +56,7 @@ public final class FeedPreview {
                 contentType = r.contentType();
                 base = r.finalUrl().toString();
             } else {
-                Path p = scheme.equals("file") ? Path.of(URI.create(input)) : Path.of(input);
+                Path p = scheme(input).equals("file") ? Path.of(URI.create(input)) : Path.of(input);
                 body = Files.readAllBytes(p);
                 base = p.toAbsolutePath().toUri().toString();
             }
@@ -81,6 +80,12 @@ public final class FeedPreview {
                     i.tags(), tag, i.attachments(), i.flags()));
         }
         return new ParsedFeed(f.title(), f.homePageUrl(), f.feedUrl(), f.description(), f.language(), f.format(), items, f.warnings());
+    }
+
+    /** True for inputs {@link #run} fetches (http and https URLs) rather than reads from disk. */
+    public static boolean isUrl(String input) {
+        String scheme = scheme(input);
+        return scheme.equals("http") || scheme.equals("https");
     }
 
     private static String scheme(String input) {

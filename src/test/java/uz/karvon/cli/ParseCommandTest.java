@@ -4,20 +4,54 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code karvon parse}: one JSON Feed 1.1 line per input, in input order, errors in place, through {@link Main#run}. */
+/**
+ * {@code karvon parse}: one JSON Feed 1.1 line per input, in input order, errors in place. Run as its own process,
+ * since it writes to the real standard output (and must notice when that goes away or fills up).
+ */
 class ParseCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path FIXTURES = Path.of("src/test/resources/ingest/parse");
+
+    static ProcessBuilder karvon(String... args) {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        cmd.addAll(List.of(args));
+        return new ProcessBuilder(cmd);
+    }
+
+    static Cli.Run run(String... args) throws Exception {
+        Process p = karvon(args).start();
+        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
+        String out = read(p.getInputStream());
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return new Cli.Run(p.exitValue(), out, err.get());
+    }
+
+    static String read(InputStream in) {
+        try (in) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     static List<JsonNode> lines(String out) throws Exception {
         List<JsonNode> nodes = new ArrayList<>();
@@ -32,7 +66,7 @@ class ParseCommandTest {
         Files.copy(FIXTURES.resolve("jsonfeed-11.json"), folder.resolve("a.json"));
         String missing = dir.resolve("missing.xml").toString();
 
-        Cli.Run r = Cli.run("parse", FIXTURES.resolve("rss10-rdf.xml").toString(), FIXTURES.resolve("not-a-feed.xml").toString(),
+        Cli.Run r = run("parse", FIXTURES.resolve("rss10-rdf.xml").toString(), FIXTURES.resolve("not-a-feed.xml").toString(),
                 folder.toString(), missing, FIXTURES.resolve("html-page.html").toString());
 
         assertThat(r.exit()).isEqualTo(1);
@@ -77,7 +111,7 @@ class ParseCommandTest {
                     .addHeader("Content-Type", "application/rss+xml; charset=utf-8").build());
             String url = server.url("/feed.rss").toString();
 
-            Cli.Run r = Cli.run("parse", "--language", "uz-Latn", url);
+            Cli.Run r = run("parse", "--language", "uz-Latn", url);
 
             assertThat(r.exit()).isZero();
             assertThat(r.err()).isEmpty();
@@ -90,15 +124,34 @@ class ParseCommandTest {
     }
 
     @Test
-    void badOptionsAreRefusedBeforeAnythingIsRead() {
+    void badOptionsAreRefusedBeforeAnythingIsRead() throws Exception {
         String feed = FIXTURES.resolve("rss10-rdf.xml").toString();
-        Cli.Run lang = Cli.run("parse", "--language", "bad tag!", feed);
+        Cli.Run lang = run("parse", "--language", "bad tag!", feed);
         assertThat(lang.exit()).isEqualTo(2);
         assertThat(lang.out()).isEmpty();
         assertThat(lang.err()).startsWith("Invalid value for option '--language': 'bad tag!' is not a BCP 47 language tag");
 
-        Cli.Run zone = Cli.run("parse", "--timezone", "Mars/Base", feed);
+        Cli.Run zone = run("parse", "--timezone", "Mars/Base", feed);
         assertThat(zone.exit()).isEqualTo(2);
         assertThat(zone.err()).startsWith("Invalid value for option '--timezone'");
+    }
+
+    @Test
+    void aReaderThatStopsEarlyEndsItQuietlyAndAFullDiskIsAnError() throws Exception {
+        Path folder = FIXTURES.toAbsolutePath();
+        Process head = karvon("parse", folder.toString(), folder.toString(), folder.toString()).start();
+        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(head.getErrorStream()));
+        assertThat(head.getInputStream().readNBytes(100)).hasSize(100);
+        head.getInputStream().close();   // like `| head -c 100`
+        assertThat(head.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(head.exitValue()).isEqualTo(141);
+        assertThat(err.get()).doesNotContain("Exception").doesNotContain("cannot write");
+
+        Assumptions.assumeTrue(Files.isWritable(Path.of("/dev/full")), "needs /dev/full");
+        Process full = karvon("parse", FIXTURES.resolve("rss10-rdf.xml").toString()).redirectOutput(new File("/dev/full")).start();
+        String fullErr = read(full.getErrorStream());
+        assertThat(full.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(full.exitValue()).isEqualTo(1);
+        assertThat(fullErr).isEqualTo("karvon parse: cannot write to standard output: No space left on device\n");
     }
 }
