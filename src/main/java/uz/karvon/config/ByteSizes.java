@@ -13,14 +13,18 @@ final class ByteSizes {
     static Long parse(String text) {
         Matcher m = SIZE.matcher(text.trim().toLowerCase(Locale.ROOT));
         if (!m.matches()) return null;
-        long n = Long.parseLong(m.group(1));
         String unit = m.group(2) == null ? "b" : m.group(2);
-        return switch (unit.charAt(0)) {
-            case 'k' -> n << 10;
-            case 'm' -> n << 20;
-            case 'g' -> n << 30;
-            default -> n;
+        long factor = switch (unit.charAt(0)) {
+            case 'k' -> 1L << 10;
+            case 'm' -> 1L << 20;
+            case 'g' -> 1L << 30;
+            default -> 1;
         };
+        try {
+            return Math.multiplyExact(Long.parseLong(m.group(1)), factor);
+        } catch (ArithmeticException | NumberFormatException e) {
+            return null;   // more than a long holds: not a size anyone means
+        }
     }
 
     static String format(long bytes) {

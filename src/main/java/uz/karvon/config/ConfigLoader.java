@@ -3,6 +3,8 @@ package uz.karvon.config;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
+import org.jsoup.select.QueryParser;
+import org.jsoup.select.Selector;
 import java.net.URISyntaxException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -226,6 +228,9 @@ public final class ConfigLoader {
             if (!Set.of("http", "https", "file").contains(scheme)) {
                 p.at(m.valueNode("url"), m.qualified("url") + ": unsupported URL scheme '" + scheme
                         + "'; expected http, https or file");
+            } else if (scheme.equals("file") && (u.isOpaque() || u.getAuthority() != null || u.getQuery() != null || u.getFragment() != null)) {
+                p.at(m.valueNode("url"), m.qualified("url") + ": a file URL needs an absolute path and nothing else,"
+                        + " e.g. file:///srv/drop/partner.xml");
             } else if (scheme.equals("file")) {
                 Path path = Path.of(u).normalize();
                 if (ingest.dropFolders().stream().noneMatch(path::startsWith)) {
@@ -240,8 +245,8 @@ public final class ConfigLoader {
                 m.has("language") ? language(m, "language", null, p) : null,
                 m.duration("interval", ingest.defaultInterval(), Duration.ofSeconds(30), Duration.ofDays(7)),
                 m.has("timezone") ? zone(m, "timezone", null, p) : site.timezone(),
-                m.string("user_agent", null), m.stringMap("headers"), m.string("full_text_selector", null),
-                patterns(m, "keep", p), patterns(m, "block", p));
+                headerValue(m, "user_agent", m.string("user_agent", null), p), headers(m, p), selector(m, p),
+                patterns(m, "keep", p), patterns(m, "block", p), m.bool("private_network", false));
         m.rejectUnknownKeys();
         return id == null ? null : s;
     }
@@ -362,8 +367,43 @@ public final class ConfigLoader {
         return out;
     }
 
+    /** HTTP header names are tokens and values printable ASCII; a bad one would fail every poll of the source. */
+    private static Map<String, String> headers(YamlMap m, Problems p) {
+        Map<String, String> headers = m.stringMap("headers");
+        for (Map.Entry<String, String> h : headers.entrySet()) {
+            if (!h.getKey().matches("[!#$%&'*+.^_`|~0-9A-Za-z-]+")) {
+                p.at(m.valueNode("headers"), m.qualified("headers") + ": '" + h.getKey() + "' is not an HTTP header name");
+            } else {
+                headerValue(m, "headers." + h.getKey(), h.getValue(), p);
+            }
+        }
+        return headers;
+    }
+
+    /** Checks a header value; the message never repeats the value, which may be a key. */
+    private static String headerValue(YamlMap m, String key, String value, Problems p) {
+        if (value != null && !value.chars().allMatch(c -> c == '\t' || (c >= 0x20 && c <= 0x7E))) {
+            p.at(m.valueNode(key.contains(".") ? "headers" : key), m.qualified(key)
+                    + ": HTTP header values must be printable ASCII (no line breaks, no letters outside ASCII)");
+        }
+        return value;
+    }
+
+    private static String selector(YamlMap m, Problems p) {
+        String selector = m.string("full_text_selector", null);
+        if (selector == null) return null;
+        try {
+            QueryParser.parse(selector);
+        } catch (Selector.SelectorParseException e) {
+            p.at(m.valueNode("full_text_selector"), m.qualified("full_text_selector") + ": not a CSS selector jsoup understands: "
+                    + e.getMessage());
+        }
+        return selector;
+    }
+
     private static ZoneId zone(YamlMap m, String key, String def, Problems p) {
         String z = m.string(key, def);
+        if (z == null) return ZoneId.of("UTC");   // not a string: m.string has reported it
         try {
             return ZoneId.of(z);
         } catch (DateTimeException e) {

@@ -29,12 +29,16 @@ public final class Durations {
         Duration d = Duration.ZERO;
         boolean any = false;
         long[] unitsSeconds = {86_400, 3_600, 60, 1};
-        for (int i = 0; i < 4; i++) {
-            String g = m.group(i + 1);
-            if (g != null) {
-                any = true;
-                d = d.plusSeconds(Long.parseLong(g) * unitsSeconds[i]);
+        try {
+            for (int i = 0; i < 4; i++) {
+                String g = m.group(i + 1);
+                if (g != null) {
+                    any = true;
+                    d = d.plusSeconds(Math.multiplyExact(Long.parseLong(g), unitsSeconds[i]));
+                }
             }
+        } catch (ArithmeticException | NumberFormatException e) {
+            return null;   // more digits than any interval needs
         }
         return any ? d : null;
     }

@@ -75,7 +75,7 @@ public record KarvonConfig(
     /** An external feed karvon follows. */
     public record SourceSpec(String id, String title, URI url, String language, Duration interval, ZoneId timezone,
                              String userAgent, Map<String, String> headers, String fullTextSelector,
-                             List<Pattern> keep, List<Pattern> block) {}
+                             List<Pattern> keep, List<Pattern> block, boolean privateNetwork) {}
 
     /** A partner agency allowed to pull private feeds. {@code feeds} holds ids or glob patterns such as {@code wire*}. */
     public record PartnerSpec(String id, String name, Secret key, List<String> feeds, int requestsPerMinute,

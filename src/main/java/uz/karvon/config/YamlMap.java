@@ -167,8 +167,14 @@ final class YamlMap {
         Node v = entries.get(key).getValueNode();
         if (v instanceof ScalarNode) return List.of(v);
         if (v instanceof SequenceNode seq) {
-            return seq.getValue().stream().filter(n -> n instanceof ScalarNode).toList();
+            List<Node> out = new ArrayList<>();
+            for (Node n : seq.getValue()) {
+                if (n instanceof ScalarNode) out.add(n);
+                else problems.at(n, qualified(key) + ": expected a list of words, got a " + kind(n) + " inside it");
+            }
+            return out;
         }
+        problems.at(v, qualified(key) + ": expected a list, got a " + kind(v));
         return List.of();
     }
 

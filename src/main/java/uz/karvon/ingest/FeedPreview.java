@@ -11,6 +11,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import uz.karvon.ingest.fetch.AddressGuard;
 import uz.karvon.ingest.fetch.FetchException;
 import uz.karvon.ingest.fetch.FetchRequest;
 import uz.karvon.ingest.fetch.FetchResult;
@@ -51,7 +52,7 @@ public final class FeedPreview {
             if (isUrl(input)) {
                 if (fetcher == null) return new Outcome(null, "cannot fetch URLs here");
                 URI u = URI.create(input);
-                FetchResult r = fetcher.fetch(new FetchRequest(u, null, null, null, java.util.Map.of(), SourceRefresher.isPrivateHost(u)));
+                FetchResult r = fetcher.fetch(new FetchRequest(u, null, null, null, java.util.Map.of(), AddressGuard.namesPrivateAddress(u.getHost())));
                 body = r.body();
                 contentType = r.contentType();
                 base = r.finalUrl().toString();

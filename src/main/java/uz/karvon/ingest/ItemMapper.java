@@ -35,7 +35,7 @@ final class ItemMapper {
         return new SourceItem(karvonId(sourceId, p.id()), sourceId, p.id(), p.url(), p.externalUrl(), title,
                 p.summary(), p.contentHtml(), p.image(), p.published() == null ? now : p.published(), p.modified(), now,
                 language, authors, p.tags(), attachments, p.flags(), canonicalUrl(p.url()),
-                textHash(p.title(), p.contentText() != null ? p.contentText() : p.summary()), null);
+                textHash(title, p.contentText() != null ? p.contentText() : p.summary()), null);
     }
 
     /** RSS allows items without a title; feeds and readers need one, so take the text's opening words. */

@@ -60,8 +60,8 @@ public final class SourceRefresher {
 
     public Result refresh(SourceSpec spec, Ingest ingest, SourceState prev) {
         Instant now = clock.instant();
-        URI target = prev.permanentUrl() != null ? URI.create(prev.permanentUrl()) : spec.url();
         try {
+            URI target = prev.permanentUrl() != null ? URI.create(prev.permanentUrl()) : spec.url();
             FetchResult fetched = fetch(spec, ingest, prev, target);
             String permanent = fetched.permanentRedirect() != null ? fetched.permanentRedirect().toString() : prev.permanentUrl();
             if (fetched.notModified()) {
@@ -71,15 +71,22 @@ public final class SourceRefresher {
                     new ParseOptions(spec.timezone(), spec.language(), now, MAX_ITEMS_PER_FETCH));
             List<SourceItem> mapped = new ArrayList<>();
             String note = null;
-            java.util.Set<String> known = spec.fullTextSelector() == null ? java.util.Set.of()
-                    : items.originalIds(spec.id(), feed.items().stream().map(ParsedItem::id).toList());
+            // Full text fetched on an earlier poll differs from the feed's own content and is kept; items still
+            // carrying the feed's content (new, over the budget last time, or the page failed) are fetched now.
+            java.util.Map<String, String> stored = spec.fullTextSelector() == null ? java.util.Map.of()
+                    : items.storedContent(spec.id(), feed.items().stream().map(ParsedItem::id).toList());
             int fullTextBudget = MAX_FULL_TEXT_PER_REFRESH;
-            boolean privateSource = isPrivateHost(spec.url());
+            boolean privateSource = isPrivateSource(spec);
             for (ParsedItem parsed : feed.items()) {
                 ParsedItem p = parsed;
                 if (!keep(spec, p)) continue;
-                if (spec.fullTextSelector() != null && p.url() != null && !known.contains(p.id()) && fullTextBudget-- > 0) {
-                    p = withFullText(spec, privateSource, p);
+                if (spec.fullTextSelector() != null && p.url() != null) {
+                    String earlier = stored.get(p.id());
+                    if (earlier != null && !earlier.equals(p.contentHtml())) {
+                        p = withContent(p, earlier);
+                    } else if (fullTextBudget-- > 0) {
+                        p = withFullText(spec, privateSource, p);
+                    }
                 }
                 LanguageResolver.Resolution lang = languages.resolve(p.language(), LanguageResolver.sample(p));
                 if (lang.correctedFrom() != null && note == null) {
@@ -98,9 +105,11 @@ public final class SourceRefresher {
         } catch (StoreException e) {
             LOG.error("source {}: {}", spec.id(), e.getMessage());
             return new Result(failure(spec, ingest, prev, now, 0, "store", "could not store items: " + e.getMessage(), null, false), false);
-        } catch (RuntimeException | StackOverflowError e) {
-            // A bug or a pathological input must cost one source one attempt, never the poller.
-            LOG.warn("source {}: unexpected {}", spec.id(), e.toString());
+        } catch (RuntimeException | Error e) {
+            // A bug, a pathological input or even running out of memory must cost one source one attempt (with
+            // backoff), never the poller. The message is not logged: library messages may quote a header value.
+            LOG.warn("source {}: unexpected {} at {}", spec.id(), e.getClass().getName(),
+                    e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?");
             return new Result(failure(spec, ingest, prev, now, 0, "internal", "internal error: " + e.getClass().getSimpleName(), null, false), false);
         }
     }
@@ -114,33 +123,32 @@ public final class SourceRefresher {
         boolean configuredHost = target.getHost() != null && target.getHost().equalsIgnoreCase(spec.url().getHost());
         java.util.Map<String, String> headers = configuredHost ? spec.headers() : java.util.Map.of();
         return fetcher.fetch(new FetchRequest(target, prev.etag(), prev.lastModified(), spec.userAgent(), headers,
-                configuredHost && isPrivateHost(spec.url())));
+                configuredHost && isPrivateSource(spec)));
     }
 
     /** New items only, and a failure costs only the full text: the feed's own content stays. */
     private ParsedItem withFullText(SourceSpec spec, boolean privateSource, ParsedItem p) {
         try {
             String html = fullText.extract(spec.url(), privateSource, p.url(), spec.fullTextSelector(), spec.userAgent(), spec.headers());
-            if (html == null) return p;
-            return new ParsedItem(p.id(), p.url(), p.externalUrl(), p.title(), html, org.jsoup.Jsoup.parse(html).text(),
-                    p.summary(), p.image(), p.published(), p.modified(), p.authors(), p.tags(), p.language(),
-                    p.attachments(), p.flags());
+            return html == null ? p : withContent(p, html);
         } catch (FetchException e) {
             LOG.debug("source {}: full text of {}: {}", spec.id(), p.url(), e.getMessage());
             return p;
         }
     }
 
-    /** An admin may configure an intranet source; then (and only then) private addresses are allowed for it. */
-    static boolean isPrivateHost(URI configured) {
-        String host = configured.getHost();
-        if (host == null) return false;
-        try {
-            for (InetAddress a : InetAddress.getAllByName(host)) if (!AddressGuard.isPublic(a)) return true;
-            return false;
-        } catch (Exception e) {
-            return false;
-        }
+    private static ParsedItem withContent(ParsedItem p, String html) {
+        return new ParsedItem(p.id(), p.url(), p.externalUrl(), p.title(), html, org.jsoup.Jsoup.parse(html).text(),
+                p.summary(), p.image(), p.published(), p.modified(), p.authors(), p.tags(), p.language(),
+                p.attachments(), p.flags());
+    }
+
+    /**
+     * An admin may configure an intranet source (an address literal, localhost, or {@code private_network: true});
+     * then, and only then, private addresses are allowed for it.
+     */
+    static boolean isPrivateSource(SourceSpec spec) {
+        return spec.privateNetwork() || AddressGuard.namesPrivateAddress(spec.url().getHost());
     }
 
     private static boolean keep(SourceSpec spec, ParsedItem p) {

@@ -6,8 +6,10 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uz.karvon.config.ConfigException;
@@ -58,9 +60,12 @@ public final class ConfigReloader implements AutoCloseable {
         lastSeen = hash(file);
         try {
             KarvonConfig next = loader.load(file);
+            List<String> warnings = new ArrayList<>(next.warnings());
+            warnings.addAll(needsRestart(publisher.config(), next));
             publisher.reconfigure(next.servedOn(port));
             poller.reconfigure(next);
-            status.applied(clock.instant(), next.warnings());
+            status.applied(clock.instant(), warnings);
+            warnings.forEach(w -> LOG.warn("{}: {}", file.getFileName(), w));
             LOG.info("{}: applied ({} feeds, {} sources, {} partners)", file.getFileName(), next.feeds().size(),
                     next.sources().size(), next.partners().size());
             return new Result(true, List.of());
@@ -70,7 +75,33 @@ public final class ConfigReloader implements AutoCloseable {
             LOG.error("{}: not applied; still serving the last good configuration", file.getFileName());
             status.rejected(problems);
             return new Result(false, problems);
+        } catch (RuntimeException e) {
+            // a loader bug must not kill the watcher or take the last good configuration with it
+            List<String> problems = List.of(file.getFileName() + ": could not be applied (" + e.getClass().getSimpleName()
+                    + "); still serving the last good configuration");
+            LOG.error("{}", problems.get(0), e);
+            status.rejected(problems);
+            return new Result(false, problems);
         }
+    }
+
+    /**
+     * Settings the running server read once at start: a changed value is reported, not silently ignored.
+     * (server.host and server.port also need a restart; the running values may come from --host/--port.)
+     */
+    static List<String> needsRestart(KarvonConfig running, KarvonConfig next) {
+        List<String> out = new ArrayList<>();
+        if (!Objects.equals(running.site().agency(), next.site().agency())) out.add(restart("site.agency"));
+        if (running.ingest().workers() != next.ingest().workers()) out.add(restart("ingest.workers"));
+        if (!running.ingest().fetchTimeout().equals(next.ingest().fetchTimeout())) out.add(restart("ingest.fetch_timeout"));
+        if (running.ingest().maxBodyBytes() != next.ingest().maxBodyBytes()) {
+            out.add(restart("ingest.max_body_size") + " (for http sources; drop folders use the new value now)");
+        }
+        return out;
+    }
+
+    private static String restart(String key) {
+        return key + " changed: takes effect when karvon is restarted";
     }
 
     void watch() {

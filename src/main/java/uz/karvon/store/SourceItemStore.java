@@ -250,17 +250,18 @@ public final class SourceItemStore {
         }
     }
 
-    /** Which of these original ids of a source are already stored. */
-    public Set<String> originalIds(String sourceId, List<String> originalIds) throws StoreException {
-        if (originalIds.isEmpty()) return Set.of();
+    /** The stored HTML content of those of these original ids of a source that are stored (null content omitted). */
+    public Map<String, String> storedContent(String sourceId, List<String> originalIds) throws StoreException {
+        if (originalIds.isEmpty()) return Map.of();
         return db.transaction(c -> {
-            Set<String> out = new java.util.HashSet<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM source_item WHERE source_id = ? AND original_id = ?")) {
+            Map<String, String> out = new java.util.HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT content_html FROM source_item WHERE source_id = ? AND original_id = ?")) {
                 for (String id : originalIds) {
                     ps.setString(1, sourceId);
                     ps.setString(2, id);
                     try (ResultSet rs = ps.executeQuery()) {
-                        if (rs.next()) out.add(id);
+                        if (rs.next() && rs.getString(1) != null) out.put(id, rs.getString(1));
                     }
                 }
             }

@@ -37,6 +37,8 @@ class AggregationTest {
     Path dir;
     MockWebServer upstream;
     final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
+    /** When set, the feed ignores If-None-Match: every poll is a full 200. */
+    volatile boolean noConditional;
 
     @BeforeEach
     void start() throws Exception {
@@ -47,7 +49,7 @@ class AggregationTest {
                 requests.add(r);
                 String path = r.getTarget();
                 if (path.startsWith("/feed.rss")) {
-                    if (ETAG.equals(r.getHeaders().get("If-None-Match"))) return new MockResponse.Builder().code(304).build();
+                    if (!noConditional && ETAG.equals(r.getHeaders().get("If-None-Match"))) return new MockResponse.Builder().code(304).build();
                     return new MockResponse.Builder().addHeader("Content-Type", "text/xml").addHeader("ETag", ETAG)
                             .body(feed("same-guid", "Вазирлар маҳкамаси қарори", "/a/1")).build();
                 }
@@ -128,6 +130,18 @@ class AggregationTest {
             assertThat(again.path("sources").get(0).path("items_stored").asLong()).isEqualTo(1);
             assertThat(requests.subList(before, requests.size())).anyMatch(r -> ETAG.equals(r.getHeaders().get("If-None-Match")));
             assertThat(JSON.readTree(http.get(karvon + "/feeds/partners.json").body()).path("items")).hasSize(2);
+
+            // a full 200 poll keeps the full text fetched before, without fetching the page again
+            noConditional = true;
+            String attempted = again.path("sources").get(0).path("last_attempt").asText();
+            long pageFetches = requests.stream().filter(r -> r.getTarget().startsWith("/a/1")).count();
+            http.post(karvon + "/api/sources/partner/refresh", "", "Authorization", "Bearer adm");
+            await(() -> JSON.readTree(http.get(karvon + "/api/sources", "Authorization", "Bearer adm").body()),
+                    s -> s.path("sources").get(0).path("http_status").asInt() == 200
+                            && !s.path("sources").get(0).path("last_attempt").asText().equals(attempted));
+            assertThat(item(JSON.readTree(http.get(karvon + "/feeds/partners.json").body()), "Partner Agency")
+                    .path("content_html").asText()).contains("Toʻliq matn");
+            assertThat(requests.stream().filter(r -> r.getTarget().startsWith("/a/1")).count()).isEqualTo(pageFetches);
         }
     }
 

@@ -116,6 +116,23 @@ public final class AddressGuard {
      * @throws UnknownHostException when the host ends in a number but is not a valid address;
      *                              such hosts are refused rather than handed to a resolver
      */
+    /**
+     * Whether a configured URL names a private network by itself, without a DNS lookup: {@code localhost} or an
+     * address literal outside the public internet. A name is never trusted on what DNS answers today (whoever runs
+     * the partner's DNS could point it at our network); intranet names need the source's {@code private_network}.
+     */
+    public static boolean namesPrivateAddress(String host) {
+        if (host == null) return false;
+        String h = host.toLowerCase(Locale.ROOT);
+        if (h.equals("localhost") || h.endsWith(".localhost")) return true;
+        try {
+            InetAddress a = literal(h);
+            return a != null && !isPublic(a);
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
     static InetAddress literal(String host) throws UnknownHostException {
         String h = host.toLowerCase(Locale.ROOT);
         if (h.startsWith("[") && h.endsWith("]")) {

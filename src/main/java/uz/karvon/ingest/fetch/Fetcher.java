@@ -187,16 +187,16 @@ public final class Fetcher implements AutoCloseable {
         return url;
     }
 
-    private Request buildRequest(HttpUrl url, FetchRequest r, boolean sameOrigin) {
+    private Request buildRequest(HttpUrl url, FetchRequest r, boolean sameOrigin) throws FetchException {
         Request.Builder b = new Request.Builder().url(url).get();
         for (Map.Entry<String, String> h : r.headers().entrySet()) {
             String name = h.getKey().toLowerCase(Locale.ROOT);
             if (RESERVED.contains(name) || !sameOrigin && isCredential(name)) {
                 continue;
             }
-            b.header(h.getKey(), h.getValue());
+            header(b, h.getKey(), h.getValue());
         }
-        b.header("User-Agent", r.userAgent() != null && !r.userAgent().isBlank() ? r.userAgent() : settings.userAgent());
+        header(b, "User-Agent", r.userAgent() != null && !r.userAgent().isBlank() ? r.userAgent() : settings.userAgent());
         if (r.headers().keySet().stream().noneMatch(k -> k.equalsIgnoreCase("Accept"))) {
             b.header("Accept", ACCEPT);
         }
@@ -209,6 +209,15 @@ public final class Fetcher implements AutoCloseable {
             b.header("If-Modified-Since", r.lastModified());
         }
         return b.build();
+    }
+
+    /** OkHttp refuses names and values outside printable ASCII; say which header, never its value (it may be a key). */
+    private static void header(Request.Builder b, String name, String value) throws FetchException {
+        try {
+            b.header(name, value);
+        } catch (IllegalArgumentException e) {
+            throw new FetchException("invalid", "request header '" + name + "' is not printable ASCII; fix it in feeds.yml");
+        }
     }
 
     // Per-source secrets must not follow a redirect to another origin.

@@ -20,6 +20,7 @@ final class ItemNormalizer {
     static final int MAX_TITLE = 1000;
     static final int MAX_NAME = 200;
     static final int MAX_TAGS = 50;
+    static final int MAX_AUTHORS = 20;
     static final int MAX_TAG = 100;
     static final int MAX_ATTACHMENTS = 20;
     /** Dates later than now + this are clamped to now. */
@@ -128,15 +129,14 @@ final class ItemNormalizer {
     }
 
     private List<Author> authors(List<Author> raw) {
-        List<Author> out = new ArrayList<>();
+        Set<Author> out = new LinkedHashSet<>();
         for (Author a : raw) {
+            if (out.size() >= MAX_AUTHORS) break;   // a hostile feed may list millions
             String name = TextCleaner.plain(a.name(), MAX_NAME).text();
             String url = Urls.resolve(homePageUrl != null ? homePageUrl : fetchedUrl, a.url());
-            if (name == null && url == null) continue;
-            Author clean = new Author(name, url);
-            if (!out.contains(clean)) out.add(clean);
+            if (name != null || url != null) out.add(new Author(name, url));
         }
-        return out;
+        return new ArrayList<>(out);
     }
 
     private static List<String> tags(List<String> raw) {

@@ -83,7 +83,7 @@ final class JsonFeedReader {
     }
 
     private static void authors(JsonNode node, RawItem it) {
-        if (node == null) return;
+        if (node == null || it.authors.size() >= ItemNormalizer.MAX_AUTHORS) return;
         if (node.isObject()) {
             String name = text(node, "name");
             String url = text(node, "url");

@@ -73,10 +73,9 @@ final class RomeFeedReader {
         String r = root.getName();
         List<Element> items = new ArrayList<>();
         if (r.equalsIgnoreCase("rss")) {
-            for (Element ch : root.getChildren()) {
-                if (ch.getName().equals("channel")) collect(ch, "item", items);
-            }
-            collect(root, "item", items);   // a few 0.9x feeds put items under rss directly
+            // exactly what ROME reads (the first channel's items), so raw dates line up with its entries
+            Element channel = root.getChild("channel", root.getNamespace());
+            if (channel != null) collect(channel, "item", items);
         } else if (r.equals("RDF")) {
             collect(root, "item", items);
         } else if (r.equals("feed")) {

@@ -212,13 +212,19 @@ class FeedParserTest {
     }
 
     @Test
-    void deepHtmlNestingIsFlattenedInBoundedTime() throws Exception {
-        String html = "<div>".repeat(10_000) + "bottom" + "</div>".repeat(10_000);
-        long t0 = System.nanoTime();
+    void deepHtmlNestingIsFlattenedNotAStackOverflow() throws Exception {
+        String html = "<blockquote>".repeat(10_000) + "bottom" + "</blockquote>".repeat(10_000);
         ParsedItem it = parseString(rss("<item><title>d</title><description><![CDATA[" + html + "]]></description></item>"))
                 .items().get(0);
         assertThat(it.contentText()).isEqualTo("bottom");
-        assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(5_000);
+        // the sanitizer's parser stops nesting at its depth limit: deeper elements become siblings
+        int depth = 0;
+        int deepest = 0;
+        for (String tag : it.contentHtml().split("(?=<)")) {
+            if (tag.startsWith("<blockquote>")) deepest = Math.max(deepest, ++depth);
+            if (tag.startsWith("</blockquote>")) depth--;
+        }
+        assertThat(deepest).isBetween(1, 200);
     }
 
     @Test
