@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -132,10 +131,16 @@ final class ParseCommand implements Callable<Integer> {
         return b.toByteArray();
     }
 
+    /** A folder stands for the regular files in it, sorted by name; anything else goes to the preview as given. */
     private static List<String> expand(List<String> inputs) throws IOException {
         List<String> out = new ArrayList<>();
         for (String in : inputs) {
-            Path p = looksLikeUrl(in) ? null : Path.of(in);
+            Path p;
+            try {
+                p = FeedPreview.pathOf(in);
+            } catch (RuntimeException e) {
+                p = null;   // not a usable path: the preview reports it in its place
+            }
             if (p != null && Files.isDirectory(p)) {
                 try (Stream<Path> s = Files.list(p)) {
                     s.filter(Files::isRegularFile).map(Path::toString).sorted().forEach(out::add);
@@ -145,14 +150,5 @@ final class ParseCommand implements Callable<Integer> {
             }
         }
         return out;
-    }
-
-    static boolean looksLikeUrl(String s) {
-        try {
-            URI u = new URI(s);
-            return u.getScheme() != null && u.getScheme().length() > 1;
-        } catch (Exception e) {
-            return false;
-        }
     }
 }

@@ -299,8 +299,7 @@ public final class ConfigLoader {
         for (Node n : feedNodes) {
             String f = ((org.yaml.snakeyaml.nodes.ScalarNode) n).getValue().trim();
             patterns.add(f);
-            String regex = Pattern.quote(f).replace("*", "\\E.*\\Q");
-            if (feeds.stream().noneMatch(spec -> spec.id().matches(regex))) {
+            if (feeds.stream().noneMatch(spec -> KarvonConfig.PartnerSpec.matches(f, spec.id()))) {
                 String hint = Suggest.closest(f, feedIds.keySet());
                 p.at(n, m.qualified("feeds") + ": '" + f + "' matches no feed defined under feeds"
                         + (hint != null ? "; did you mean '" + hint + "'?" : ""));

@@ -83,10 +83,24 @@ public record KarvonConfig(
 
         public boolean mayRead(String feedId) {
             for (String p : feeds) {
-                String regex = Pattern.quote(p).replace("*", "\\E.*\\Q");
-                if (feedId.matches(regex)) return true;
+                if (matches(p, feedId)) return true;
             }
             return false;
+        }
+
+        /** A feed id against an id or a pattern where {@code *} stands for any run of characters. */
+        public static boolean matches(String pattern, String feedId) {
+            String[] parts = pattern.split("\\*", -1);
+            if (parts.length == 1) return pattern.equals(feedId);
+            if (!feedId.startsWith(parts[0])) return false;
+            int at = parts[0].length();
+            for (int i = 1; i < parts.length - 1; i++) {
+                int found = feedId.indexOf(parts[i], at);
+                if (found < 0) return false;
+                at = found + parts[i].length();
+            }
+            String last = parts[parts.length - 1];
+            return feedId.length() - last.length() >= at && feedId.endsWith(last);
         }
     }
 }

@@ -57,7 +57,7 @@ public final class FeedPreview {
                 contentType = r.contentType();
                 base = r.finalUrl().toString();
             } else {
-                Path p = scheme(input).equals("file") ? Path.of(URI.create(input)) : Path.of(input);
+                Path p = pathOf(input);
                 body = Files.readAllBytes(p);
                 base = p.toAbsolutePath().toUri().toString();
             }
@@ -87,6 +87,12 @@ public final class FeedPreview {
     public static boolean isUrl(String input) {
         String scheme = scheme(input);
         return scheme.equals("http") || scheme.equals("https");
+    }
+
+    /** The local file an input names (a path or a file: URL); for http(s) URLs, null. */
+    public static Path pathOf(String input) {
+        if (isUrl(input)) return null;
+        return scheme(input).equals("file") ? Path.of(URI.create(input)) : Path.of(input);
     }
 
     private static String scheme(String input) {

@@ -81,10 +81,6 @@ public final class PollScheduler implements AutoCloseable {
         wake();
     }
 
-    public SourceStates states() {
-        return states;
-    }
-
     private void wake() {
         synchronized (lock) {
             lock.notifyAll();

@@ -65,7 +65,9 @@ public final class SourceRefresher {
             FetchResult fetched = fetch(spec, ingest, prev, target);
             String permanent = fetched.permanentRedirect() != null ? fetched.permanentRedirect().toString() : prev.permanentUrl();
             if (fetched.notModified()) {
-                return new Result(success(spec, prev, now, 304, prev.etag(), prev.lastModified(), permanent, 0, prev.languageNote()), false);
+                // a 304 may carry fresher validators; the fetcher falls back to the ones we sent
+                return new Result(success(spec, now, 304, fetched.etag(), fetched.lastModified(), permanent, 0,
+                        prev.languageNote()), false);
             }
             ParsedFeed feed = parser.parse(fetched.body(), fetched.contentType(), fetched.finalUrl().toString(),
                     new ParseOptions(spec.timezone(), spec.language(), now, MAX_ITEMS_PER_FETCH));
@@ -95,7 +97,7 @@ public final class SourceRefresher {
                 mapped.add(ItemMapper.map(spec.id(), p, lang.tag(), now));
             }
             SourceItemStore.Counts counts = items.upsert(mapped, now);
-            return new Result(success(spec, prev, now, 200, fetched.etag(), fetched.lastModified(), permanent,
+            return new Result(success(spec, now, 200, fetched.etag(), fetched.lastModified(), permanent,
                     counts.added(), note), counts.changed());
         } catch (FetchException e) {
             return new Result(failure(spec, ingest, prev, now, e.httpStatus(), e.reason(), e.getMessage(), e.retryAfter(),
@@ -157,7 +159,7 @@ public final class SourceRefresher {
         return spec.block().stream().noneMatch(r -> r.matcher(text).find());
     }
 
-    private static SourceState success(SourceSpec spec, SourceState prev, Instant now, int status, String etag,
+    private static SourceState success(SourceSpec spec, Instant now, int status, String etag,
                                        String lastModified, String permanent, int added, String languageNote) {
         return new SourceState(spec.id(), spec.url().toString(), etag, lastModified, permanent, now, now, status,
                 null, null, now.plus(jittered(spec.interval(), spec.id(), now)), 0, false, added, languageNote);

@@ -151,10 +151,6 @@ public final class KarvonServer implements AutoCloseable {
         return web.port();
     }
 
-    public AppContext context() {
-        return context;
-    }
-
     public ConfigReloader reloader() {
         return reloader;
     }

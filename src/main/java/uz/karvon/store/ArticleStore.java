@@ -72,14 +72,6 @@ public final class ArticleStore {
         return db.transaction(c -> find(c, "id = ?", id));
     }
 
-    public Optional<Article> bySlug(String lang, String slug) throws StoreException {
-        return db.transaction(c -> find(c, "lang = ? AND slug = ?", lang, slug));
-    }
-
-    public List<Article> byTranslationKey(String key) throws StoreException {
-        return db.transaction(c -> list(c, "SELECT " + COLUMNS + " FROM article WHERE translation_key = ? ORDER BY lang", key));
-    }
-
     /** The newest articles by publication time, withdrawn ones included (feeds need them for tombstones). */
     public List<Article> recent(int max) throws StoreException {
         return db.transaction(c -> list(c, "SELECT " + COLUMNS + " FROM article ORDER BY published_at DESC, id LIMIT " + max));

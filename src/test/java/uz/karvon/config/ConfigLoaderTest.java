@@ -104,4 +104,12 @@ class ConfigLoaderTest {
         assertThat(c.feeds().get(0).everyStory()).isTrue();
         assertThat(c.warnings()).anyMatch(w -> w.contains("admin_token"));
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"wire, wire, true", "wire, wire-uz, false", "wire*, wire-uz, true",
+            "wire*, wire, true", "*-uz, wire-uz, true", "*-uz, wire-ru, false", "w*e*z, wire-uz, true", "a*a, a, false",
+            "*, anything, true", "wire.*, wire-x, false"})
+    void partnerFeedPatternsMatchWithStarOnly(String pattern, String feed, boolean expected) {
+        assertThat(KarvonConfig.PartnerSpec.matches(pattern, feed)).isEqualTo(expected);
+    }
 }

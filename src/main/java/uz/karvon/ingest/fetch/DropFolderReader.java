@@ -29,10 +29,6 @@ public final class DropFolderReader {
     private final List<Path> roots;
     private final long maxBytes;
 
-    public DropFolderReader(List<Path> allowedRoots) {
-        this(allowedRoots, FetchSettings.DEFAULT_MAX_BODY_BYTES);
-    }
-
     public DropFolderReader(List<Path> allowedRoots, long maxBytes) {
         if (allowedRoots == null || allowedRoots.isEmpty()) {
             throw new IllegalArgumentException("at least one drop folder is required");

@@ -191,7 +191,7 @@ public final class Fetcher implements AutoCloseable {
         Request.Builder b = new Request.Builder().url(url).get();
         for (Map.Entry<String, String> h : r.headers().entrySet()) {
             String name = h.getKey().toLowerCase(Locale.ROOT);
-            if (RESERVED.contains(name) || !sameOrigin && isCredential(name)) {
+            if (RESERVED.contains(name) || !sameOrigin && Redact.isSecretName(name)) {
                 continue;
             }
             header(b, h.getKey(), h.getValue());
@@ -221,12 +221,6 @@ public final class Fetcher implements AutoCloseable {
     }
 
     // Per-source secrets must not follow a redirect to another origin.
-    private static boolean isCredential(String lowerName) {
-        return lowerName.equals("authorization") || lowerName.equals("cookie") || lowerName.equals("proxy-authorization")
-                || lowerName.contains("key") || lowerName.contains("token") || lowerName.contains("auth")
-                || lowerName.contains("secret") || lowerName.contains("password");
-    }
-
     private static boolean sameOrigin(HttpUrl a, HttpUrl b) {
         return a.scheme().equals(b.scheme()) && a.host().equals(b.host()) && a.port() == b.port();
     }

@@ -2,19 +2,27 @@ package uz.karvon.ingest.fetch;
 
 import java.net.URI;
 import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Makes URLs and messages safe to print: no credentials, no secret query values, one line. The one place for this rule. */
 public final class Redact {
 
-    private static final Set<String> SECRET_PARAMS = Set.of("key", "token", "apikey", "api_key", "password",
-            "access_token", "secret", "sig", "signature", "auth");
+
     private static final Pattern PARAM = Pattern.compile("([?&;])([^=&;#\\s]*)=([^&;#\\s]*)");
     private static final Pattern USERINFO = Pattern.compile("(?i)^([a-z][a-z0-9+.-]*://)[^/@?#]*@");
 
     private Redact() {
+    }
+
+    /**
+     * A query parameter or header whose name says it carries a credential (api_key, client_secret, X-Auth-Token,
+     * sig, …). One rule for what is masked in messages and what is withheld from other origins.
+     */
+    public static boolean isSecretName(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        return n.equals("cookie") || n.equals("sig") || n.equals("signature") || n.contains("key") || n.contains("token")
+                || n.contains("auth") || n.contains("secret") || n.contains("password");
     }
 
     static String url(URI u) {
@@ -28,7 +36,7 @@ public final class Redact {
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String name = m.group(2);
-            String value = SECRET_PARAMS.contains(name.toLowerCase(Locale.ROOT)) ? "***" : m.group(3);
+            String value = isSecretName(name) ? "***" : m.group(3);
             m.appendReplacement(out, Matcher.quoteReplacement(m.group(1) + name + "=" + value));
         }
         m.appendTail(out);
