@@ -57,9 +57,9 @@ class LiveReloadTest {
             });
             reader.start();
             try {
-                // 1. a valid edit: the English feed gets a new title, a new feed appears
-                Files.writeString(config, original.replace("title: Karvon News Agency — English", "title: Karvon English Service")
-                        + "", StandardCharsets.UTF_8);
+                // 1. a valid edit: the English feed gets a new title
+                Files.writeString(config, original.replace("title: Karvon News Agency — English", "title: Karvon English Service"),
+                        StandardCharsets.UTF_8);
                 awaitFeed(http, base + "/feeds/en.json", f -> f.path("title").asText().equals("Karvon English Service"));
 
                 // 2. an invalid edit: refused, reported on /health, the last good configuration keeps serving
