@@ -165,7 +165,9 @@ class FetcherTest {
     @Test
     void honestContentLengthAboveCapIsRejectedBeforeReading() {
         server.enqueue(new MockResponse.Builder().body(new Buffer().write(new byte[(int) CAP + 1])).build());
-        assertThat(failure(fetcher, local("/big")).reason()).isEqualTo("too-large");
+        FetchException e = failure(fetcher, local("/big"));
+        assertThat(e.reason()).isEqualTo("too-large");
+        assertThat(e.getMessage()).as("refused on the header, not after reading").contains("(content-length " + (CAP + 1) + ")");
     }
 
     @Test
