@@ -6,12 +6,14 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import uz.karvon.store.ArticleStore;
 import uz.karvon.store.StoreException;
 
 /**
@@ -37,7 +39,7 @@ public final class ArticleImporter {
         int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF ? 3 : 0;
         int i = start;
         while (i < bytes.length && Character.isWhitespace(bytes[i])) i++;
-        InputStream body = new java.io.ByteArrayInputStream(bytes, start, bytes.length - start);
+        InputStream body = new ByteArrayInputStream(bytes, start, bytes.length - start);
         return i < bytes.length && bytes[i] == '[' ? loadArray(body) : loadLines(body);
     }
 
@@ -99,7 +101,7 @@ public final class ArticleImporter {
             for (FieldError e : rej.errors()) problems.add(new Problem(line, e.field() + ": " + e.message() + id));
             return new int[] {0, 0};
         }
-        return ((ArticleIntake.Accepted) o).outcome() == uz.karvon.store.ArticleStore.Outcome.UNCHANGED
+        return ((ArticleIntake.Accepted) o).outcome() == ArticleStore.Outcome.UNCHANGED
                 ? new int[] {0, 1} : new int[] {1, 0};
     }
 }

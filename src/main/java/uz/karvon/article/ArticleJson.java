@@ -3,16 +3,19 @@ package uz.karvon.article;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
+import java.text.Normalizer;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
@@ -56,7 +59,7 @@ public final class ArticleJson {
         }
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String f = it.next();
-            if (!FIELDS.contains(f)) errors.add(new FieldError(f, "unknown field; expected one of " + String.join(", ", new java.util.TreeSet<>(FIELDS))));
+            if (!FIELDS.contains(f)) errors.add(new FieldError(f, "unknown field; expected one of " + String.join(", ", new TreeSet<>(FIELDS))));
         }
         String id = text(node, "id", true, 200, errors);
         if (id != null && !ID.matcher(id).matches()) errors.add(new FieldError("id", "expected letters, digits, '.', '_', ':' or '-' (at most 200)"));
@@ -77,7 +80,7 @@ public final class ArticleJson {
         String dateline = text(node, "dateline", false, 200, errors);
         Article.Image image = image(node.get("image"), errors);
         Instant published = instant(node, "published", false, errors);
-        if (published == null && !node.hasNonNull("published")) published = now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        if (published == null && !node.hasNonNull("published")) published = now.truncatedTo(ChronoUnit.SECONDS);
         Instant updated = instant(node, "updated", false, errors);
         Instant embargo = instant(node, "embargo_until", false, errors);
         String correction = text(node, "correction_note", false, 2000, errors);
@@ -127,7 +130,7 @@ public final class ArticleJson {
             errors.add(new FieldError(field, "contains control characters"));
             return null;
         }
-        return java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFC);
+        return Normalizer.normalize(s, Normalizer.Form.NFC);
     }
 
     static boolean hasControlCharacters(String s) {
@@ -161,7 +164,7 @@ public final class ArticleJson {
             } else if (ids && !WORD.matcher(s).matches()) {
                 errors.add(new FieldError(field + "[" + i + "]", "expected a lower-case id such as economy"));
             } else if (!out.contains(s)) {
-                out.add(java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFC));
+                out.add(Normalizer.normalize(s, Normalizer.Form.NFC));
             }
         }
         return out;

@@ -1,5 +1,6 @@
 package uz.karvon.cli;
 
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,7 +29,7 @@ final class TranslitCommand implements Callable<Integer> {
     static final class TargetConverter implements picocli.CommandLine.ITypeConverter<Target> {
         @Override
         public Target convert(String value) {
-            switch (value.toLowerCase(java.util.Locale.ROOT).replace('_', '-')) {
+            switch (value.toLowerCase(Locale.ROOT).replace('_', '-')) {
                 case "uz-cyrl": return Target.UZ_CYRL;
                 case "uz-latn": return Target.UZ_LATN;
                 default: throw new picocli.CommandLine.TypeConversionException("expected uz-Cyrl or uz-Latn, got '" + value + "'");

@@ -3,9 +3,8 @@ package uz.karvon.config;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
-import org.jsoup.select.QueryParser;
-import org.jsoup.select.Selector;
 import java.net.URISyntaxException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -22,11 +21,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.jsoup.select.QueryParser;
+import org.jsoup.select.Selector;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.nodes.Node;
+import uz.karvon.lang.LangTags;
 
 /**
  * Reads and checks feeds.yml. Every problem is collected and reported at once as
@@ -57,7 +59,7 @@ public final class ConfigLoader {
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+                    .decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
             throw new ConfigException(List.of(new ConfigProblem(name, 1, 1, "the file is not valid UTF-8; save it as UTF-8")));
         }
@@ -347,7 +349,7 @@ public final class ConfigLoader {
     private static String language(YamlMap m, String key, String def, Problems p) {
         String tag = m.string(key, null);
         if (tag == null) return def;
-        String normal = uz.karvon.lang.LangTags.normalize(tag);
+        String normal = LangTags.normalize(tag);
         if (normal == null) {
             p.at(m.valueNode(key), m.qualified(key) + ": \"" + tag + "\" is not a BCP 47 language tag; expected e.g. uz-Latn, uz-Cyrl, ru, en, zh-Hans, ar");
             return def;
@@ -359,7 +361,7 @@ public final class ConfigLoader {
         List<String> out = new ArrayList<>();
         for (Node n : m.stringNodes(key)) {
             String tag = ((org.yaml.snakeyaml.nodes.ScalarNode) n).getValue().trim();
-            String normal = uz.karvon.lang.LangTags.normalize(tag);
+            String normal = LangTags.normalize(tag);
             if (normal == null) p.at(n, m.qualified(key) + ": \"" + tag + "\" is not a BCP 47 language tag; expected e.g. uz-Latn, ru, en");
             else out.add(normal);
         }

@@ -11,6 +11,8 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import uz.karvon.ingest.fetch.AddressGuard;
 import uz.karvon.ingest.fetch.FetchException;
 import uz.karvon.ingest.fetch.FetchRequest;
@@ -52,7 +54,7 @@ public final class FeedPreview {
             if (isUrl(input)) {
                 if (fetcher == null) return new Outcome(null, "cannot fetch URLs here");
                 URI u = URI.create(input);
-                FetchResult r = fetcher.fetch(new FetchRequest(u, null, null, null, java.util.Map.of(), AddressGuard.namesPrivateAddress(u.getHost())));
+                FetchResult r = fetcher.fetch(new FetchRequest(u, null, null, null, Map.of(), AddressGuard.namesPrivateAddress(u.getHost())));
                 body = r.body();
                 contentType = r.contentType();
                 base = r.finalUrl().toString();
@@ -76,7 +78,7 @@ public final class FeedPreview {
         List<ParsedItem> items = new ArrayList<>(f.items().size());
         for (ParsedItem i : f.items()) {
             String tag = languages.resolve(i.language(), LanguageResolver.sample(i)).tag();
-            items.add(java.util.Objects.equals(tag, i.language()) ? i : new ParsedItem(i.id(), i.url(), i.externalUrl(), i.title(),
+            items.add(Objects.equals(tag, i.language()) ? i : new ParsedItem(i.id(), i.url(), i.externalUrl(), i.title(),
                     i.contentHtml(), i.contentText(), i.summary(), i.image(), i.published(), i.modified(), i.authors(),
                     i.tags(), tag, i.attachments(), i.flags()));
         }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import uz.karvon.ingest.parse.ParsedItem;
+import uz.karvon.lang.TextHygiene;
 import uz.karvon.store.SourceItem;
 
 /** Turns a parsed item into a stored one: karvon's own id, the canonical link and the text fingerprint used for de-duplication. */
@@ -30,7 +31,7 @@ final class ItemMapper {
         if (title == null || title.isBlank()) title = untitled(p);
         if (language != null && language.startsWith("uz") && !language.contains("Cyrl")) {
             // oʻ/gʻ and the tutuq belgisi arrive as ' ‘ ’ `; one spelling makes them searchable and de-duplicable
-            title = uz.karvon.lang.TextHygiene.normalizeUzbekApostrophes(title);
+            title = TextHygiene.normalizeUzbekApostrophes(title);
         }
         return new SourceItem(karvonId(sourceId, p.id()), sourceId, p.id(), p.url(), p.externalUrl(), title,
                 p.summary(), p.contentHtml(), p.image(), p.published() == null ? now : p.published(), p.modified(), now,

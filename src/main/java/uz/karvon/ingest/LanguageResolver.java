@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import uz.karvon.ingest.parse.ParsedItem;
 import uz.karvon.lang.Detection;
 import uz.karvon.lang.LanguageDetector;
 import uz.karvon.lang.LetterScripts;
@@ -23,7 +24,7 @@ final class LanguageResolver {
     record Resolution(String tag, String correctedFrom) {}
 
     /** Headline plus the opening of the text: what detection is built for, and cheap on long articles. */
-    static String sample(uz.karvon.ingest.parse.ParsedItem p) {
+    static String sample(ParsedItem p) {
         String body = p.contentText() != null && !p.contentText().isBlank() ? p.contentText()
                 : p.summary() == null ? "" : p.summary();
         if (body.length() > SAMPLE_CHARS) body = body.substring(0, SAMPLE_CHARS);

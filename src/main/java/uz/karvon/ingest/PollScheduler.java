@@ -3,11 +3,12 @@ package uz.karvon.ingest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.AbstractMap;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -113,7 +114,7 @@ public final class PollScheduler implements AutoCloseable {
                         }
                         nextScan = now.plusMillis(500);
                     }
-                    for (java.util.Iterator<SourceSpec> it = pending.iterator(); it.hasNext(); ) {
+                    for (Iterator<SourceSpec> it = pending.iterator(); it.hasNext(); ) {
                         // Every worker busy: the rest would only wait in the pool's queue. Stopping here keeps
                         // each completion O(1) instead of a walk over all pending sources.
                         if (running.size() >= workerCount) break;
@@ -166,7 +167,7 @@ public final class PollScheduler implements AutoCloseable {
 
     private static String hostKey(SourceSpec s) {
         String h = s.url().getHost();
-        return h == null ? "(file)" : h.toLowerCase(java.util.Locale.ROOT);
+        return h == null ? "(file)" : h.toLowerCase(Locale.ROOT);
     }
 
     @Override
@@ -185,7 +186,7 @@ public final class PollScheduler implements AutoCloseable {
     /** For status pages: sources in configuration order with their state. */
     public List<Map.Entry<SourceSpec, SourceState>> snapshot() {
         List<Map.Entry<SourceSpec, SourceState>> out = new ArrayList<>();
-        for (SourceSpec s : config.sources()) out.add(new java.util.AbstractMap.SimpleImmutableEntry<>(s, states.get(s.id())));
+        for (SourceSpec s : config.sources()) out.add(new AbstractMap.SimpleImmutableEntry<>(s, states.get(s.id())));
         return out;
     }
 

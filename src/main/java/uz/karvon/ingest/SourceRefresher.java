@@ -1,6 +1,5 @@
 package uz.karvon.ingest;
 
-import java.net.InetAddress;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -8,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uz.karvon.config.KarvonConfig.Ingest;
@@ -24,6 +24,7 @@ import uz.karvon.ingest.parse.FeedParser;
 import uz.karvon.ingest.parse.ParseOptions;
 import uz.karvon.ingest.parse.ParsedFeed;
 import uz.karvon.ingest.parse.ParsedItem;
+import uz.karvon.lang.LanguageDetector;
 import uz.karvon.store.SourceItem;
 import uz.karvon.store.SourceItemStore;
 import uz.karvon.store.StoreException;
@@ -46,7 +47,7 @@ public final class SourceRefresher {
     private final Clock clock;
 
     public SourceRefresher(Fetcher fetcher, FeedParser parser, SourceItemStore items,
-                           uz.karvon.lang.LanguageDetector detector, Clock clock) {
+                           LanguageDetector detector, Clock clock) {
         this.fetcher = fetcher;
         this.parser = parser;
         this.items = items;
@@ -75,7 +76,7 @@ public final class SourceRefresher {
             String note = null;
             // Full text fetched on an earlier poll differs from the feed's own content and is kept; items still
             // carrying the feed's content (new, over the budget last time, or the page failed) are fetched now.
-            java.util.Map<String, String> stored = spec.fullTextSelector() == null ? java.util.Map.of()
+            Map<String, String> stored = spec.fullTextSelector() == null ? Map.of()
                     : items.storedContent(spec.id(), feed.items().stream().map(ParsedItem::id).toList());
             int fullTextBudget = MAX_FULL_TEXT_PER_REFRESH;
             boolean privateSource = isPrivateSource(spec);
@@ -123,7 +124,7 @@ public final class SourceRefresher {
         // Trust (extra headers such as API keys, an intranet address) belongs to the configured host only, not to
         // wherever a remembered permanent redirect points.
         boolean configuredHost = target.getHost() != null && target.getHost().equalsIgnoreCase(spec.url().getHost());
-        java.util.Map<String, String> headers = configuredHost ? spec.headers() : java.util.Map.of();
+        Map<String, String> headers = configuredHost ? spec.headers() : Map.of();
         return fetcher.fetch(new FetchRequest(target, prev.etag(), prev.lastModified(), spec.userAgent(), headers,
                 configuredHost && isPrivateSource(spec)));
     }

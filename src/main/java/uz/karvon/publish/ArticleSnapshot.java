@@ -1,6 +1,7 @@
 package uz.karvon.publish;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,7 @@ public final class ArticleSnapshot {
     public ArticleSnapshot(List<Article> articles) {
         this.articles = List.copyOf(articles);
         for (Article a : this.articles) {
-            byKey.computeIfAbsent(a.translationKey(), k -> new java.util.ArrayList<>()).add(a);
+            byKey.computeIfAbsent(a.translationKey(), k -> new ArrayList<>()).add(a);
             bySlug.put(a.lang() + "/" + a.slug(), a);
         }
     }

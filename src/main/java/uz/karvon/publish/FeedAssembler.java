@@ -1,23 +1,24 @@
 package uz.karvon.publish;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import uz.karvon.article.Article;
 import uz.karvon.config.KarvonConfig;
 import uz.karvon.config.KarvonConfig.FeedSpec;
-import java.util.Map;
-import java.util.Set;
 import uz.karvon.publish.render.Channel;
 import uz.karvon.publish.render.Credit;
-import uz.karvon.store.SourceItem;
 import uz.karvon.publish.render.Embargo;
 import uz.karvon.publish.render.Entry;
 import uz.karvon.publish.render.Image;
 import uz.karvon.publish.render.Tombstone;
 import uz.karvon.publish.render.Translation;
+import uz.karvon.store.SourceItem;
 
 /** Turns a feed definition and the article snapshot into the renderer's channel and entries. */
 public final class FeedAssembler {
@@ -121,7 +122,7 @@ public final class FeedAssembler {
     /** Feed readers need absolute, parseable URLs; a remote feed's odd image link is dropped, not published. */
     static boolean isAbsoluteUri(String url) {
         try {
-            java.net.URI u = new java.net.URI(url);
+            URI u = new URI(url);
             return u.isAbsolute() && u.getHost() != null;
         } catch (Exception e) {
             return false;

@@ -11,16 +11,24 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.zip.GZIPOutputStream;
 import uz.karvon.article.Article;
 import uz.karvon.config.KarvonConfig;
 import uz.karvon.config.KarvonConfig.FeedSpec;
+import uz.karvon.lang.UzbekTransliterator;
 import uz.karvon.publish.render.FeedRenderer;
+import uz.karvon.publish.render.Tombstone;
 import uz.karvon.store.ArticleStore;
 import uz.karvon.store.SourceItem;
 import uz.karvon.store.SourceItemStore;
@@ -38,8 +46,8 @@ public final class FeedPublisher {
 
     private final ArticleStore store;
     private final SourceItemStore sourceItems;
-    private final uz.karvon.lang.UzbekTransliterator transliterator = uz.karvon.lang.UzbekTransliterator.standard();
-    private final java.util.Map<String, Long> feedGenerations = new java.util.concurrent.ConcurrentHashMap<>();
+    private final UzbekTransliterator transliterator = UzbekTransliterator.standard();
+    private final Map<String, Long> feedGenerations = new ConcurrentHashMap<>();
     private final FeedRenderer renderer;
     private final Clock clock;
     private final AtomicReference<KarvonConfig> config;
@@ -97,7 +105,7 @@ public final class FeedPublisher {
     }
 
     /** New or changed items of these sources: only the feeds that carry them are re-rendered. */
-    public void sourcesChanged(java.util.Set<String> sourceIds) {
+    public void sourcesChanged(Set<String> sourceIds) {
         for (FeedSpec f : config.get().feeds()) {
             if (f.sources().stream().anyMatch(sourceIds::contains)) {
                 feedGenerations.merge(f.id(), 1L, Long::sum);
@@ -121,8 +129,8 @@ public final class FeedPublisher {
         Snapshot s = snapshot.get();
         if (s != null && s.generation() == gen) return s.articles();
         try {
-            List<Article> list = new java.util.ArrayList<>(store.recent(SNAPSHOT_SIZE));
-            java.util.Set<String> scripts = new java.util.HashSet<>();
+            List<Article> list = new ArrayList<>(store.recent(SNAPSHOT_SIZE));
+            Set<String> scripts = new HashSet<>();
             for (FeedSpec f : config.get().feeds()) {
                 if (f.transliterate() && f.language() != null) scripts.add(f.language());
             }
@@ -145,7 +153,7 @@ public final class FeedPublisher {
             case JSON -> renderer.json(a.channel(), a.entries());
         };
         Instant validUntil = articles.nextEmbargoLift(now).orElse(null);
-        for (uz.karvon.publish.render.Tombstone t : a.tombstones()) { // a tombstone leaves the feed when retention ends
+        for (Tombstone t : a.tombstones()) { // a tombstone leaves the feed when retention ends
             Instant gone = t.when().plus(cfg.server().tombstoneRetention());
             if (validUntil == null || gone.isBefore(validUntil)) validUntil = gone;
         }
@@ -156,14 +164,14 @@ public final class FeedPublisher {
 
     private record Version(String etag, Instant lastModified) {}
 
-    private final java.util.Map<String, Version> versions = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Version> versions = new ConcurrentHashMap<>();
 
     /**
      * Last-Modified never goes backwards while content changes: a withdrawal removes the newest item, yet the
      * feed changed now. The first render uses the newest item's time, so it is stable across restarts.
      */
     private Instant lastModified(String key, String etag, Instant newestItem, Instant now) {
-        Instant second = now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Instant second = now.truncatedTo(ChronoUnit.SECONDS);
         Version v = versions.compute(key, (k, prev) -> {
             Instant content = newestItem.isAfter(second) ? second : newestItem;
             if (prev == null) return new Version(etag, content);

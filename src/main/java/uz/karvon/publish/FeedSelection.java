@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import uz.karvon.article.Article;
 import uz.karvon.config.KarvonConfig.FeedSpec;
@@ -49,7 +50,7 @@ public final class FeedSelection {
             if (!feed.sources().contains(i.sourceId())) continue;
             if (!feed.allLanguages() && !feed.everyStory()
                     && feed.languages().stream().noneMatch(l -> LanguageMatch.matches(l, i.language()))) continue;
-            if (!feed.sections().isEmpty() && i.tags().stream().noneMatch(t -> feed.sections().contains(t.toLowerCase(java.util.Locale.ROOT)))) continue;
+            if (!feed.sections().isEmpty() && i.tags().stream().noneMatch(t -> feed.sections().contains(t.toLowerCase(Locale.ROOT)))) continue;
             String text = i.title() + "\n" + (i.summary() == null ? "" : i.summary()) + "\n" + String.join(" ", i.tags());
             if (!feed.keep().isEmpty() && feed.keep().stream().noneMatch(p -> p.matcher(text).find())) continue;
             if (feed.block().stream().anyMatch(p -> p.matcher(text).find())) continue;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import uz.karvon.article.Article;
 import uz.karvon.lang.UzbekTransliterator;
 
@@ -27,8 +28,8 @@ final class ScriptVersions {
             String target = a.lang().equals(LATN) ? CYRL : a.lang().equals(CYRL) ? LATN : null;
             if (target == null || !targets.contains(target) || have.contains(a.translationKey() + "|" + target)) continue;
             boolean toCyrl = target.equals(CYRL);
-            java.util.function.UnaryOperator<String> text = s -> s == null ? null : toCyrl ? translit.toCyrillic(s) : translit.toLatin(s);
-            java.util.function.UnaryOperator<String> html = s -> s == null ? null : toCyrl ? translit.htmlToCyrillic(s) : translit.htmlToLatin(s);
+            UnaryOperator<String> text = s -> s == null ? null : toCyrl ? translit.toCyrillic(s) : translit.toLatin(s);
+            UnaryOperator<String> html = s -> s == null ? null : toCyrl ? translit.htmlToCyrillic(s) : translit.htmlToLatin(s);
             Article.Image img = a.image() == null ? null
                     : new Article.Image(a.image().url(), a.image().type(), a.image().length(), text.apply(a.image().caption()));
             out.add(new Article(a.id() + "~" + target, target, a.translationKey(), a.slug(), text.apply(a.title()),

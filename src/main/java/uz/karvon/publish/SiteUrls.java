@@ -1,6 +1,7 @@
 package uz.karvon.publish;
 
 import java.net.URI;
+import java.time.Instant;
 import uz.karvon.article.Article;
 
 /** Every public URL karvon hands out, built in one place from {@code site.base_url}. */
@@ -48,7 +49,7 @@ public final class SiteUrls {
     static final String TAG_DATE = "2026";
 
     /** Karvon's own id for a republished item: derived from source and original id, never the upstream guid. */
-    public String sourceItemId(String karvonItemId, java.time.Instant firstSeen) {
+    public String sourceItemId(String karvonItemId, Instant firstSeen) {
         return "tag:" + tagAuthority + "," + TAG_DATE + ":item/" + karvonItemId;
     }
 

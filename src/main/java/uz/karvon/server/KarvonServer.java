@@ -26,10 +26,10 @@ import uz.karvon.ingest.parse.FeedParser;
 import uz.karvon.lang.LanguageDetector;
 import uz.karvon.publish.FeedPublisher;
 import uz.karvon.publish.render.FeedRenderer;
+import uz.karvon.stats.PullStats;
 import uz.karvon.store.ArticleStore;
 import uz.karvon.store.Database;
 import uz.karvon.store.PullStatStore;
-import uz.karvon.stats.PullStats;
 import uz.karvon.store.SourceItemStore;
 import uz.karvon.store.SourceStateStore;
 import uz.karvon.store.StoreException;
@@ -118,9 +118,9 @@ public final class KarvonServer implements AutoCloseable {
     /** Connect and read timeouts follow the total deadline (a slow drip must not outlive it). */
     static FetchSettings fetchSettings(KarvonConfig.Ingest ingest) {
         FetchSettings d = FetchSettings.defaults();
-        java.time.Duration total = ingest.fetchTimeout();
-        java.time.Duration read = total.compareTo(d.readTimeout()) < 0 ? total : d.readTimeout();
-        java.time.Duration connect = total.compareTo(d.connectTimeout()) < 0 ? total : d.connectTimeout();
+        Duration total = ingest.fetchTimeout();
+        Duration read = total.compareTo(d.readTimeout()) < 0 ? total : d.readTimeout();
+        Duration connect = total.compareTo(d.connectTimeout()) < 0 ? total : d.connectTimeout();
         return new FetchSettings(connect, read, total, ingest.maxBodyBytes(), d.maxRedirects(), d.userAgent());
     }
 

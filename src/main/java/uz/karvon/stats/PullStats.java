@@ -1,6 +1,7 @@
 package uz.karvon.stats;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -80,7 +81,7 @@ public final class PullStats {
         long now = clock.millis();
         Day d = day;
         if (now < d.startMillis() || now >= d.startMillis() + 86_400_000L) {
-            LocalDate date = LocalDate.ofInstant(java.time.Instant.ofEpochMilli(now), ZoneOffset.UTC);
+            LocalDate date = LocalDate.ofInstant(Instant.ofEpochMilli(now), ZoneOffset.UTC);
             d = new Day(date.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli(), date.toString());
             day = d;
         }

@@ -11,6 +11,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import uz.karvon.article.Article;
 
@@ -144,7 +145,7 @@ public final class ArticleStore {
         ps.setString(16, img == null ? null : img.caption());
         ps.setLong(17, a.published().toEpochMilli());
         ps.setLong(18, a.updated().toEpochMilli());
-        ps.setString(19, a.status().name().toLowerCase(java.util.Locale.ROOT));
+        ps.setString(19, a.status().name().toLowerCase(Locale.ROOT));
         if (a.embargoUntil() == null) ps.setNull(20, Types.BIGINT); else ps.setLong(20, a.embargoUntil().toEpochMilli());
         ps.setString(21, a.correctionNote());
         ps.setString(22, a.withdrawReason());
@@ -163,7 +164,7 @@ public final class ArticleStore {
                 fromJson(rs.getString("categories")), fromJson(rs.getString("tags")), rs.getString("author"),
                 rs.getString("dateline"), image, Instant.ofEpochMilli(rs.getLong("published_at")),
                 Instant.ofEpochMilli(rs.getLong("updated_at")),
-                Article.Status.valueOf(rs.getString("status").toUpperCase(java.util.Locale.ROOT)), embargoUntil,
+                Article.Status.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)), embargoUntil,
                 rs.getString("correction_note"), rs.getString("withdraw_reason"), false);
     }
 

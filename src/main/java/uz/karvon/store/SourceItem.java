@@ -2,6 +2,7 @@ package uz.karvon.store;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 
 /** An item of an external source, normalized and sanitized on ingest, with karvon's own stable id. */
 public record SourceItem(
@@ -39,11 +40,11 @@ public record SourceItem(
 
     /** The same item as stored with another id/first-seen/duplicate link: compared to decide whether to update. */
     boolean sameContent(SourceItem o) {
-        return java.util.Objects.equals(title, o.title) && java.util.Objects.equals(summary, o.summary)
-                && java.util.Objects.equals(contentHtml, o.contentHtml) && java.util.Objects.equals(url, o.url)
-                && java.util.Objects.equals(modified, o.modified) && java.util.Objects.equals(image, o.image)
-                && java.util.Objects.equals(language, o.language) && tags.equals(o.tags)
+        return Objects.equals(title, o.title) && Objects.equals(summary, o.summary)
+                && Objects.equals(contentHtml, o.contentHtml) && Objects.equals(url, o.url)
+                && Objects.equals(modified, o.modified) && Objects.equals(image, o.image)
+                && Objects.equals(language, o.language) && tags.equals(o.tags)
                 && authors.equals(o.authors) && attachments.equals(o.attachments)
-                && java.util.Objects.equals(published, o.published);
+                && Objects.equals(published, o.published);
     }
 }

@@ -7,13 +7,16 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -115,7 +118,7 @@ public final class SourceItemStore {
                             ok.add(p);
                             continue;
                         }
-                        java.sql.Savepoint sp = c.setSavepoint();
+                        Savepoint sp = c.setSavepoint();
                         try {
                             p.counts = upsert(st, p.items, p.now);
                             c.releaseSavepoint(sp);
@@ -254,7 +257,7 @@ public final class SourceItemStore {
     public Map<String, String> storedContent(String sourceId, List<String> originalIds) throws StoreException {
         if (originalIds.isEmpty()) return Map.of();
         return db.transaction(c -> {
-            Map<String, String> out = new java.util.HashMap<>();
+            Map<String, String> out = new HashMap<>();
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT content_html FROM source_item WHERE source_id = ? AND original_id = ?")) {
                 for (String id : originalIds) {
@@ -272,7 +275,7 @@ public final class SourceItemStore {
     /** Newest first, one item per story (duplicates folded into the first source's item). */
     public List<SourceItem> recent(Collection<String> sourceIds, int limit) throws StoreException {
         if (sourceIds.isEmpty()) return List.of();
-        String in = String.join(",", java.util.Collections.nCopies(sourceIds.size(), "?"));
+        String in = String.join(",", Collections.nCopies(sourceIds.size(), "?"));
         // a copy is hidden only behind a first item this feed also carries (not one of another feed, or a purged one)
         Object[] args = new Object[sourceIds.size() * 2];
         int i = 0;
@@ -285,7 +288,7 @@ public final class SourceItemStore {
     /** For each item id, the other sources that carried the same story. */
     public Map<String, Set<String>> alsoCarriedBy(Collection<String> itemIds) throws StoreException {
         if (itemIds.isEmpty()) return Map.of();
-        String in = String.join(",", java.util.Collections.nCopies(itemIds.size(), "?"));
+        String in = String.join(",", Collections.nCopies(itemIds.size(), "?"));
         return db.transaction(c -> {
             Map<String, Set<String>> out = new HashMap<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT duplicate_of, source_id FROM source_item WHERE duplicate_of IN (" + in + ")")) {
@@ -335,7 +338,7 @@ public final class SourceItemStore {
     }
 
     private static String normalizedTitle(String t) {
-        return t == null ? "" : t.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").trim();
+        return t == null ? "" : t.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").trim();
     }
 
     private static SourceItem withPublished(SourceItem i, Instant published) {

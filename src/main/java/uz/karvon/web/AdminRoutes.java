@@ -1,6 +1,5 @@
 package uz.karvon.web;
 
-import uz.karvon.ingest.fetch.Redact;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
@@ -16,7 +15,11 @@ import org.jsoup.nodes.Element;
 import uz.karvon.config.KarvonConfig.SourceSpec;
 import uz.karvon.config.Secret;
 import uz.karvon.ingest.SourceState;
+import uz.karvon.ingest.fetch.Redact;
 import uz.karvon.server.ConfigReloader;
+import uz.karvon.store.PullStatStore;
+import uz.karvon.store.SourceItemStore;
+import uz.karvon.store.StoreException;
 
 /**
  * Admin side: {@code POST /api/reload}, source status as JSON ({@code /api/sources}) and HTML ({@code /sources}),
@@ -127,13 +130,13 @@ final class AdminRoutes {
         Pages.send(ctx, doc);
     }
 
-    void statsJson(Context ctx) throws uz.karvon.store.StoreException {
+    void statsJson(Context ctx) throws StoreException {
         if (!admin(ctx)) return;
         int days = days(ctx);
         ObjectNode out = ApiRoutes.JSON.createObjectNode();
         out.put("days", days);
         ArrayNode rows = out.putArray("rows");
-        for (uz.karvon.store.PullStatStore.Row r : app.stats().report(days)) {
+        for (PullStatStore.Row r : app.stats().report(days)) {
             ObjectNode o = rows.addObject();
             o.put("day", r.day());
             o.put("feed", r.feedId());
@@ -150,7 +153,7 @@ final class AdminRoutes {
         ApiRoutes.json(ctx, out);
     }
 
-    void statsPage(Context ctx) throws uz.karvon.store.StoreException {
+    void statsPage(Context ctx) throws StoreException {
         if (!admin(ctx)) return;
         int days = days(ctx);
         Document doc = Html.page("en", "ltr", "Pull statistics — " + app.publisher().config().site().title());
@@ -159,7 +162,7 @@ final class AdminRoutes {
         Element table = body.appendElement("table");
         Element head = table.appendElement("tr");
         for (String h : List.of("day", "feed", "partner", "requests", "200", "304", "bytes", "est. subscribers")) head.appendElement("th").text(h);
-        for (uz.karvon.store.PullStatStore.Row r : app.stats().report(days)) {
+        for (PullStatStore.Row r : app.stats().report(days)) {
             Element tr = table.appendElement("tr");
             tr.appendElement("td").text(r.day());
             tr.appendElement("td").text(r.feedId());
@@ -195,9 +198,9 @@ final class AdminRoutes {
         Instant now = app.clock().instant();
         if (counts == null || now.isAfter(countsAt.plusSeconds(5))) {
             try {
-                counts = new uz.karvon.store.SourceItemStore(app.database()).countsBySource();
+                counts = new SourceItemStore(app.database()).countsBySource();
                 countsAt = now;
-            } catch (uz.karvon.store.StoreException e) {
+            } catch (StoreException e) {
                 return Map.of();
             }
         }

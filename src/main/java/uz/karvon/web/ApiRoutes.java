@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 import uz.karvon.article.Article;
@@ -37,7 +39,7 @@ final class ApiRoutes {
                     : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
             errors(ctx, List.of(new FieldError("(body)", "invalid JSON: " + e.getOriginalMessage() + where)));
             return;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             errors(ctx, List.of(new FieldError("(body)", "unreadable body")));
             return;
         }
@@ -48,7 +50,7 @@ final class ApiRoutes {
         }
         ArticleIntake.Accepted a = (ArticleIntake.Accepted) o;
         ObjectNode out = articleSummary(a.article());
-        out.put("outcome", a.outcome().name().toLowerCase(java.util.Locale.ROOT));
+        out.put("outcome", a.outcome().name().toLowerCase(Locale.ROOT));
         ctx.status(a.outcome() == ArticleStore.Outcome.CREATED ? HttpStatus.CREATED : HttpStatus.OK);
         json(ctx, out);
     }
@@ -114,7 +116,7 @@ final class ApiRoutes {
         out.put("item_id", urls.itemId(a));
         out.put("url", urls.article(a.lang(), a.slug()));
         out.put("updated", a.updated().toString());
-        out.put("status", a.status().name().toLowerCase(java.util.Locale.ROOT));
+        out.put("status", a.status().name().toLowerCase(Locale.ROOT));
         return out;
     }
 

@@ -2,7 +2,9 @@ package uz.karvon.web;
 
 import java.time.Clock;
 import uz.karvon.article.ArticleIntake;
+import uz.karvon.ingest.PollScheduler;
 import uz.karvon.publish.FeedPublisher;
+import uz.karvon.stats.PullStats;
 import uz.karvon.store.ArticleStore;
 import uz.karvon.store.Database;
 
@@ -13,6 +15,6 @@ public record AppContext(
         ArticleStore articles,
         Database database,
         ConfigStatus configStatus,
-        uz.karvon.ingest.PollScheduler poller,
-        uz.karvon.stats.PullStats stats,
+        PollScheduler poller,
+        PullStats stats,
         Clock clock) {}

@@ -1,8 +1,10 @@
 package uz.karvon.web;
 
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import uz.karvon.config.KarvonConfig;
@@ -25,7 +27,7 @@ final class Opml {
         Element body = doc.createElement("body");
         opml.appendChild(body);
         SiteUrls urls = new SiteUrls(cfg.site().baseUrl());
-        java.util.Map<String, Element> groups = new java.util.LinkedHashMap<>();
+        Map<String, Element> groups = new LinkedHashMap<>();
         for (FeedSpec feed : cfg.feeds()) {
             if (!feed.isPublic()) continue;
             String lang = feed.language() == null ? "mul" : feed.language();

@@ -2,6 +2,7 @@ package uz.karvon.web;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -26,9 +27,9 @@ import uz.karvon.publish.SiteUrls;
 /** The human side: the feed directory at {@code /} and each article's own page. */
 final class Pages {
     private final FeedPublisher publisher;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    Pages(FeedPublisher publisher, java.time.Clock clock) {
+    Pages(FeedPublisher publisher, Clock clock) {
         this.publisher = publisher;
         this.clock = clock;
     }

@@ -1,12 +1,15 @@
 package uz.karvon.web;
 
-import uz.karvon.ingest.fetch.Redact;
 import io.javalin.Javalin;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uz.karvon.ingest.fetch.Redact;
+import uz.karvon.publish.SiteUrls;
+import uz.karvon.server.ConfigReloader;
 import uz.karvon.store.StoreException;
 
 /** Builds the Javalin application; tests call this with their own {@link AppContext} and start it on port 0. */
@@ -17,7 +20,7 @@ public final class WebApp {
 
     private WebApp() {}
 
-    public static Javalin create(AppContext app, java.util.function.Supplier<uz.karvon.server.ConfigReloader.Result> reload) {
+    public static Javalin create(AppContext app, Supplier<ConfigReloader.Result> reload) {
         RateLimiter limiter = new RateLimiter(app.clock());
         PartnerAccess access = new PartnerAccess(() -> app.publisher().config(), limiter);
         FeedRoutes feeds = new FeedRoutes(app.publisher(), access, app.stats());
@@ -50,7 +53,7 @@ public final class WebApp {
                     .result(Opml.render(app.publisher().config(), app.clock().instant())));
             config.routes.get("/sitemap.xml", ctx -> ctx.contentType("application/xml; charset=utf-8")
                     .result(Sitemap.render(app.publisher().articles(),
-                            new uz.karvon.publish.SiteUrls(app.publisher().config().site().baseUrl()), app.clock().instant())));
+                            new SiteUrls(app.publisher().config().site().baseUrl()), app.clock().instant())));
             config.routes.get("/feeds/{file}", feeds::serve);
             config.routes.head("/feeds/{file}", feeds::serve);
             config.routes.get("/{lang}/articles/{slug}", pages::article);

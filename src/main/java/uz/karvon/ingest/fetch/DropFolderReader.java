@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -45,7 +46,7 @@ public final class DropFolderReader {
         Path requested;
         try {
             requested = Path.of(fileUri).toAbsolutePath().normalize();
-        } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+        } catch (IllegalArgumentException | FileSystemNotFoundException e) {
             throw new FetchException("not-found-file", "fetch " + shown + ": not a local file path");
         }
         List<Path> realRoots = realRoots();

@@ -9,6 +9,7 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.Locale;
@@ -149,7 +150,7 @@ public final class Fetcher implements AutoCloseable {
     private static boolean sameHost(String configured, String target) {
         if (configured.equalsIgnoreCase(target)) return true;
         try {
-            java.util.Set<InetAddress> mine = java.util.Set.of(InetAddress.getAllByName(configured));
+            Set<InetAddress> mine = Set.of(InetAddress.getAllByName(configured));
             for (InetAddress a : InetAddress.getAllByName(target)) if (!mine.contains(a)) return false;
             return true;
         } catch (UnknownHostException | RuntimeException e) {
@@ -296,7 +297,7 @@ public final class Fetcher implements AutoCloseable {
     /** Looks through causes and suppressed exceptions (OkHttp keeps one failure per route). */
     private static <T extends Throwable> T find(Throwable t, Class<T> type) {
         Deque<Throwable> todo = new ArrayDeque<>();
-        Set<Throwable> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         todo.add(t);
         while (!todo.isEmpty()) {
             Throwable x = todo.poll();

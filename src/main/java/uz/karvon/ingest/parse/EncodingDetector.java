@@ -4,6 +4,7 @@ import com.ibm.icu.text.CharsetDetector;
 import com.ibm.icu.text.CharsetMatch;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -147,7 +148,7 @@ final class EncodingDetector {
 
     private static Charset icuGuess(byte[] b) {
         CharsetDetector det = new CharsetDetector();
-        byte[] sample = b.length > ICU_SAMPLE ? java.util.Arrays.copyOf(b, ICU_SAMPLE) : b;
+        byte[] sample = b.length > ICU_SAMPLE ? Arrays.copyOf(b, ICU_SAMPLE) : b;
         det.enableInputFilter(true);   // ignore markup, judge the text
         det.setText(sample);
         try {

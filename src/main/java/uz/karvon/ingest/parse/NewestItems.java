@@ -3,8 +3,10 @@ package uz.karvon.ingest.parse;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +65,7 @@ final class NewestItems {
         if (unique.size() <= max) return unique;
         List<ParsedItem> sorted = new ArrayList<>(unique);
         sorted.sort(Comparator.comparing(ParsedItem::published).reversed());
-        Set<ParsedItem> keep = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        Set<ParsedItem> keep = Collections.newSetFromMap(new IdentityHashMap<>());
         keep.addAll(sorted.subList(0, max));
         List<ParsedItem> out = new ArrayList<>(max);
         for (ParsedItem it : unique) {

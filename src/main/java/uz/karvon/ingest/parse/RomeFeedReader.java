@@ -18,6 +18,7 @@ import com.rometools.rome.feed.synd.SyndLink;
 import com.rometools.rome.feed.synd.SyndPerson;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedInput;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -275,7 +276,7 @@ final class RomeFeedReader {
         return t.equals("text") || t.equals("text/plain");
     }
 
-    private static java.time.Instant instant(Date d) {
+    private static Instant instant(Date d) {
         return d == null ? null : d.toInstant();
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -304,7 +305,7 @@ final class XmlCleaner {
         }
         int[] cps = new int[2];
         int n = Entities.codepointsForName(name, cps);
-        return n <= 0 ? NO_CODEPOINTS : java.util.Arrays.copyOf(cps, n);
+        return n <= 0 ? NO_CODEPOINTS : Arrays.copyOf(cps, n);
     }
 
     static boolean legalXmlChar(long c) {

@@ -1,5 +1,6 @@
 package uz.karvon.ingest.parse;
 
+import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
 import java.util.ArrayDeque;
@@ -71,7 +72,7 @@ final class XmlDocumentLoader {
     record Loaded(Document document, boolean pruned) {
     }
 
-    static Loaded load(Reader xml) throws JDOMException, java.io.IOException {
+    static Loaded load(Reader xml) throws JDOMException, IOException {
         Builder b = BUILDER.get();
         Document doc = b.sax.build(xml);
         boolean pruned = b.handler.deepest > MAX_DEPTH && prune(doc.getRootElement());

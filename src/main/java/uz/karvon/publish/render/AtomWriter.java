@@ -1,15 +1,5 @@
 package uz.karvon.publish.render;
 
-import java.net.URI;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
-
-import org.jdom2.Document;
-import org.jdom2.Element;
-import org.jdom2.Namespace;
-
 import com.rometools.rome.feed.atom.Category;
 import com.rometools.rome.feed.atom.Content;
 import com.rometools.rome.feed.atom.Feed;
@@ -19,6 +9,15 @@ import com.rometools.rome.feed.atom.Person;
 import com.rometools.rome.feed.synd.SyndPerson;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.WireFeedOutput;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.jdom2.Document;
+import org.jdom2.Element;
+import org.jdom2.Namespace;
 
 /**
  * Atom 1.0 (RFC 4287) through ROME's {@code atom_1.0} WireFeed generator. Built on the wire model, not on
@@ -95,10 +94,10 @@ final class AtomWriter {
         alternates.add(AtomLinks.alternate(e.url(), lang, null));
         // RFC 4287 §4.1.1: at most one alternate link per (type, hreflang).
         Set<String> langs = new LinkedHashSet<>();
-        langs.add(String.valueOf(lang).toLowerCase(java.util.Locale.ROOT));
+        langs.add(String.valueOf(lang).toLowerCase(Locale.ROOT));
         for (Translation t : e.translations()) {
             String tl = LanguageTags.canonical(t.language());
-            if (langs.add(String.valueOf(tl).toLowerCase(java.util.Locale.ROOT))) {
+            if (langs.add(String.valueOf(tl).toLowerCase(Locale.ROOT))) {
                 alternates.add(AtomLinks.alternate(t.url(), tl, t.title()));
             }
         }

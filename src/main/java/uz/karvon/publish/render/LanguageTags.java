@@ -1,5 +1,7 @@
 package uz.karvon.publish.render;
 
+import uz.karvon.lang.LangTags;
+
 
 /**
  * Language tags are written in canonical BCP 47 form ({@code uz-Latn}, {@code zh-Hans}, {@code ru}) in
@@ -13,7 +15,7 @@ final class LanguageTags {
 
     /** Canonical form, or {@code null} for blank or unparseable input. */
     static String canonical(String tag) {
-        return uz.karvon.lang.LangTags.normalize(tag);
+        return LangTags.normalize(tag);
     }
 
     static boolean same(String a, String b) {
