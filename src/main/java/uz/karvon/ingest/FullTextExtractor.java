@@ -1,11 +1,10 @@
 package uz.karvon.ingest;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.select.Elements;
@@ -15,6 +14,7 @@ import uz.karvon.ingest.fetch.FetchRequest;
 import uz.karvon.ingest.fetch.FetchResult;
 import uz.karvon.ingest.fetch.Fetcher;
 import uz.karvon.ingest.normalize.HtmlSanitizer;
+import uz.karvon.ingest.parse.EncodingDetector;
 
 /**
  * Fetches an item's page and keeps the part a CSS selector names, sanitized, as the item's full text. The page
@@ -22,8 +22,6 @@ import uz.karvon.ingest.normalize.HtmlSanitizer;
  * address, unless it is on the very host of an intranet source the admin configured.
  */
 final class FullTextExtractor {
-    private static final Pattern META_CHARSET = Pattern.compile("(?i)charset\\s*=\\s*[\"']?([\\w.:-]+)");
-
     private final Fetcher fetcher;
 
     FullTextExtractor(Fetcher fetcher) {
@@ -46,7 +44,15 @@ final class FullTextExtractor {
         FetchResult r = fetcher.fetch(new FetchRequest(page, null, null, userAgent, sameHost ? headers : Map.of(),
                 sourceIsPrivate && sameHost));
         if (r.notModified() || r.body().length == 0) return null;
-        Document doc = Jsoup.parse(new String(r.body(), charset(r.contentType())), r.finalUrl().toString());
+        Document doc;
+        try {
+            // the header's charset if it names a known one; else jsoup reads the BOM and <meta charset>, as browsers do
+            String label = EncodingDetector.headerCharset(r.contentType());
+            String charset = label != null && Charset.isSupported(label) ? label : null;
+            doc = Jsoup.parse(new ByteArrayInputStream(r.body()), charset, r.finalUrl().toString());
+        } catch (IOException | IllegalArgumentException e) {
+            return null;
+        }
         Elements picked;
         try {
             picked = doc.select(selector);
@@ -56,19 +62,5 @@ final class FullTextExtractor {
         if (picked.isEmpty()) return null;
         HtmlSanitizer.Result clean = HtmlSanitizer.sanitize(picked.outerHtml(), r.finalUrl().toString());
         return clean == null ? null : clean.html();
-    }
-
-    private static Charset charset(String contentType) {
-        if (contentType != null) {
-            Matcher m = META_CHARSET.matcher(contentType);
-            if (m.find()) {
-                try {
-                    return Charset.forName(m.group(1));
-                } catch (RuntimeException ignored) {
-                    // unknown label: fall back to UTF-8
-                }
-            }
-        }
-        return StandardCharsets.UTF_8;
     }
 }

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * and XML prolog (reconciled, see {@link #detect}) → ICU CharsetDetector. Malformed bytes become U+FFFD.
  * {@code text/xml} without a charset is NOT read as US-ASCII (RFC 3023); real feeds mean UTF-8 (RFC 7303).
  */
-final class EncodingDetector {
+public final class EncodingDetector {
     private static final Pattern HEADER_CHARSET = Pattern.compile("(?i)charset\\s*=\\s*[\"']?([\\w.:-]+)");
     private static final Pattern PROLOG_ENCODING = Pattern.compile("^\\s*<\\?xml[^>]*?encoding\\s*=\\s*[\"']([\\w.:-]+)[\"']");
     private static final Pattern META_CHARSET = Pattern.compile("(?i)<meta[^>]+charset\\s*=\\s*[\"']?([\\w.:-]+)");
@@ -97,7 +97,8 @@ final class EncodingDetector {
         return new Detection(guessed, 0, "icu");
     }
 
-    static String headerCharset(String contentType) {
+    /** The charset label of a Content-Type header, or null. */
+    public static String headerCharset(String contentType) {
         if (contentType == null) return null;
         Matcher m = HEADER_CHARSET.matcher(contentType);
         return m.find() ? m.group(1) : null;
