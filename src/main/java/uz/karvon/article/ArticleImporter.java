@@ -3,6 +3,7 @@ package uz.karvon.article;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
@@ -22,6 +23,8 @@ import uz.karvon.store.StoreException;
  */
 public final class ArticleImporter {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** For NDJSON: trailing tokens fail, so two records on one line cannot silently lose the second. */
+    private static final ObjectMapper ONE_PER_LINE = JSON.copy().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private final ArticleIntake intake;
 
     public ArticleImporter(ArticleIntake intake) {
@@ -82,9 +85,11 @@ public final class ArticleImporter {
             if (line.isBlank()) continue;
             JsonNode node;
             try {
-                node = JSON.readTree(line);
+                node = ONE_PER_LINE.readTree(line);
             } catch (JsonProcessingException e) {
-                problems.add(new Problem(lineNo, "invalid JSON: " + e.getOriginalMessage()));
+                String why = e.getOriginalMessage().startsWith("Trailing token")
+                        ? "more than one JSON value on the line; NDJSON holds one record per line" : e.getOriginalMessage();
+                problems.add(new Problem(lineNo, "invalid JSON: " + why));
                 continue;
             }
             int[] counts = submit(node, lineNo, problems);

@@ -12,6 +12,7 @@ import picocli.CommandLine.Parameters;
 import uz.karvon.article.ArticleImporter;
 import uz.karvon.server.Wiring;
 import uz.karvon.store.Database;
+import uz.karvon.store.StoreException;
 
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = "Load articles from a JSON array or NDJSON file into the database (create or update by id).")
@@ -38,6 +39,9 @@ final class ImportCommand implements Callable<Integer> {
             return r.problems().isEmpty() ? 0 : 1;
         } catch (NoSuchFileException e) {
             System.err.println("karvon import: no such file: " + file);
+            return 2;
+        } catch (StoreException e) {   // an unusable data directory: one line, not a stack trace
+            System.err.println("karvon import: " + data + ": " + e.getMessage());
             return 2;
         }
     }

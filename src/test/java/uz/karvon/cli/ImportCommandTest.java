@@ -41,21 +41,24 @@ class ImportCommandTest {
                 "{\"id\": \"imp-2\", \"lang\": ",
                 record("imp-3", "tretya", "Третья новость"),
                 record("imp-4", "chetvertaya", null),
-                record("imp-5", "pyataya", "Пятая новость")) + "\n", StandardCharsets.UTF_8);
+                record("imp-5", "pyataya", "Пятая новость"),
+                record("imp-6", "shestaya", "Шестая новость") + " " + record("imp-7", "sedmaya", "Седьмая новость")) + "\n",
+                StandardCharsets.UTF_8);
         Path data = dir.resolve("data");
 
         Cli.Run r = Cli.run("import", "--data", data.toString(), file.toString());
         assertThat(r.exit()).as(r.err()).isEqualTo(1);
         List<String> errLines = r.err().lines().toList();
-        assertThat(errLines).hasSize(2);
+        assertThat(errLines).hasSize(3);
         assertThat(errLines.get(0)).startsWith(file + ":2: invalid JSON");
         assertThat(errLines.get(1)).isEqualTo(file + ":4: title: is required (id imp-4)");
-        assertThat(r.out()).contains("imported 3 article(s), 0 unchanged, 2 problem(s)");
-        assertThat(storedIds(data, "imp-1", "imp-2", "imp-3", "imp-4", "imp-5")).containsExactly("imp-1", "imp-3", "imp-5");
+        assertThat(errLines.get(2)).isEqualTo(file + ":6: invalid JSON: more than one JSON value on the line; NDJSON holds one record per line");
+        assertThat(r.out()).contains("imported 3 article(s), 0 unchanged, 3 problem(s)");
+        assertThat(storedIds(data, "imp-1", "imp-2", "imp-3", "imp-4", "imp-5", "imp-6")).containsExactly("imp-1", "imp-3", "imp-5");
 
         Cli.Run again = Cli.run("import", "--data", data.toString(), file.toString());
         assertThat(again.exit()).isEqualTo(1);
-        assertThat(again.out()).contains("imported 0 article(s), 3 unchanged, 2 problem(s)");
+        assertThat(again.out()).contains("imported 0 article(s), 3 unchanged, 3 problem(s)");
     }
 
     @Test
