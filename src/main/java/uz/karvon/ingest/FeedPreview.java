@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import uz.karvon.ingest.fetch.AddressGuard;
 import uz.karvon.ingest.fetch.FetchException;
 import uz.karvon.ingest.fetch.FetchRequest;
@@ -31,6 +32,8 @@ import uz.karvon.lang.LanguageDetector;
  * source refresh, printed as JSON Feed. Backs the {@code parse} command.
  */
 public final class FeedPreview {
+    private static final Pattern SCHEME = Pattern.compile("[a-z][a-z0-9+.-]*");
+
     private final Fetcher fetcher;
     private final FeedParser parser = new FeedParser();
     private final LanguageResolver languages = new LanguageResolver(LanguageDetector.standard());
@@ -101,6 +104,6 @@ public final class FeedPreview {
         int colon = input.indexOf(':');
         if (colon <= 1) return "";
         String s = input.substring(0, colon).toLowerCase(Locale.ROOT);
-        return s.matches("[a-z][a-z0-9+.-]*") ? s : "";
+        return SCHEME.matcher(s).matches() ? s : "";
     }
 }

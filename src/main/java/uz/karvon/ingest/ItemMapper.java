@@ -18,6 +18,7 @@ import uz.karvon.store.SourceItem;
 /** Turns a parsed item into a stored one: karvon's own id, the canonical link and the text fingerprint used for de-duplication. */
 final class ItemMapper {
     private static final Pattern TRACKING = Pattern.compile("(?i)^(utm_[a-z]+|fbclid|gclid|yclid|mc_cid|mc_eid|ref|from)$");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     private ItemMapper() {}
@@ -43,7 +44,7 @@ final class ItemMapper {
     static String untitled(ParsedItem p) {
         String text = p.contentText() != null && !p.contentText().isBlank() ? p.contentText()
                 : p.summary() != null ? org.jsoup.Jsoup.parse(p.summary()).text() : "";
-        text = text.strip().replaceAll("\\s+", " ");
+        text = SPACES.matcher(text.strip()).replaceAll(" ");
         if (text.isEmpty()) return p.url() != null ? p.url() : "(untitled)";
         if (text.codePointCount(0, text.length()) <= 80) return text;
         int cut = text.offsetByCodePoints(0, 80);

@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uz.karvon.config.KarvonConfig.Ingest;
 import uz.karvon.config.KarvonConfig.SourceSpec;
+import uz.karvon.config.KeepBlock;
 import uz.karvon.ingest.fetch.AddressGuard;
 import uz.karvon.ingest.fetch.Backoff;
 import uz.karvon.ingest.fetch.DropFolderReader;
@@ -82,7 +83,7 @@ public final class SourceRefresher {
             boolean privateSource = isPrivateSource(spec);
             for (ParsedItem parsed : feed.items()) {
                 ParsedItem p = parsed;
-                if (!keep(spec, p)) continue;
+                if (!KeepBlock.passes(spec.keep(), spec.block(), p.title(), p.summary(), p.tags())) continue;
                 if (spec.fullTextSelector() != null && p.url() != null) {
                     String earlier = stored.get(p.id());
                     if (earlier != null && !earlier.equals(p.contentHtml())) {
@@ -152,12 +153,6 @@ public final class SourceRefresher {
      */
     static boolean isPrivateSource(SourceSpec spec) {
         return spec.privateNetwork() || AddressGuard.namesPrivateAddress(spec.url().getHost());
-    }
-
-    private static boolean keep(SourceSpec spec, ParsedItem p) {
-        String text = p.title() + "\n" + (p.summary() == null ? "" : p.summary()) + "\n" + String.join(" ", p.tags());
-        if (!spec.keep().isEmpty() && spec.keep().stream().noneMatch(r -> r.matcher(text).find())) return false;
-        return spec.block().stream().noneMatch(r -> r.matcher(text).find());
     }
 
     private static SourceState success(SourceSpec spec, Instant now, int status, String etag,

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import uz.karvon.article.Article;
 import uz.karvon.config.KarvonConfig.FeedSpec;
+import uz.karvon.config.KeepBlock;
 import uz.karvon.store.SourceItem;
 
 /**
@@ -51,9 +52,7 @@ public final class FeedSelection {
             if (!feed.allLanguages() && !feed.everyStory()
                     && feed.languages().stream().noneMatch(l -> LanguageMatch.matches(l, i.language()))) continue;
             if (!feed.sections().isEmpty() && i.tags().stream().noneMatch(t -> feed.sections().contains(t.toLowerCase(Locale.ROOT)))) continue;
-            String text = i.title() + "\n" + (i.summary() == null ? "" : i.summary()) + "\n" + String.join(" ", i.tags());
-            if (!feed.keep().isEmpty() && feed.keep().stream().noneMatch(p -> p.matcher(text).find())) continue;
-            if (feed.block().stream().anyMatch(p -> p.matcher(text).find())) continue;
+            if (!KeepBlock.passes(feed.keep(), feed.block(), i.title(), i.summary(), i.tags())) continue;
             out.add(i);
         }
         return out;
@@ -81,8 +80,6 @@ public final class FeedSelection {
     }
 
     private static boolean passes(FeedSpec feed, Article a) {
-        String text = a.title() + "\n" + (a.summary() == null ? "" : a.summary()) + "\n" + String.join(" ", a.tags());
-        if (!feed.keep().isEmpty() && feed.keep().stream().noneMatch(p -> p.matcher(text).find())) return false;
-        return feed.block().stream().noneMatch(p -> p.matcher(text).find());
+        return KeepBlock.passes(feed.keep(), feed.block(), a.title(), a.summary(), a.tags());
     }
 }

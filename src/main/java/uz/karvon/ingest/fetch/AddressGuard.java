@@ -5,6 +5,7 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Decides whether an address may be fetched from without an explicit opt-in (SSRF guard).
@@ -15,6 +16,9 @@ import java.util.Locale;
  * addresses whose embedded IPv4 address is non-public.
  */
 public final class AddressGuard {
+    private static final Pattern IPV6_CHARS = Pattern.compile("[0-9a-f:.%a-z]+");
+    private static final Pattern DECIMAL = Pattern.compile("[0-9]+");
+    private static final Pattern HEX = Pattern.compile("0x[0-9a-f]*");
 
     private AddressGuard() {
     }
@@ -139,7 +143,7 @@ public final class AddressGuard {
             h = h.substring(1, h.length() - 1);
         }
         if (h.indexOf(':') >= 0) {
-            if (!h.matches("[0-9a-f:.%a-z]+")) {
+            if (!IPV6_CHARS.matcher(h).matches()) {
                 throw new UnknownHostException("invalid ipv6 literal");
             }
             return InetAddress.getByName(h);               // literal only: no lookup for strings with ':'
@@ -180,10 +184,10 @@ public final class AddressGuard {
         if (s.isEmpty()) {
             return false;
         }
-        if (s.matches("[0-9]+")) {
+        if (DECIMAL.matcher(s).matches()) {
             return true;
         }
-        return s.matches("0x[0-9a-f]*");
+        return HEX.matcher(s).matches();
     }
 
     private static long parseIpv4Number(String s) throws UnknownHostException {

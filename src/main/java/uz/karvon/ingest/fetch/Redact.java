@@ -11,6 +11,8 @@ public final class Redact {
 
     private static final Pattern PARAM = Pattern.compile("([?&;])([^=&;#\\s]*)=([^&;#\\s]*)");
     private static final Pattern USERINFO = Pattern.compile("(?i)^([a-z][a-z0-9+.-]*://)[^/@?#]*@");
+    private static final Pattern URL_IN_TEXT = Pattern.compile("https?://\\S+");
+    private static final Pattern CONTROLS = Pattern.compile("[\\r\\n\\t\\p{Cntrl}]+");
 
     private Redact() {
     }
@@ -49,7 +51,7 @@ public final class Redact {
             return "";
         }
         String s = oneLine(message).toLowerCase(Locale.ROOT);
-        Matcher m = Pattern.compile("https?://\\S+").matcher(s);
+        Matcher m = URL_IN_TEXT.matcher(s);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             m.appendReplacement(out, Matcher.quoteReplacement(url(m.group())));
@@ -60,6 +62,6 @@ public final class Redact {
     }
 
     private static String oneLine(String s) {
-        return s.replaceAll("[\\r\\n\\t\\p{Cntrl}]+", " ").trim();
+        return CONTROLS.matcher(s).replaceAll(" ").trim();
     }
 }

@@ -20,6 +20,7 @@ public final class DateParser {
     private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u202F]+");
     private static final Pattern OFFSET = Pattern.compile("^(?:gmt|utc|ut)?\\s*([+-])(\\d{1,2})(?::?(\\d{2}))?$");
     private static final Pattern EPOCH = Pattern.compile("^\\d{9,10}$|^\\d{12,13}$");
+    private static final Pattern ABBREVIATION = Pattern.compile("[a-z]{2,5}");
 
     private DateParser() {
     }
@@ -146,7 +147,7 @@ public final class DateParser {
             int sign = m.group(1).equals("-") ? -1 : 1;
             return ZoneOffset.ofHoursMinutes(sign * h, sign * min);
         }
-        if (rest.matches("[a-z]{2,5}")) return dflt;   // unknown abbreviation: better the source zone than nothing
+        if (ABBREVIATION.matcher(rest).matches()) return dflt;   // unknown abbreviation: better the source zone than nothing
         return null;
     }
 }

@@ -3,6 +3,7 @@ package uz.karvon.ingest.parse;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -11,12 +12,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.jdom2.Element;
 import uz.karvon.ingest.normalize.DateParser;
 
 /** Caps item counts: keeps the newest N (undated items count as "now", like the normaliser treats them). */
 final class NewestItems {
-    private static final String[] DATE_NAMES = {"pubDate", "date", "published", "updated", "issued", "modified"};
+    /** The publication date elements, then the modification ones: the date an item ends up published with. */
+    private static final String[] DATE_NAMES = Stream.concat(Arrays.stream(RomeFeedReader.PUBLISHED_NAMES),
+            Arrays.stream(RomeFeedReader.MODIFIED_NAMES)).toArray(String[]::new);
 
     private NewestItems() {
     }

@@ -33,8 +33,9 @@ import uz.karvon.ingest.normalize.Urls;
  * Raw date strings are taken from the JDOM item elements, which ROME returns in the same order.
  */
 final class RomeFeedReader {
-    private static final String[] PUBLISHED_NAMES = {"pubDate", "date", "published", "issued", "created"};
-    private static final String[] MODIFIED_NAMES = {"updated", "modified"};
+    /** Where feeds put an item's dates, in order of trust (RSS 2.0, Dublin Core, Atom 1.0/0.3). */
+    static final String[] PUBLISHED_NAMES = {"pubDate", "date", "published", "issued", "created"};
+    static final String[] MODIFIED_NAMES = {"updated", "modified"};
 
     private RomeFeedReader() {
     }
