@@ -81,9 +81,7 @@ public final class FeedPreview {
         List<ParsedItem> items = new ArrayList<>(f.items().size());
         for (ParsedItem i : f.items()) {
             String tag = languages.resolve(i.language(), LanguageResolver.sample(i)).tag();
-            items.add(Objects.equals(tag, i.language()) ? i : new ParsedItem(i.id(), i.url(), i.externalUrl(), i.title(),
-                    i.contentHtml(), i.contentText(), i.summary(), i.image(), i.published(), i.modified(), i.authors(),
-                    i.tags(), tag, i.attachments(), i.flags()));
+            items.add(Objects.equals(tag, i.language()) ? i : i.withLanguage(tag));
         }
         return new ParsedFeed(f.title(), f.homePageUrl(), f.feedUrl(), f.description(), f.language(), f.format(), items, f.warnings());
     }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jsoup.Jsoup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uz.karvon.config.KarvonConfig.Ingest;
@@ -87,7 +88,7 @@ public final class SourceRefresher {
                 if (spec.fullTextSelector() != null && p.url() != null) {
                     String earlier = stored.get(p.id());
                     if (earlier != null && !earlier.equals(p.contentHtml())) {
-                        p = withContent(p, earlier);
+                        p = withHtml(p, earlier);
                     } else if (fullTextBudget-- > 0) {
                         p = withFullText(spec, privateSource, p);
                     }
@@ -134,17 +135,15 @@ public final class SourceRefresher {
     private ParsedItem withFullText(SourceSpec spec, boolean privateSource, ParsedItem p) {
         try {
             String html = fullText.extract(spec.url(), privateSource, p.url(), spec.fullTextSelector(), spec.userAgent(), spec.headers());
-            return html == null ? p : withContent(p, html);
+            return html == null ? p : withHtml(p, html);
         } catch (FetchException e) {
             LOG.debug("source {}: full text of {}: {}", spec.id(), p.url(), e.getMessage());
             return p;
         }
     }
 
-    private static ParsedItem withContent(ParsedItem p, String html) {
-        return new ParsedItem(p.id(), p.url(), p.externalUrl(), p.title(), html, org.jsoup.Jsoup.parse(html).text(),
-                p.summary(), p.image(), p.published(), p.modified(), p.authors(), p.tags(), p.language(),
-                p.attachments(), p.flags());
+    private static ParsedItem withHtml(ParsedItem p, String html) {
+        return p.withContent(html, Jsoup.parse(html).text());
     }
 
     /**

@@ -17,4 +17,15 @@ public record ParsedItem(String id, String url, String externalUrl, String title
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
         flags = flags == null ? List.of() : List.copyOf(flags);
     }
+
+    public ParsedItem withLanguage(String tag) {
+        return new ParsedItem(id, url, externalUrl, title, contentHtml, contentText, summary, image, published, modified,
+                authors, tags, tag, attachments, flags);
+    }
+
+    /** The same item with other content (full text taken from its page). */
+    public ParsedItem withContent(String html, String text) {
+        return new ParsedItem(id, url, externalUrl, title, html, text, summary, image, published, modified,
+                authors, tags, language, attachments, flags);
+    }
 }
