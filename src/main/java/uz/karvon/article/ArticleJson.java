@@ -180,9 +180,14 @@ public final class ArticleJson {
             String f = it.next();
             if (!Set.of("url", "type", "length", "caption").contains(f)) errors.add(new FieldError("image." + f, "unknown field"));
         }
+        for (String f : List.of("url", "type", "caption")) {
+            JsonNode n = v.get(f);
+            if (n != null && !n.isNull() && !n.isTextual()) errors.add(new FieldError("image." + f, "expected a string"));
+        }
         String url = v.path("url").isTextual() ? v.get("url").asText().strip() : null;
         if (url == null || url.isEmpty()) {
-            errors.add(new FieldError("image.url", "is required"));
+            JsonNode given = v.get("url");
+            if (given == null || given.isNull() || given.isTextual()) errors.add(new FieldError("image.url", "is required"));
         } else if (!isImageUrl(url)) {
             errors.add(new FieldError("image.url", "expected an absolute http(s) URL or a path starting with /"));
         }
@@ -190,7 +195,8 @@ public final class ArticleJson {
         if (type != null && !type.matches("image/[a-z0-9.+-]+")) errors.add(new FieldError("image.type", "expected a MIME type such as image/jpeg"));
         Long length = null;
         if (v.has("length") && !v.get("length").isNull()) {
-            if (!v.get("length").canConvertToLong() || v.get("length").asLong() < 0) errors.add(new FieldError("image.length", "expected a byte count (whole number >= 0)"));
+            JsonNode n = v.get("length");
+            if (!n.isIntegralNumber() || !n.canConvertToLong() || n.asLong() < 0) errors.add(new FieldError("image.length", "expected a byte count (whole number >= 0)"));
             else length = v.get("length").asLong();
         }
         String caption = v.path("caption").isTextual() ? v.get("caption").asText().strip() : null;

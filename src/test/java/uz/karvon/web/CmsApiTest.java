@@ -121,7 +121,7 @@ class CmsApiTest {
         ObjectNode a = article("cms-bad-1", "xx-!!", "Not A Slug", "Fine title", clock.instant());
         a.put("published", "yesterday");
         a.putArray("categories").add("Economy");
-        a.putObject("image").put("url", "javascript:alert(1)");
+        a.putObject("image").put("url", "javascript:alert(1)").put("length", 1.5).put("caption", 7);
         a.put("colour", "red");
         HttpResponse<byte[]> r = postAuthorized(a);
         assertThat(r.statusCode()).isEqualTo(400);
@@ -130,7 +130,8 @@ class CmsApiTest {
             fields.add(e.path("field").asText());
             assertThat(e.path("message").asText()).isNotBlank();
         }
-        assertThat(fields).containsExactlyInAnyOrder("lang", "slug", "published", "categories[0]", "image.url", "colour");
+        assertThat(fields).containsExactlyInAnyOrder("lang", "slug", "published", "categories[0]", "image.url", "image.length",
+                "image.caption", "colour");
 
         HttpResponse<byte[]> broken = http.post(base + "/api/articles", "{\"id\": \"cms-bad-2\", ", "Authorization", "Bearer " + TOKEN);
         assertThat(broken.statusCode()).isEqualTo(400);
