@@ -10,6 +10,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -142,12 +143,16 @@ public final class PollScheduler implements AutoCloseable {
         }
     }
 
-    private void run(SourceSpec spec, String host) {
+    private void run(SourceSpec queued, String host) {
         boolean changed = false;
+        SourceSpec spec = queued;
         try {
             KarvonConfig cfg = config;
-            SourceState prev = states.get(spec.id());
-            if (prev == null) return; // removed while queued
+            // a reload may have removed or changed the source while it waited: poll what feeds.yml says now
+            Optional<SourceSpec> current = cfg.source(queued.id());
+            SourceState prev = states.get(queued.id());
+            if (current.isEmpty() || prev == null) return;
+            spec = current.get();
             SourceRefresher.Result r = refresher.refresh(spec, cfg.ingest(), prev);
             states.putIfSameUrl(r.state());
             if (refreshRequested.remove(spec.id())) states.dueNow(spec.id(), clock.instant()); // asked for while running
