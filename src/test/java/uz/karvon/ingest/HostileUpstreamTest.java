@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -28,8 +27,6 @@ import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,6 +39,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.function.Executable;
 import uz.karvon.server.KarvonServer;
 import uz.karvon.server.TestKarvon;
+import uz.karvon.server.Xml;
 
 /**
  * End to end against {@code shared/hostile/hostile_upstream.py}: one karvon server follows every hostile
@@ -469,16 +467,9 @@ class HostileUpstreamTest {
 
     @Test
     void mergedFeedsAreWellFormedAndValidUtf8() throws Exception {
-        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-        f.setNamespaceAware(true);
-        f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        f.setXIncludeAware(false);
-        f.setExpandEntityReferences(false);
         assertAll(Stream.of(Map.entry("merged.rss", mergedRss), Map.entry("merged.atom", mergedAtom)).map(e -> () -> {
             strictUtf8(e.getKey(), e.getValue());
-            DocumentBuilder b = f.newDocumentBuilder();
-            b.setErrorHandler(null);
-            assertThat(b.parse(new ByteArrayInputStream(e.getValue())).getDocumentElement()).as(e.getKey()).isNotNull();
+            assertThat(new Xml(e.getValue()).count("/*")).as(e.getKey() + " parses as one XML document").isEqualTo(1);
         }));
         strictUtf8("merged.json", mergedJson);
         assertThat(merged.path("items").isArray()).as("merged.json items").isTrue();

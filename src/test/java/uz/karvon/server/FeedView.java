@@ -69,6 +69,11 @@ public record FeedView(String format, String selfLink, List<Item> items) {
     }
 
     /** The article id inside a karvon item id ({@code tag:HOST,YEAR:article/ID}). */
+    /** The item id a feed gives the article with this id (the inverse of {@link #articleId}), on the test site. */
+    public static String itemId(String articleId) {
+        return "tag:localhost,2026:article/" + articleId;
+    }
+
     public static String articleId(String itemId) {
         int i = itemId.indexOf(":article/");
         return i < 0 ? null : itemId.substring(i + ":article/".length());

@@ -66,10 +66,6 @@ class PartnerAccessTest {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + pass).getBytes(StandardCharsets.UTF_8));
     }
 
-    static String itemId(String articleId) {
-        return "tag:localhost,2026:article/" + articleId;
-    }
-
     static FeedView publicFeed(String id, String fmt) throws Exception {
         HttpResponse<byte[]> r = http.get(base + "/feeds/" + id + "." + fmt);
         assertThat(r.statusCode()).isEqualTo(200);
@@ -97,8 +93,8 @@ class PartnerAccessTest {
         assertThat(bearer.statusCode()).isEqualTo(200);
         assertThat(bearer.headers().firstValue("Cache-Control")).hasValue("private, no-cache");
         assertThat(bearer.headers().firstValue("Vary").orElse("")).contains("Authorization");
-        assertThat(FeedView.parse("rss", bearer.body()).ids()).as("every language version").contains(itemId("kaa-2026-0001-uz-latn"),
-                itemId("kaa-2026-0001-ru"), itemId("kaa-2026-0001-en"), itemId("kaa-2026-0001-zh-hans"), itemId("kaa-2026-0001-ar"));
+        assertThat(FeedView.parse("rss", bearer.body()).ids()).as("every language version").contains(FeedView.itemId("kaa-2026-0001-uz-latn"),
+                FeedView.itemId("kaa-2026-0001-ru"), FeedView.itemId("kaa-2026-0001-en"), FeedView.itemId("kaa-2026-0001-zh-hans"), FeedView.itemId("kaa-2026-0001-ar"));
         assertThat(http.get(url, "Authorization", basic("demo", DEMO)).statusCode()).isEqualTo(200);
         assertThat(http.get(url + "?key=" + DEMO).statusCode()).isEqualTo(200);
         HttpResponse<byte[]> json = http.get(base + "/feeds/wire.json", "Authorization", "Bearer " + DEMO);
@@ -138,7 +134,7 @@ class PartnerAccessTest {
         for (String fmt : List.of("rss", "atom", "json")) publicFeed("en", fmt);
         HttpResponse<byte[]> r = http.post(base + "/api/articles", a.toString(), "Authorization", "Bearer " + CMS);
         assertThat(r.statusCode()).as(Http.text(r)).isEqualTo(201);
-        String id = itemId("emb-1");
+        String id = FeedView.itemId("emb-1");
 
         Xml rss = new Xml(wire("rss").body());
         assertThat(rss.string("//item[guid='" + id + "']/category[@domain='https://karvon.uz/ns/status']")).isEqualTo("embargoed");
@@ -173,7 +169,7 @@ class PartnerAccessTest {
 
     @Test
     void aDeletionIsATombstoneOnTheWireAndGoneFromPublicFeeds() throws Exception {
-        String id = itemId("kaa-2026-0003-en");
+        String id = FeedView.itemId("kaa-2026-0003-en");
         assertThat(publicFeed("en", "atom").ids()).contains(id);
         clock.advance(Duration.ofMinutes(1));
         HttpResponse<byte[]> d = http.delete(base + "/api/articles/kaa-2026-0003-en", "Authorization", "Bearer " + CMS,
