@@ -30,7 +30,7 @@ final class ItemMapper {
         p.attachments().forEach(a -> attachments.add(new SourceItem.Attachment(a.url(), a.mimeType(), a.sizeInBytes())));
         String title = p.title();
         if (title == null || title.isBlank()) title = untitled(p);
-        if (language != null && language.startsWith("uz") && !language.contains("Cyrl")) {
+        if (language != null && language.startsWith("uz") && !language.contains("Cyrl") && !language.contains("Arab")) {
             // oʻ/gʻ and the tutuq belgisi arrive as ' ‘ ’ `; one spelling makes them searchable and de-duplicable
             title = TextHygiene.normalizeUzbekApostrophes(title);
         }
