@@ -43,8 +43,11 @@ public final class ArticleImporter {
     /** @param problems the first {@value #KEPT_PROBLEMS} problems; {@code problemCount} counts them all */
     public record Report(int stored, int unchanged, List<Problem> problems, int problemCount) {}
 
-    /** Where the import is: records read so far, their outcomes, and how many bytes of the input were read. */
-    public record Progress(long records, long stored, long unchanged, long problems, long bytesRead) {}
+    /**
+     * Where the import is: records read so far, their outcomes, how many bytes of the input were read, and whether
+     * this is the end of the input.
+     */
+    public record Progress(long records, long stored, long unchanged, long problems, long bytesRead, boolean finished) {}
 
     public interface Listener {
         Listener NONE = new Listener() {};
@@ -75,6 +78,7 @@ public final class ArticleImporter {
         body.reset();
         Run run = new Run(listener, counted);
         if (first == '[') loadArray(body, run); else loadLines(body, run);
+        run.finished = true;
         run.flush();
         return new Report((int) run.stored, (int) run.unchanged, List.copyOf(run.kept), (int) run.problems);
     }
@@ -131,6 +135,7 @@ public final class ArticleImporter {
         private final List<String> errors = new ArrayList<>();
         private final List<Problem> kept = new ArrayList<>();
         private long records, stored, unchanged, problems;
+        private boolean finished;
 
         Run(Listener listener, Counting counted) {
             this.listener = listener;
@@ -146,7 +151,7 @@ public final class ArticleImporter {
         }
 
         void flush() throws StoreException {
-            if (lines.isEmpty()) return;
+            if (lines.isEmpty() && !finished) return;
             List<JsonNode> valid = new ArrayList<>();
             for (JsonNode n : nodes) if (n != null) valid.add(n);
             List<ArticleIntake.Outcome> outcomes = valid.isEmpty() ? List.of() : intake.submitAll(valid);
@@ -171,7 +176,7 @@ public final class ArticleImporter {
             lines.clear();
             nodes.clear();
             errors.clear();
-            listener.progress(new Progress(records, stored, unchanged, problems, counted.count));
+            listener.progress(new Progress(records, stored, unchanged, problems, counted.count, finished));
         }
 
         void problem(Problem p) {

@@ -92,12 +92,13 @@ final class ImportCommand implements Callable<Integer> {
         void update(ArticleImporter.Progress p) {
             records = p.records();
             long now = System.nanoTime();
-            if (everyNanos < 0 || now - lastPrint < everyNanos) return;
+            // the summary line follows the last batch
+            if (p.finished() || everyNanos < 0 || now - lastPrint < everyNanos) return;
             lastPrint = now;
             double secs = (now - start) / 1e9;
             double share = totalBytes == 0 ? 1 : Math.min(1, (double) p.bytesRead() / totalBytes);
             String eta = share <= 0 || share >= 1 ? "" : " · " + duration((long) (secs / share * (1 - share))) + " left";
-            out.printf(Locale.ROOT, "import: %s records · %s of %s (%d%%) · %s records/s · %s stored, %s unchanged, %s problems%s%n",
+            out.printf(Locale.ROOT, "import: %s records · %s of %s (%d%%) · %s records/s · %s stored, %s unchanged, %s problem(s)%s%n",
                     count(p.records()), bytes(p.bytesRead()), bytes(totalBytes), (int) (share * 100),
                     count((long) (p.records() / Math.max(secs, 1e-3))), count(p.stored()), count(p.unchanged()),
                     count(p.problems()), eta);

@@ -28,7 +28,7 @@ public final class Archive {
     private final UzbekTransliterator translit;
     private final Cache<GeneratedKey, Article> generated;
 
-    private record GeneratedKey(String id, long updated, String target) {}
+    private record GeneratedKey(String id, long updated, String target, boolean withBody) {}
 
     /** @param generatedCacheChars how much transliterated text (title, summary, body) to keep, in characters */
     public Archive(ArticleStore store, UzbekTransliterator translit, long generatedCacheChars) {
@@ -55,25 +55,29 @@ public final class Archive {
 
     /** The generated version of {@code source} in {@code target} script (the caller checked that none is stored). */
     Article generated(Article source, String target) {
-        return generated.get(new GeneratedKey(source.id(), source.updated().toEpochMilli(), target),
-                k -> ScriptVersions.generate(source, target, translit));
+        return generated(source, target, true);
     }
 
-    /** The generated version {@code source} has in {@code targets}, if the story has no stored version in that script. */
-    Optional<Article> generatedFor(Article source, Set<String> targets, Collection<Article> storedVersions) {
-        String target = ScriptVersions.other(source.lang());
-        if (target == null || !targets.contains(target)) return Optional.empty();
-        for (Article v : storedVersions) if (v.lang().equals(target)) return Optional.empty();
-        return Optional.of(generated(source, target));
+    private Article generated(Article source, String target, boolean withBody) {
+        return generated.get(new GeneratedKey(source.id(), source.updated().toEpochMilli(), target, withBody),
+                k -> ScriptVersions.generate(source, target, translit, withBody));
     }
 
-    /** Every version of these stories, any state: stored ones newest first (then by id), then generated ones. */
+    /**
+     * Every version of these stories, any state: stored ones newest first (then by id), then generated ones. The
+     * generated ones have no body (a translation link needs the title, choosing a version the text and tags): an
+     * entry or a page asks for {@link #generated(Article, String)}.
+     */
     public Map<String, List<Article>> versions(Collection<String> keys, Set<String> targets) {
         Map<String, List<Article>> stored = call(() -> store.versions(keys));
         Map<String, List<Article>> out = new LinkedHashMap<>();
         stored.forEach((key, list) -> {
             List<Article> all = new ArrayList<>(list);
-            for (Article a : list) generatedFor(a, targets, list).ifPresent(all::add);
+            for (Article a : list) {
+                String target = ScriptVersions.other(a.lang());
+                if (target == null || !targets.contains(target)) continue;
+                if (list.stream().noneMatch(v -> v.lang().equals(target))) all.add(generated(a, target, false));
+            }
             out.put(key, List.copyOf(all));
         });
         return out;
@@ -85,12 +89,11 @@ public final class Archive {
         if (stored.isPresent()) return stored.filter(a -> a.isPublicAt(now));
         String source = ScriptVersions.other(lang);
         if (source == null || !targets.contains(lang)) return Optional.empty();
-        Optional<Article> original = call(() -> store.bySlug(source, slug));
+        Optional<Article> original = call(() -> store.bySlug(source, slug)).filter(a -> a.isPublicAt(now));
         if (original.isEmpty()) return Optional.empty();
-        List<Article> versions = versions(List.of(original.get().translationKey()), targets)
-                .getOrDefault(original.get().translationKey(), List.of());
-        return versions.stream().filter(v -> v.generated() && v.lang().equals(lang) && v.slug().equals(slug)
-                && v.isPublicAt(now)).findFirst();
+        String key = original.get().translationKey();
+        if (!keysWithVersionIn(lang, List.of(key)).isEmpty()) return Optional.empty(); // the story has its own version there
+        return Optional.of(generated(original.get(), lang));
     }
 
     /** Withdrawn versions whose withdrawal is at or after {@code since}: stored ones in feed order, then generated ones. */

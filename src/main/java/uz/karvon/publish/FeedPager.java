@@ -284,7 +284,7 @@ final class FeedPager {
             }
             if (feed.everyStory()) {
                 for (Article v : versions.getOrDefault(row.translationKey(), List.of())) {
-                    if (v.generated() && v.id().equals(row.id() + "~" + target)) out.add(v);
+                    if (v.generated() && v.id().equals(row.id() + "~" + target)) out.add(archive.generated(row, target));
                 }
             } else if (!haveScript.getOrDefault(target, Set.of()).contains(row.translationKey())) {
                 out.add(archive.generated(row, target));

@@ -328,7 +328,7 @@ public final class ArticleStore {
             try (ResultSet rs = byId.executeQuery()) {
                 if (rs.next()) {
                     existing = read(rs);
-                    seq = rs.getLong("seq");
+                    seq = rs.getLong(COLUMN_NAMES.length + 1);
                 }
             }
             if (existing != null && !existing.lang().equals(candidate.lang())) {
@@ -498,21 +498,19 @@ public final class ArticleStore {
         ps.setString(22, a.withdrawReason());
     }
 
+    /** A row of {@link #COLUMNS}, by position (a lookup by name costs a native call per column in sqlite-jdbc). */
     private static Article read(ResultSet rs) throws SQLException {
-        String imageUrl = rs.getString("image_url");
-        long len = rs.getLong("image_length");
+        String imageUrl = rs.getString(13);
+        long len = rs.getLong(15);
         Long imageLength = rs.wasNull() ? null : len;
-        Article.Image image = imageUrl == null ? null
-                : new Article.Image(imageUrl, rs.getString("image_type"), imageLength, rs.getString("image_caption"));
-        long embargo = rs.getLong("embargo_until");
+        Article.Image image = imageUrl == null ? null : new Article.Image(imageUrl, rs.getString(14), imageLength, rs.getString(16));
+        long embargo = rs.getLong(20);
         Instant embargoUntil = rs.wasNull() ? null : Instant.ofEpochMilli(embargo);
-        return new Article(rs.getString("id"), rs.getString("lang"), rs.getString("translation_key"), rs.getString("slug"),
-                rs.getString("title"), rs.getString("summary"), rs.getString("body_html"), rs.getString("section"),
-                fromJson(rs.getString("categories")), fromJson(rs.getString("tags")), rs.getString("author"),
-                rs.getString("dateline"), image, Instant.ofEpochMilli(rs.getLong("published_at")),
-                Instant.ofEpochMilli(rs.getLong("updated_at")),
-                Article.Status.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)), embargoUntil,
-                rs.getString("correction_note"), rs.getString("withdraw_reason"), false);
+        return new Article(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getString(7), rs.getString(8), fromJson(rs.getString(9)), fromJson(rs.getString(10)),
+                rs.getString(11), rs.getString(12), image, Instant.ofEpochMilli(rs.getLong(17)),
+                Instant.ofEpochMilli(rs.getLong(18)), Article.Status.valueOf(rs.getString(19).toUpperCase(Locale.ROOT)),
+                embargoUntil, rs.getString(21), rs.getString(22), false);
     }
 
     private static String toJson(List<String> list) {
@@ -523,9 +521,12 @@ public final class ArticleStore {
         }
     }
 
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
+
     private static List<String> fromJson(String s) throws SQLException {
+        if (s.equals("[]")) return List.of();
         try {
-            return JSON.readValue(s, new TypeReference<List<String>>() {});
+            return JSON.readValue(s, STRINGS);
         } catch (JsonProcessingException e) {
             throw new SQLException("corrupt list column: " + e.getOriginalMessage(), e);
         }
