@@ -58,7 +58,8 @@ public final class Archive {
         return generated(source, target, true);
     }
 
-    private Article generated(Article source, String target, boolean withBody) {
+    /** {@code withBody == false}: without transliterating the body (the source may have been read without one). */
+    Article generated(Article source, String target, boolean withBody) {
         return generated.get(new GeneratedKey(source.id(), source.updated().toEpochMilli(), target, withBody),
                 k -> ScriptVersions.generate(source, target, translit, withBody));
     }

@@ -51,7 +51,7 @@ final class FeedPager {
         int n = r.feed().limit();
         if (req.direction() == PageRequest.Direction.AFTER) return pageAbove(r, req.cursor(), n);
         EntryKey from = req.isFirst() ? null : req.cursor();
-        Window down = window(r, from, true, n + 1);
+        Window down = window(r, from, true, n + 1, true);
         List<Row> shown = down.rows().subList(0, Math.min(n, down.rows().size()));
         PageRequest next = null;
         if (down.rows().size() > n) next = PageRequest.before(shown.get(shown.size() - 1).key());
@@ -59,7 +59,7 @@ final class FeedPager {
         PageRequest previous = null;
         if (!req.isFirst()) {
             EntryKey anchor = shown.isEmpty() ? from : shown.get(0).key();
-            Window up = window(r, anchor, false, n + 1);
+            Window up = window(r, anchor, false, n + 1, false);
             if (up.rows().size() <= n && up.completeThrough() == null) previous = up.rows().isEmpty() ? null : PageRequest.FIRST;
             else previous = PageRequest.after(anchor);
         }
@@ -68,7 +68,7 @@ final class FeedPager {
 
     /** {@code ?after=c}: the n entries just above c, shown newest first. */
     private Page pageAbove(Reading r, EntryKey c, int n) {
-        Window up = window(r, c, false, 2 * n + 1);
+        Window up = window(r, c, false, 2 * n + 1, true);
         List<Row> nearest = up.rows().subList(0, Math.min(n, up.rows().size()));
         PageRequest previous = null;
         if (up.rows().size() > n) {
@@ -79,16 +79,19 @@ final class FeedPager {
             previous = PageRequest.after(up.completeThrough());
         }
         EntryKey anchor = nearest.isEmpty() ? c : nearest.get(0).key();
-        Window down = window(r, anchor, true, 1);
+        Window down = window(r, anchor, true, 1, false);
         PageRequest next = down.rows().isEmpty() && down.completeThrough() == null ? null : PageRequest.before(anchor);
         List<Row> shown = new ArrayList<>(nearest);
         Collections.reverse(shown);
         return new Page(List.copyOf(shown), next, previous);
     }
 
-    /** Articles and source items after {@code from} (exclusive; null = the top) in direction {@code older}, merged. */
-    private Window window(Reading r, EntryKey from, boolean older, int want) {
-        Window a = articles(r, from, older, want);
+    /**
+     * Articles and source items after {@code from} (exclusive; null = the top) in direction {@code older}, merged;
+     * without article bodies unless {@code shown} (a window read only to decide a link).
+     */
+    private Window window(Reading r, EntryKey from, boolean older, int want, boolean shown) {
+        Window a = articles(r, from, older, want, shown);
         Window i = items(r.feed(), from, older, want);
         EntryKey bound = a.completeThrough();
         if (i.completeThrough() != null && (bound == null || bound.after(i.completeThrough(), older))) bound = i.completeThrough();
@@ -123,12 +126,12 @@ final class FeedPager {
     }
 
     /** The feed's articles after {@code from}: at least {@code want} if there are, and whole ties of publication time. */
-    private Window articles(Reading r, EntryKey from, boolean older, int want) {
+    private Window articles(Reading r, EntryKey from, boolean older, int want, boolean withBody) {
         FeedSpec feed = r.feed();
         if (!feed.includeArticles()) return new Window(List.of(), null);
-        Lookups lookups = new Lookups(r);
+        Lookups lookups = new Lookups(r, withBody);
         List<Source> sources = new ArrayList<>();
-        for (ArticleStore.Scan s : scans(r, from, older, want)) sources.add(new Source(s, lookups));
+        for (ArticleStore.Scan s : scans(r, from, older, want, withBody)) sources.add(new Source(s, lookups));
         Comparator<Article> rowOrder = Comparator.comparingLong((Article a) -> a.published().toEpochMilli()).reversed()
                 .thenComparing(Article::id);
         if (!older) rowOrder = rowOrder.reversed();
@@ -167,7 +170,7 @@ final class FeedPager {
     }
 
     /** The index scans that together hold the feed's articles: per section, per tag, per language, or all. */
-    private static List<ArticleStore.Scan> scans(Reading r, EntryKey from, boolean older, int want) {
+    private static List<ArticleStore.Scan> scans(Reading r, EntryKey from, boolean older, int want, boolean withBody) {
         FeedSpec feed = r.feed();
         Set<String> langs = null; // null: every language
         if (!feed.allLanguages() && !feed.everyStory()) {
@@ -187,12 +190,12 @@ final class FeedPager {
         if (!feed.sections().isEmpty() || !feed.tags().isEmpty()) {
             boolean sections = !feed.sections().isEmpty();
             for (String label : sections ? feed.sections() : feed.tags()) {
-                out.add(new ArticleStore.Scan(null, sections ? 'c' : 't', label, langList, true, visibleAt, older, start, batch));
+                out.add(new ArticleStore.Scan(null, sections ? 'c' : 't', label, langList, true, visibleAt, older, start, batch, withBody));
             }
         } else if (langs == null) {
-            out.add(new ArticleStore.Scan(null, ' ', null, List.of(), true, visibleAt, older, start, batch));
+            out.add(new ArticleStore.Scan(null, ' ', null, List.of(), true, visibleAt, older, start, batch, withBody));
         } else {
-            for (String l : langList) out.add(new ArticleStore.Scan(l, ' ', null, List.of(), true, visibleAt, older, start, batch));
+            for (String l : langList) out.add(new ArticleStore.Scan(l, ' ', null, List.of(), true, visibleAt, older, start, batch, withBody));
         }
         return out;
     }
@@ -246,12 +249,14 @@ final class FeedPager {
      */
     private final class Lookups {
         private final Reading r;
+        private final boolean withBody;
         private final Map<String, List<Article>> versions = new HashMap<>();
         private final Map<String, Set<String>> haveScript = new HashMap<>();
         private final Set<String> checked = new HashSet<>();
 
-        Lookups(Reading r) {
+        Lookups(Reading r, boolean withBody) {
             this.r = r;
+            this.withBody = withBody;
         }
 
         void prepare(List<Article> rows) {
@@ -284,10 +289,10 @@ final class FeedPager {
             }
             if (feed.everyStory()) {
                 for (Article v : versions.getOrDefault(row.translationKey(), List.of())) {
-                    if (v.generated() && v.id().equals(row.id() + "~" + target)) out.add(archive.generated(row, target));
+                    if (v.generated() && v.id().equals(row.id() + "~" + target)) out.add(archive.generated(row, target, withBody));
                 }
             } else if (!haveScript.getOrDefault(target, Set.of()).contains(row.translationKey())) {
-                out.add(archive.generated(row, target));
+                out.add(archive.generated(row, target, withBody));
             }
             return out;
         }

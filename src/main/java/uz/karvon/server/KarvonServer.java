@@ -90,7 +90,7 @@ public final class KarvonServer implements AutoCloseable {
      */
     public record Tuning(long feedCacheBytes, long sitemapCacheBytes, long transliterationCacheChars,
                          int sitemapUrlsPerFile, Duration changePoll) {
-        public static final Tuning DEFAULTS = new Tuning(64L << 20, 32L << 20, 8L << 20, 10_000, Duration.ofSeconds(1));
+        public static final Tuning DEFAULTS = new Tuning(32L << 20, 16L << 20, 4L << 20, 10_000, Duration.ofSeconds(1));
     }
 
     public static KarvonServer start(Options o) throws ConfigException, StoreException, IOException {

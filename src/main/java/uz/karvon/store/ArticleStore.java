@@ -35,6 +35,9 @@ public final class ArticleStore {
     private static final String LINK_COLUMNS = "seq, id, lang, slug, translation_key, title, published_at, updated_at,"
             + " status, embargo_until";
     private static final String A_COLUMNS = "a." + String.join(", a.", COLUMN_NAMES);
+    /** The same columns with no body: what links, choices and counts need, without its bytes. */
+    private static final String COLUMNS_NO_BODY = COLUMNS.replace("body_html", "NULL");
+    private static final String A_COLUMNS_NO_BODY = A_COLUMNS.replace("a.body_html", "NULL");
     /** Bind variables per IN list; far below SQLite's and PostgreSQL's limits. */
     private static final int IN_CHUNK = 500;
 
@@ -114,14 +117,17 @@ public final class ArticleStore {
         return db.read(c -> first(list(c, "SELECT " + COLUMNS + " FROM article WHERE lang = ? AND slug = ?", lang, slug)));
     }
 
-    /** Every stored version of these stories (any state), newest first and then by id, per translation key. */
+    /**
+     * Every stored version of these stories (any state), newest first and then by id, per translation key, without
+     * their bodies ({@code bodyHtml} is null): for translation links and for choosing a story's version.
+     */
     public Map<String, List<Article>> versions(Collection<String> translationKeys) throws StoreException {
         if (translationKeys.isEmpty()) return Map.of();
         List<String> keys = translationKeys.stream().distinct().toList();
         return db.read(c -> {
             Map<String, List<Article>> out = new LinkedHashMap<>();
             for (List<String> chunk : chunks(keys)) {
-                List<Article> rows = list(c, "SELECT " + COLUMNS + " FROM article WHERE translation_key IN ("
+                List<Article> rows = list(c, "SELECT " + COLUMNS_NO_BODY + " FROM article WHERE translation_key IN ("
                         + marks(chunk.size()) + ") ORDER BY published_at DESC, id", chunk.toArray());
                 for (Article a : rows) out.computeIfAbsent(a.translationKey(), k -> new ArrayList<>()).add(a);
             }
@@ -141,19 +147,20 @@ public final class ArticleStore {
      * {@code 'c'}, or a tag, kind {@code 't'}) restricted to {@code langs} (empty: all).
      *
      * @param visibleAt without embargoed articles at this instant; {@code null}: embargoed ones too
+     * @param withBody  false: {@code bodyHtml} is null (a scan that only decides links reads no bodies)
      */
     public record Scan(String lang, char labelKind, String label, List<String> langs, boolean publishedOnly,
-                       Instant visibleAt, boolean older, Position from, int limit) {
+                       Instant visibleAt, boolean older, Position from, int limit, boolean withBody) {
         public Scan {
             langs = langs == null ? List.of() : List.copyOf(langs);
         }
 
         public Scan from(Position p) {
-            return new Scan(lang, labelKind, label, langs, publishedOnly, visibleAt, older, p, limit);
+            return new Scan(lang, labelKind, label, langs, publishedOnly, visibleAt, older, p, limit, withBody);
         }
 
         public Scan limit(int n) {
-            return new Scan(lang, labelKind, label, langs, publishedOnly, visibleAt, older, from, n);
+            return new Scan(lang, labelKind, label, langs, publishedOnly, visibleAt, older, from, n, withBody);
         }
     }
 
@@ -162,7 +169,8 @@ public final class ArticleStore {
         String t = byLabel ? "a." : "";
         String pub = byLabel ? "l.published_at" : "published_at";
         String id = byLabel ? "l.article_id" : "id";
-        StringBuilder sql = new StringBuilder("SELECT ").append(byLabel ? A_COLUMNS : COLUMNS);
+        StringBuilder sql = new StringBuilder("SELECT ").append(byLabel
+                ? (s.withBody() ? A_COLUMNS : A_COLUMNS_NO_BODY) : (s.withBody() ? COLUMNS : COLUMNS_NO_BODY));
         List<Object> args = new ArrayList<>();
         if (byLabel) {
             sql.append(" FROM article_label l JOIN article a ON a.id = l.article_id WHERE l.kind = ? AND l.label = ?");
@@ -204,8 +212,11 @@ public final class ArticleStore {
 
     /** Withdrawn articles whose withdrawal ({@code updated}) is at or after {@code since}, in feed order. */
     public List<Article> withdrawnSince(Instant since) throws StoreException {
-        return db.read(c -> list(c, "SELECT " + COLUMNS + " FROM article WHERE status = 'withdrawn' AND updated_at >= ?"
-                + " ORDER BY published_at DESC, id", since.toEpochMilli()));
+        // no ORDER BY: with one, SQLite prefers walking the publication index over the (partial) withdrawal index
+        List<Article> out = new ArrayList<>(db.read(c -> list(c, "SELECT " + COLUMNS + " FROM article"
+                + " WHERE status = 'withdrawn' AND updated_at >= ?", since.toEpochMilli())));
+        out.sort(FEED_ORDER);
+        return out;
     }
 
     /** The first embargo to lift after {@code now}, if any: cached output must expire then. */
@@ -276,14 +287,12 @@ public final class ArticleStore {
         return db.read(c -> {
             List<String> out = new ArrayList<>();
             for (List<String> chunk : chunks(keys)) {
-                List<Object> args = new ArrayList<>();
-                args.add(lang);
-                args.addAll(chunk);
-                try (PreparedStatement ps = c.prepareStatement("SELECT translation_key FROM article WHERE lang = ?"
-                        + " AND translation_key IN (" + marks(chunk.size()) + ")")) {
-                    bindAll(ps, args.toArray());
+                // by key only, the language checked here: a condition on lang would lead the planner to scan a language
+                try (PreparedStatement ps = c.prepareStatement("SELECT translation_key, lang FROM article"
+                        + " WHERE translation_key IN (" + marks(chunk.size()) + ")")) {
+                    bindAll(ps, chunk.toArray());
                     try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) out.add(rs.getString(1));
+                        while (rs.next()) if (rs.getString(2).equals(lang)) out.add(rs.getString(1));
                     }
                 }
             }
@@ -520,6 +529,10 @@ public final class ArticleStore {
             throw new IllegalStateException(e);
         }
     }
+
+    /** Feeds' order: newest first, then by id. */
+    private static final java.util.Comparator<Article> FEED_ORDER = java.util.Comparator
+            .comparing(Article::published).reversed().thenComparing(Article::id);
 
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
 
