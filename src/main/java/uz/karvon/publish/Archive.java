@@ -111,7 +111,7 @@ public final class Archive {
         for (Article a : stored) {
             String target = ScriptVersions.other(a.lang());
             if (target != null && have.containsKey(target) && !have.get(target).contains(a.translationKey())) {
-                out.add(generated(a, target));
+                out.add(generated(a, target, false)); // a tombstone needs no body
             }
         }
         return out;

@@ -98,6 +98,7 @@ public final class ArticleStore {
      */
     public List<Result> upsertAll(List<? extends Revision> revisions, Instant now) throws StoreException {
         return db.transaction(c -> {
+            claimWriteLock(c);
             List<ArticleFacet> facets = new ArrayList<>();
             List<Result> out = new ArrayList<>(revisions.size());
             try (Writer w = new Writer(c)) {
@@ -106,6 +107,18 @@ public final class ArticleStore {
             if (!facets.isEmpty()) ChangeLog.append(c, now, facets.size() > 64 ? ArticleFacet.merge(facets) : facets);
             return out;
         });
+    }
+
+    /**
+     * Writes first, reads second. Another process (an import, the server) may write the same file: a transaction
+     * that read first and writes second would fail at its first write if that process committed in between
+     * (SQLite's SQLITE_BUSY_SNAPSHOT), while one that writes first waits for the other's commit (busy_timeout) and
+     * then reads the latest state. This write changes nothing, anywhere.
+     */
+    private static void claimWriteLock(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE change_log SET seq = seq WHERE seq < 0")) {
+            ps.executeUpdate();
+        }
     }
 
     public Optional<Article> get(String id) throws StoreException {
@@ -210,10 +223,10 @@ public final class ArticleStore {
         return db.read(c -> list(c, sql.toString(), args.toArray()));
     }
 
-    /** Withdrawn articles whose withdrawal ({@code updated}) is at or after {@code since}, in feed order. */
+    /** Withdrawn articles whose withdrawal ({@code updated}) is at or after {@code since}, in feed order, without bodies. */
     public List<Article> withdrawnSince(Instant since) throws StoreException {
         // no ORDER BY: with one, SQLite prefers walking the publication index over the (partial) withdrawal index
-        List<Article> out = new ArrayList<>(db.read(c -> list(c, "SELECT " + COLUMNS + " FROM article"
+        List<Article> out = new ArrayList<>(db.read(c -> list(c, "SELECT " + COLUMNS_NO_BODY + " FROM article"
                 + " WHERE status = 'withdrawn' AND updated_at >= ?", since.toEpochMilli())));
         out.sort(FEED_ORDER);
         return out;
