@@ -49,10 +49,6 @@ public final class Archive {
         return scripts;
     }
 
-    ArticleStore store() {
-        return store;
-    }
-
     /** The generated version of {@code source} in {@code target} script (the caller checked that none is stored). */
     Article generated(Article source, String target) {
         return generated(source, target, true);

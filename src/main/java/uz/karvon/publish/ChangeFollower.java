@@ -40,8 +40,4 @@ public final class ChangeFollower {
             if (entries.size() < BATCH) return n;
         }
     }
-
-    public synchronized long position() {
-        return last;
-    }
 }

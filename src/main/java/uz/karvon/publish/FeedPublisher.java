@@ -53,9 +53,6 @@ public final class FeedPublisher {
 
     private record Key(String feedId, FeedFormat format, PageRequest page, long generation, long feedGeneration) {}
 
-    /** A rendered page and whether it came from the cache (the {@code X-Cache} header). */
-    public record Served(Rendered rendered, boolean hit) {}
-
     /** @param cacheBytes how many bytes of rendered pages (raw and gzip) to keep */
     public FeedPublisher(KarvonConfig config, Archive archive, SourceItemStore sourceItems, FeedRenderer renderer,
                          Clock clock, long cacheBytes) {

@@ -119,15 +119,23 @@ public final class Sitemaps {
     }
 
     /** {@code /sitemap-n.xml}, or empty when there is no such file. */
-    public Optional<Rendered> file(long n) {
+    public Optional<Served> file(long n) {
         if (n < 1 || n > Math.max(1, fileOf(Archive.call(store::maxSeq)))) return Optional.empty();
-        FileKey key = new FileKey(n, generation(), fileGenerations.getOrDefault(n, 0L));
-        return Optional.of(cache.get(key, k -> renderFile(n)));
+        return Optional.of(cached(new FileKey(n, generation(), fileGenerations.getOrDefault(n, 0L)), () -> renderFile(n)));
     }
 
     /** {@code /sitemap-news.xml}. */
-    public Rendered news() {
-        return cache.get(new NewsKey(generation(), newsGeneration.get()), k -> renderNews());
+    public Served news() {
+        return cached(new NewsKey(generation(), newsGeneration.get()), this::renderNews);
+    }
+
+    private Served cached(Object key, Supplier<Rendered> render) {
+        boolean[] made = {false};
+        Rendered r = cache.get(key, k -> {
+            made[0] = true;
+            return render.get();
+        });
+        return new Served(r, !made[0]);
     }
 
     private long fileOf(long seq) {

@@ -17,6 +17,7 @@ import uz.karvon.publish.FeedFormat;
 import uz.karvon.publish.FeedPublisher;
 import uz.karvon.publish.PageRequest;
 import uz.karvon.publish.Rendered;
+import uz.karvon.publish.Served;
 import uz.karvon.stats.PullStats;
 
 /**
@@ -54,7 +55,7 @@ final class FeedRoutes {
             ctx.status(HttpStatus.BAD_REQUEST).contentType("text/plain; charset=utf-8").result(page.error());
             return;
         }
-        Optional<FeedPublisher.Served> served = publisher.render(id, format.get(), page.page());
+        Optional<Served> served = publisher.render(id, format.get(), page.page());
         if (served.isEmpty()) { // removed by a reload a moment ago
             ctx.status(HttpStatus.NOT_FOUND).contentType("text/plain; charset=utf-8").result("no such feed");
             return;

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import uz.karvon.config.KarvonConfig;
 import uz.karvon.publish.Rendered;
+import uz.karvon.publish.Served;
 import uz.karvon.publish.Sitemaps;
 
 /**
@@ -26,7 +27,7 @@ final class Sitemap {
     }
 
     void index(Context ctx) throws IOException {
-        send(ctx, sitemaps.index());
+        send(ctx, new Served(sitemaps.index(), false));
     }
 
     /** {@code /sitemap-{name}.xml}: {@code news}, or the number of a file. */
@@ -36,7 +37,7 @@ final class Sitemap {
             send(ctx, sitemaps.news());
             return;
         }
-        Optional<Rendered> file = name.matches("[1-9][0-9]{0,9}") ? sitemaps.file(Long.parseLong(name)) : Optional.empty();
+        Optional<Served> file = name.matches("[1-9][0-9]{0,9}") ? sitemaps.file(Long.parseLong(name)) : Optional.empty();
         if (file.isEmpty()) {
             Pages.notFound(ctx);
             return;
@@ -44,8 +45,10 @@ final class Sitemap {
         send(ctx, file.get());
     }
 
-    private void send(Context ctx, Rendered r) throws IOException {
+    private void send(Context ctx, Served served) throws IOException {
+        Rendered r = served.rendered();
         ctx.disableCompression();
+        ctx.header("X-Cache", served.hit() ? "HIT" : "MISS");
         String accept = ctx.header("Accept-Encoding");
         boolean gzip = accept != null && FeedRoutes.acceptsGzip(accept);
         ctx.header("ETag", gzip ? FeedRoutes.gzipTag(r.etag()) : r.etag());
