@@ -4,12 +4,14 @@ import io.javalin.Javalin;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.Set;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uz.karvon.config.EditCheck;
+import uz.karvon.config.ReloadResult;
 import uz.karvon.ingest.fetch.Redact;
 import uz.karvon.publish.SiteUrls;
-import uz.karvon.server.ConfigReloader;
 import uz.karvon.store.StoreException;
 
 /** Builds the Javalin application; tests call this with their own {@link AppContext} and start it on port 0. */
@@ -20,7 +22,7 @@ public final class WebApp {
 
     private WebApp() {}
 
-    public static Javalin create(AppContext app, Supplier<ConfigReloader.Result> reload) {
+    public static Javalin create(AppContext app, Function<Set<EditCheck.Confirm>, ReloadResult> reload) {
         RateLimiter limiter = new RateLimiter(app.clock());
         PartnerAccess access = new PartnerAccess(() -> app.publisher().config(), limiter);
         FeedRoutes feeds = new FeedRoutes(app.publisher(), access, app.stats());
