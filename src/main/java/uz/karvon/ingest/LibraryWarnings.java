@@ -15,9 +15,9 @@ import uz.karvon.ingest.fetch.Redact;
 /**
  * Warnings ROME logs while one source's feed is parsed, taken on the parsing thread instead of logged. ROME's module
  * parsers log every odd attribute of every item with a stack trace, on every poll (a {@code media:content} with
- * {@code width="100%"} made nine log lines in ten); the refresher reports what is taken here through
- * {@link ProblemLog}, once per source and problem. Only warnings raised inside {@link #collect} on the same thread are
- * taken; ROME used anywhere else logs as configured.
+ * {@code width="100%"}: nine log lines in ten of a five-minute run); the refresher reports what is taken here through
+ * {@link ProblemLog}, once per source and kind of problem. Only warnings raised inside {@link #collect} on the same
+ * thread are taken; ROME used anywhere else logs as configured.
  */
 final class LibraryWarnings {
     private static final String ROME = "com.rometools";

@@ -111,7 +111,10 @@ public final class SourceRefresher {
             return new Result(success(spec, now, 200, fetched.etag(), fetched.lastModified(), permanent,
                     counts.added(), note), counts.changed());
         } catch (FetchException e) {
-            if ("busy".equals(e.reason())) return new Result(busy(spec, prev, now, e.getMessage()), false);
+            if ("busy".equals(e.reason())) {
+                problems.warn(spec.id(), "busy", e.getMessage());
+                return new Result(busy(spec, prev, now, e.getMessage()), false);
+            }
             return new Result(failure(spec, ingest, prev, now, e.httpStatus(), e.reason(), e.getMessage(), e.retryAfter(),
                     "gone".equals(e.reason())), false);
         } catch (FeedParseException e) {
