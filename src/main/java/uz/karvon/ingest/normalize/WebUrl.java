@@ -17,9 +17,15 @@ import java.util.Set;
  * http(s) URLs: what a browser would make of the text, written back with every component percent-encoded by the
  * standard's percent-encode sets. Package-private: {@link Urls#serialize} is the door.
  *
- * <p>Stricter than the standard in one place: a host must come out as a DNS name ({@code [a-z0-9._-]}), an IPv4
- * or an IPv6 address. The standard lets {@code "}, {@code '}, {@code `}, {@code {} and the like through in hosts
- * ({@code http://a"b/} is "valid"); such a host names nothing, and we will not publish it.
+ * <p>Stricter than the standard in two places:
+ * <ul>
+ * <li>a host must come out as a DNS name ({@code [a-z0-9._-]}), an IPv4 or an IPv6 address. The standard lets
+ * {@code "}, {@code '}, {@code `}, {@code {} and the like through in hosts ({@code http://a"b/} is "valid"); such
+ * a host names nothing, and we will not publish it;</li>
+ * <li>the few characters the standard leaves raw but RFC 3986 does not allow ({@code [ ] \ ^ ` { | }}, a
+ * {@code #} inside the fragment, a {@code %} that starts no escape) are percent-encoded too, so the result is also
+ * a valid URI for {@code java.net.URI}, ROME and the W3C Feed Validator. A browser parses it back to itself.</li>
+ * </ul>
  */
 final class WebUrl {
     private WebUrl() {}
@@ -32,10 +38,16 @@ final class WebUrl {
             IDNA.Error.DOMAIN_NAME_TOO_LONG, IDNA.Error.LEADING_HYPHEN, IDNA.Error.TRAILING_HYPHEN, IDNA.Error.HYPHEN_3_4);
 
     // Percent-encode sets (URL Standard §1.3). Each adds to the C0 control set: U+0000–U+001F and above U+007E.
-    private static final String FRAGMENT = " \"<>`";
-    private static final String SPECIAL_QUERY = " \"#<>'";
-    private static final String PATH = " \"#<>?^`{}";
-    private static final String USERINFO = PATH + "/:;=@[\\]|";
+    private static final String WHATWG_FRAGMENT = " \"<>`";
+    private static final String WHATWG_SPECIAL_QUERY = " \"#<>'";
+    private static final String WHATWG_PATH = " \"#<>?^`{}";
+    private static final String WHATWG_USERINFO = WHATWG_PATH + "/:;=@[\\]|";
+    /** Left raw by the standard, not allowed raw by RFC 3986 outside an IP literal. */
+    private static final String NOT_RFC3986 = "[\\]^`{|}";
+    private static final String FRAGMENT = WHATWG_FRAGMENT + NOT_RFC3986 + "#";
+    private static final String SPECIAL_QUERY = WHATWG_SPECIAL_QUERY + NOT_RFC3986;
+    private static final String PATH = WHATWG_PATH + NOT_RFC3986;
+    private static final String USERINFO = WHATWG_USERINFO + NOT_RFC3986;
 
     static String serialize(String input) {
         if (input == null) return null;
@@ -328,12 +340,16 @@ final class WebUrl {
         return b < 0 ? -1 : Character.digit(b, 16);
     }
 
-    /** UTF-8 percent-encode every code point in the C0 control set or in {@code set}; "%" is left as it is. */
+    /**
+     * UTF-8 percent-encode every code point in the C0 control set or in {@code set}. A "%" that starts an escape is
+     * left as it is (the standard keeps every "%"; one that starts none is encoded for RFC 3986).
+     */
     private static void encode(StringBuilder out, String s, String set) {
         for (int i = 0; i < s.length(); ) {
             int cp = s.codePointAt(i);
             int len = Character.charCount(cp);
-            if (cp < 0x20 || cp > 0x7E || set.indexOf(cp) >= 0) {
+            boolean strayPercent = cp == '%' && !(i + 2 < s.length() && isHex(s.charAt(i + 1)) && isHex(s.charAt(i + 2)));
+            if (cp < 0x20 || cp > 0x7E || set.indexOf(cp) >= 0 || strayPercent) {
                 // a lone surrogate is not a scalar value: it is encoded as U+FFFD, as UTF-8 encode does
                 String ch = Character.isSurrogate((char) cp) ? "\uFFFD" : s.substring(i, i + len);
                 for (byte b : ch.getBytes(StandardCharsets.UTF_8)) {
@@ -345,6 +361,10 @@ final class WebUrl {
             }
             i += len;
         }
+    }
+
+    private static boolean isHex(char c) {
+        return c < 0x80 && Character.digit(c, 16) >= 0;
     }
 
     private static boolean isSlash(char c) {
