@@ -139,8 +139,8 @@ public final class Database implements AutoCloseable {
 
     private StoreException failure(SQLException e) {
         if ((e.getErrorCode() & 0xff) == SQLITE_BUSY) {
-            return new StoreException("store: " + file.getFileName() + " stayed locked by another process; nothing was stored"
-                    + " (" + e.getMessage() + ")", e);
+            return new StoreException("store: " + file.getFileName() + " stayed locked by another process (an import, or a"
+                    + " second server on the same data folder?); this transaction was rolled back (" + e.getMessage() + ")", e);
         }
         return new StoreException("store: " + e.getMessage(), e);
     }

@@ -34,7 +34,7 @@ import uz.karvon.cli.Main;
  */
 class ConcurrentWritersTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int IMPORTED = 200, CMS_THREADS = 4, CMS_EACH = 30, ROUNDS = 6, ITEMS_PER_ROUND = 10;
+    private static final int IMPORTED = 150, CMS_THREADS = 4, CMS_EACH = 25, ROUNDS = 5, ITEMS_PER_ROUND = 10;
 
     @TempDir
     Path dir;
