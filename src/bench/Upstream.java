@@ -588,6 +588,9 @@ public final class Upstream {
             System.exit(2);
             return;
         }
+        // Headers and body leave in two writes; without TCP_NODELAY the body waits for the client's delayed ACK
+        // (~40 ms per response). Read once when the server classes load, so set it first.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         Upstream up = new Upstream(opt, Generator.load());
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), opt.port), 1024);
         server.createContext("/", x -> {
