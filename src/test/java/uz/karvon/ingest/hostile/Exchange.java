@@ -7,6 +7,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -21,24 +22,15 @@ public final class Exchange {
     private final HostileUpstream lab;
     private final Socket socket;
     private final OutputStream out;
-    private final String method;
-    private final String target;
-    private final String path;
-    private final String query;
-    private final Map<String, String> headers;
+    private final Request request;
     private final int hitNumber;
     private boolean close;
 
-    Exchange(HostileUpstream lab, Socket socket, OutputStream out, String method, String target, String path,
-             String query, Map<String, String> headers, int hitNumber) {
+    Exchange(HostileUpstream lab, Socket socket, OutputStream out, Request request, int hitNumber) {
         this.lab = lab;
         this.socket = socket;
         this.out = out;
-        this.method = method;
-        this.target = target;
-        this.path = path;
-        this.query = query;
-        this.headers = headers;
+        this.request = request;
         this.hitNumber = hitNumber;
     }
 
@@ -52,23 +44,23 @@ public final class Exchange {
     }
 
     public String path() {
-        return path;
+        return request.path();
     }
 
     /** The request target as sent (path and query). */
     public String target() {
-        return target;
+        return request.target();
     }
 
     /** A request header (name case-insensitive), or null. */
     public String header(String name) {
-        return headers.get(name.toLowerCase(java.util.Locale.ROOT));
+        return request.headers().get(name.toLowerCase(Locale.ROOT));
     }
 
     /** The first value of a query parameter, or null. */
     public String queryParam(String name) {
-        if (query == null) return null;
-        for (String kv : query.split("&")) {
+        if (request.query() == null) return null;
+        for (String kv : request.query().split("&")) {
             int eq = kv.indexOf('=');
             String k = eq < 0 ? kv : kv.substring(0, eq);
             if (URLDecoder.decode(k, StandardCharsets.UTF_8).equals(name)) {
@@ -96,7 +88,7 @@ public final class Exchange {
         all[3] = Integer.toString(body.length);
         System.arraycopy(headerPairs, 0, all, 4, headerPairs.length);
         head(status, all);
-        if (!"HEAD".equals(method)) out.write(body);
+        if (!"HEAD".equals(request.method())) out.write(body);
         out.flush();
     }
 
@@ -114,7 +106,7 @@ public final class Exchange {
 
     /** A redirect with an empty body; {@code record} puts it in {@link Hits} (the loop's hops are not). */
     public void redirect(int status, String location, boolean record) throws IOException {
-        if (record) lab.hits().redirect(new Hits.Redirect(target, status, location));
+        if (record) lab.hits().redirect(new Hits.Redirect(request.target(), status, location));
         head(status, "Location", location, "Content-Length", "0");
         out.flush();
     }

@@ -2,24 +2,18 @@ package uz.karvon.ingest.hostile;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.SocketException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -44,7 +38,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class HostileUpstream implements AutoCloseable {
     private static final int MAX_CONNECTIONS = 256;
-    private static final int MAX_REQUEST_HEAD = 64 * 1024;
     private static final int IDLE_TIMEOUT_MS = 30_000;
 
     /**
@@ -252,33 +245,16 @@ public final class HostileUpstream implements AutoCloseable {
             InputStream in = new BufferedInputStream(s.getInputStream());
             OutputStream out = new BufferedOutputStream(s.getOutputStream(), 1 << 16);
             while (!stopping()) {
-                List<String> lines = readHead(in);
-                if (lines == null) return;
-                String[] requestLine = lines.get(0).split(" ", 3);
-                if (requestLine.length < 3) return;
-                Map<String, String> headers = new HashMap<>();
-                for (String line : lines.subList(1, lines.size())) {
-                    int colon = line.indexOf(':');
-                    if (colon > 0) {
-                        headers.putIfAbsent(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
-                    }
-                }
-                skipBody(in, headers.get("content-length"));
-                String target = requestLine[1];
-                int q = target.indexOf('?');
-                String path = decodePath(q < 0 ? target : target.substring(0, q));
-                int hit = hits.request(path, headers.containsKey("if-none-match"));
-                Exchange x = new Exchange(this, s, out, requestLine[0], target, path, q < 0 ? null : target.substring(q + 1),
-                        headers, hit);
+                Request r = Request.read(in);
+                if (r == null) return;
+                int hit = hits.request(r.path(), r.headers().containsKey("if-none-match"));
+                Exchange x = new Exchange(this, s, out, r, hit);
                 route(x);
                 out.flush();
-                boolean keepAlive = "HTTP/1.1".equals(requestLine[2]) && !"close".equalsIgnoreCase(headers.get("connection"));
-                if (x.closeRequested() || !keepAlive || s.isClosed()) return;
+                if (x.closeRequested() || !r.keepAlive() || s.isClosed()) return;
             }
-        } catch (SocketException | java.net.SocketTimeoutException e) {
-            // client went away or idled out
         } catch (IOException e) {
-            // client went away mid-response
+            // the client went away, idled out or sent garbage: end this connection only
         }
     }
 
@@ -308,50 +284,6 @@ public final class HostileUpstream implements AutoCloseable {
             return;
         }
         c.responder().respond(x);
-    }
-
-    /** The request line and header lines, or null at end of stream before a request. */
-    private static List<String> readHead(InputStream in) throws IOException {
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
-        List<String> lines = new ArrayList<>();
-        int total = 0;
-        int b;
-        while ((b = in.read()) != -1) {
-            if (++total > MAX_REQUEST_HEAD) throw new IOException("request head too large");
-            if (b == '\n') {
-                String l = line.toString(StandardCharsets.ISO_8859_1);
-                if (l.endsWith("\r")) l = l.substring(0, l.length() - 1);
-                line.reset();
-                if (l.isEmpty()) {
-                    if (lines.isEmpty()) continue;   // stray CRLF between requests
-                    return lines;
-                }
-                lines.add(l);
-            } else {
-                line.write(b);
-            }
-        }
-        return null;
-    }
-
-    private static void skipBody(InputStream in, String contentLength) throws IOException {
-        if (contentLength == null) return;
-        long n;
-        try {
-            n = Long.parseLong(contentLength.trim());
-        } catch (NumberFormatException e) {
-            throw new IOException("bad content-length");
-        }
-        if (n > 1 << 20) throw new IOException("request body too large");
-        in.skipNBytes(n);
-    }
-
-    private static String decodePath(String raw) {
-        try {
-            return URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return raw;
-        }
     }
 
     private static void closeQuietly(Socket s) {
