@@ -89,10 +89,13 @@ public final class HostileUpstream implements AutoCloseable {
     private final Semaphore slots = new Semaphore(MAX_CONNECTIONS);
     private final ExecutorService pool;
     private final Thread acceptor;
-    private GzipBomb gzipBomb;
+    private final GzipBomb gzipBomb;
 
     private HostileUpstream(Options options) throws IOException {
         this.options = options;
+        // built before the port opens: its headers must not wait for the CRC of a GiB on a loaded machine
+        this.gzipBomb = new GzipBomb(FeedText.rssHead("gzip bomb") + "<item><title>bomb</title><description>",
+                "</description></item></channel></rss>\n", options.gzipBombMiB());
         this.server = new ServerSocket(0, 512, InetAddress.getLoopbackAddress());
         this.base = "http://127.0.0.1:" + server.getLocalPort();
         AtomicInteger n = new AtomicInteger();
@@ -161,11 +164,7 @@ public final class HostileUpstream implements AutoCloseable {
         return healthyFeeds;
     }
 
-    synchronized GzipBomb gzipBomb() {
-        if (gzipBomb == null) {
-            String head = FeedText.rssHead("gzip bomb") + "<item><title>bomb</title><description>";
-            gzipBomb = new GzipBomb(head, "</description></item></channel></rss>\n", options.gzipBombMiB());
-        }
+    GzipBomb gzipBomb() {
         return gzipBomb;
     }
 
