@@ -7,7 +7,8 @@ package uz.karvon.lang;
  *                   or {@code und} when the language cannot be told: {@code und-Cyrl} when the script is clear
  *                   (too short, too close between two languages, or a language karvon does not detect)
  * @param confidence for a language, its probability; for {@code und}, how strongly the text points to no
- *                   language karvon detects (1 − the probability of the best guess); in [0, 1]
+ *                   language karvon detects (1 − the probability of the best guess), 0 when there was no
+ *                   evidence at all (too few letters, a script without languages here); in [0, 1]
  * @param runnerUp   for a language, the next most probable answer (a language, or {@code und-<script>} for
  *                   "some language karvon does not detect"); for {@code und}, the best language guess;
  *                   {@code null} when there was nothing to compare (no letters, a script with one language)
@@ -27,7 +28,7 @@ public record Detection(String tag, double confidence, String runnerUp, double m
         }
     }
 
-    /** A language without a runner-up (decided by its script alone: Hangul → ko). */
+    /** An answer without a runner-up: a language its script alone decides (Hangul → ko), or und without evidence. */
     public Detection(String tag, double confidence) {
         this(tag, confidence, null, confidence);
     }

@@ -1,11 +1,14 @@
 package uz.karvon.lang;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -48,6 +51,7 @@ public final class LanguageDetector {
             "(?i)(?:https?://|www\\.)\\S+|[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}.-]+|[#@][\\p{L}\\p{N}_]+");
 
     private final Map<Character.UnicodeScript, ScriptGroup> groups = new EnumMap<>(Character.UnicodeScript.class);
+    private final Set<String> languages;
     private final HanVariants han = new HanVariants("/lang/han-variants.txt");
 
     private LanguageDetector() {
@@ -69,8 +73,17 @@ public final class LanguageDetector {
             byScript.computeIfAbsent(l.script(), k -> new ArrayList<>()).add(l);
             texts.put(l.tag(), prepare(TextHygiene.clean(profile(l.tag()))));
         }
-        byScript.forEach((script, languages) ->
-                groups.put(script, new ScriptGroup(script, languages, stopWords, texts, TUNING)));
+        byScript.forEach((script, candidates) ->
+                groups.put(script, new ScriptGroup(script, candidates, stopWords, texts, TUNING)));
+        Set<String> tags = new LinkedHashSet<>();
+        table.stream().filter(LanguageTable.Language::detected).forEach(l -> tags.add(l.tag()));
+        tags.addAll(List.of("zh-Hans", "zh-Hant", "zh", "ja", "ko"));
+        languages = Collections.unmodifiableSet(tags);
+    }
+
+    /** The tags {@link #identify} may answer besides {@code und}: "uz-Latn", "kaa-Cyrl", "ru", "zh-Hant" … */
+    public Set<String> languages() {
+        return languages;
     }
 
     /** The shared detector with the profiles and stop words from the classpath. */
@@ -87,13 +100,13 @@ public final class LanguageDetector {
     /** The language of the text, or {@code und} / {@code und-<script>}; never null. */
     public Detection identify(String text) {
         if (text == null) {
-            return new Detection(Detection.UND, 1.0);
+            return new Detection(Detection.UND, 0.0);
         }
         String s = prepare(withoutNoise(TextHygiene.clean(head(text))));
         ScriptCounts sc = ScriptCounts.of(s);
         Character.UnicodeScript main = sc.main();
         if (main == null) {
-            return new Detection(Detection.UND, 1.0);
+            return new Detection(Detection.UND, 0.0);
         }
         return switch (main) {
             case HAN, HIRAGANA, KATAKANA -> chineseOrJapanese(s, sc);
@@ -139,8 +152,9 @@ public final class LanguageDetector {
                 : new Detection("zh-Hant", 1 - pHans, "zh-Hans", margin);
     }
 
+    /** Too little text, or a script without languages here: no evidence either way (confidence 0). */
     private static Detection und(Character.UnicodeScript script) {
-        return new Detection(Detection.UND + "-" + LetterScripts.iso15924(script), 1.0);
+        return new Detection(Detection.UND + "-" + LetterScripts.iso15924(script), 0.0);
     }
 
     /** URLs, e-mail addresses, hashtags and mentions replaced by a space; each needs "://", "www.", @ or #. */

@@ -139,7 +139,7 @@ final class ScriptGroup {
             }
         }
         if (best < 0) {
-            return new Detection(und, 1.0);
+            return new Detection(und, 0.0);
         }
         String bestTag = languages.get(best).tag();
         double pBest = p[best];
