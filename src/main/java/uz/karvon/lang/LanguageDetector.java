@@ -23,8 +23,8 @@ import java.util.regex.Pattern;
  * name inside a Cyrillic or Arabic headline does not make it Latin), else Latin; (2) Han/kana/Hangul decide
  * ja, ko, and zh-Hans or zh-Hant by the ideographs only one of them writes; (3) for an alphabetic script every
  * language of that script, including "other" languages karvon does not detect, is scored on the text's words
- * of that script ({@link ScriptGroup}); (4) the answer must be likely enough, ahead of the runner-up by a
- * margin, and its profile must know enough of the text's trigrams.
+ * of that script ({@link ScriptGroup}); (4) the answer must be likely enough and ahead of the runner-up (the
+ * best detected language, or all "other" languages together) by a margin.
  *
  * <p>Feed metadata ({@code <language>}) should be trusted before this class; editors can override it.
  * Immutable and thread-safe.
@@ -44,8 +44,7 @@ public final class LanguageDetector {
             3,     // such words counted at most: a name (Тоқаев in Russian text) must not decide alone
             2.0,   // temperature of the softmax over scores
             0.6,   // least probability of an answer
-            0.3,   // least lead over the runner-up
-            0.2);  // least share of the text's trigrams the answer's profile has seen
+            0.3);  // least lead over the runner-up
 
     private static final Pattern NOISE = Pattern.compile(
             "(?i)(?:https?://|www\\.)\\S+|[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}.-]+|[#@][\\p{L}\\p{N}_]+");

@@ -14,8 +14,7 @@ final class ScriptGroup {
 
     /** Thresholds and weights of the decision; one instance, in {@link LanguageDetector}. */
     record Tuning(int maxTrigrams, int maxTrigramsRead, double stopWordWeight, int maxStopWords, double foreignWordPenalty,
-                  int maxForeignWords, double temperature, double minConfidence, double minMargin,
-                  double minCoverage) {
+                  int maxForeignWords, double temperature, double minConfidence, double minMargin) {
     }
 
     /** Alphabet letters are below this (Latin, ʻ, Cyrillic, Arabic); a letter beyond is in no alphabet. */
@@ -94,8 +93,7 @@ final class ScriptGroup {
         long[] trigrams = words.trigrams();
         int t = Math.min(trigrams.length, tuning.maxTrigramsRead());
         int[] costs = new int[n];
-        int[] rows = new int[t];
-        profiles.score(trigrams, t, costs, rows);
+        profiles.score(trigrams, t, costs);
         int[] stops = new int[n];
         int[] foreign = new int[n];
         for (String w : words.list()) {
@@ -119,11 +117,11 @@ final class ScriptGroup {
             scores[i] = Math.exp(scores[i] - max);
             sum += scores[i];
         }
-        return decide(scores, sum, rows, t);
+        return decide(scores, sum);
     }
 
-    /** p: unnormalised probabilities; rows: the text's t trigrams in the profile table. */
-    private Detection decide(double[] p, double sum, int[] rows, int t) {
+    /** p: unnormalised probabilities, summing to sum. */
+    private Detection decide(double[] p, double sum) {
         int best = -1;
         int second = -1;
         double other = 0;
@@ -149,8 +147,7 @@ final class ScriptGroup {
         double pSecond = second < 0 ? 0 : p[second];
         String secondTag = second < 0 || other > pSecond ? und : languages.get(second).tag();
         double margin = clamp(pBest - Math.max(pSecond, other));
-        if (pBest < tuning.minConfidence() || margin < tuning.minMargin()
-                || profiles.seen(rows, t, best) < tuning.minCoverage() * t) {
+        if (pBest < tuning.minConfidence() || margin < tuning.minMargin()) {
             return new Detection(und, clamp(1 - pBest), bestTag, margin);
         }
         return new Detection(bestTag, clamp(pBest), secondTag, margin);

@@ -6,7 +6,7 @@ import java.util.List;
  * Character-trigram profiles of the languages of one script (at most {@value #MAX_LANGUAGES}), built from
  * plain text; immutable. The smoothed log-probabilities are computed here once, and a text's trigram is looked
  * up once for all the languages: an open-addressing table from packed trigram (see {@link Words}) to a row
- * with one column per language, and a mask of the languages whose text has the trigram at all.
+ * with one column per language.
  */
 final class TrigramProfiles {
 
@@ -34,7 +34,6 @@ final class TrigramProfiles {
     private final long[] costs;
     /** Longs per row. */
     private final int width;
-    private final long[] seen;
 
     /** One profile per language, from the trigrams of its text ({@link Words#trigrams}). */
     TrigramProfiles(List<long[]> trigramsByLanguage) {
@@ -62,7 +61,6 @@ final class TrigramProfiles {
         compact(rows);
         width = (languages + 3) / 4;
         costs = new long[rows * width];
-        seen = new long[rows];
         for (int lang = 0; lang < languages; lang++) {
             double logDenominator = Math.log(trigramsByLanguage.get(lang).length + ALPHA * VOCABULARY);
             for (int row = 0; row < rows; row++) {
@@ -72,9 +70,6 @@ final class TrigramProfiles {
                     throw new IllegalStateException("lang: profile too large for one-byte costs");
                 }
                 costs[row * width + lang / 4] |= cost << 16 * (lang % 4);
-                if (count > 0) {
-                    seen[row] |= 1L << lang;
-                }
             }
         }
     }
@@ -96,18 +91,15 @@ final class TrigramProfiles {
 
     /**
      * Per language, the sum of the first n (at most {@value #MAX_TRIGRAMS}) trigrams' smoothed negative
-     * natural-log probabilities times {@value #SCALE} (into {@code sums}); the trigrams' rows go into
-     * {@code rows} for {@link #seen}.
+     * natural-log probabilities times {@value #SCALE} (into {@code sums}).
      */
-    void score(long[] trigrams, int n, int[] sums, int[] rows) {
+    void score(long[] trigrams, int n, int[] sums) {
         if (n > MAX_TRIGRAMS) {
             throw new IllegalArgumentException("lang: at most " + MAX_TRIGRAMS + " trigrams at once");
         }
         long[] lanes = new long[width];
         for (int t = 0; t < n; t++) {
-            int row = row(slots[slot(trigrams[t])]);
-            rows[t] = row;
-            int base = row * width;
+            int base = row(slots[slot(trigrams[t])]) * width;
             for (int k = 0; k < width; k++) {
                 lanes[k] += costs[base + k];
             }
@@ -115,15 +107,6 @@ final class TrigramProfiles {
         for (int lang = 0; lang < languages; lang++) {
             sums[lang] = (int) (lanes[lang / 4] >>> 16 * (lang % 4)) & 0xFFFF;
         }
-    }
-
-    /** How many of the rows ({@link #score}) are trigrams the language's text has. */
-    int seen(int[] rows, int n, int language) {
-        int hits = 0;
-        for (int i = 0; i < n; i++) {
-            hits += (int) (seen[rows[i]] >>> language) & 1;
-        }
-        return hits;
     }
 
     private static int row(long slot) {
