@@ -21,10 +21,6 @@ public final class LetterScripts {
         for (int cp = 0; cp < TABLE_END; cp++) {
             TABLE[cp] = lookUp(cp);
         }
-        for (Character.UnicodeScript script : Character.UnicodeScript.values()) {
-            int code = UCharacter.getPropertyValueEnum(UProperty.SCRIPT, script.name());
-            ISO_15924[script.ordinal()] = UScript.getShortName(code);
-        }
     }
 
     private LetterScripts() {
@@ -37,7 +33,12 @@ public final class LetterScripts {
 
     /** The ISO 15924 code of a script: LATIN → "Latn", CYRILLIC → "Cyrl", HAN → "Hani". */
     public static String iso15924(Character.UnicodeScript script) {
-        return ISO_15924[script.ordinal()];
+        String code = ISO_15924[script.ordinal()];
+        if (code == null) { // looked up on first use (ICU's tables cost a tenth of a second); a race only repeats it
+            code = UScript.getShortName(UCharacter.getPropertyValueEnum(UProperty.SCRIPT, script.name()));
+            ISO_15924[script.ordinal()] = code;
+        }
+        return code;
     }
 
     /** The script with this ISO 15924 code ("Cyrl"), or null. */
