@@ -145,8 +145,8 @@ public final class KarvonServer implements AutoCloseable {
             housekeeping.scheduleWithFixedDelay(() -> purge(items, publisher, o.clock()), 1, 60, TimeUnit.MINUTES);
             housekeeping.scheduleWithFixedDelay(() -> pruneChanges(changeLog, o.clock()), 1, 60, TimeUnit.MINUTES);
             housekeeping.scheduleWithFixedDelay(stats::flush, 1, 1, TimeUnit.MINUTES);
-            LOG.info("karvon serving {} feeds and following {} sources on http://{}:{}/ (data: {})",
-                    config.feeds().size(), config.sources().size(), host, web.port(), db.file());
+            LOG.info("karvon serving {} feeds and following {} sources on http://{}:{}/ (database: {} {})",
+                    config.feeds().size(), config.sources().size(), host, web.port(), db.dialect().label(), db.description());
             return new KarvonServer(db, web, ctx, poller, fetcher, reloader, housekeeping);
         } catch (RuntimeException | StoreException | IOException e) {
             if (poller != null) poller.close();

@@ -36,6 +36,8 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
         root.addAppender(stderr);
         context.getLogger("org.eclipse.jetty").setLevel(Level.WARN);
         context.getLogger("org.flywaydb").setLevel(Level.WARN);
+        context.getLogger("com.zaxxer.hikari").setLevel(Level.WARN);
+        context.getLogger("io.zonky").setLevel(Level.WARN); // the tests' embedded PostgreSQL
         context.getLogger("io.javalin").setLevel(Level.INFO);
         context.getLogger("karvon.access").setLevel(Level.INFO);
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;

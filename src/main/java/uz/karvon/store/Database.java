@@ -6,57 +6,30 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadLocalRandom;
-import org.flywaydb.core.Flyway;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.sqlite.SQLiteConfig;
-import org.sqlite.SQLiteConnection;
-import org.sqlite.SQLiteDataSource;
-import org.sqlite.SQLiteLimits;
 
 /**
- * The embedded database: one SQLite file under the data directory, migrated by Flyway on open.
- * SQLite has one writer at a time, so every write goes through one connection, serialised by
- * {@link #transaction}. Reads that need no write ({@link #read}) use a few read-only connections of their
- * own: under WAL they see the last commit and neither wait for the writer nor block it.
+ * The database every store works through: SQLite in the data folder (the default, one process) or PostgreSQL
+ * (several instances, {@code database.url} in feeds.yml). Both are migrated by the same Flyway migrations on open
+ * ({@link Migrations}); the stores write the SQL both run and ask {@link #dialect()} for the rest.
  *
- * <p>Other processes may write the same file (an {@code import} next to the running server). A write transaction
- * therefore takes the write lock when it begins ({@code BEGIN IMMEDIATE}): a deferred one that read first could not
- * get it afterwards once the other process had written ({@code SQLITE_BUSY_SNAPSHOT}, which no waiting cures).
- * SQLite waits up to {@link #BUSY_TIMEOUT_MILLIS} for the lock; past that the whole transaction is rolled back and
- * tried again with backoff, so both sides wait their turn and nothing is half-written.
+ * <p>SQLite keeps one writer at a time ({@code BEGIN IMMEDIATE}, busy waits and retries: {@link SqliteEngine});
+ * PostgreSQL gets a connection pool and retries transactions that lost a race ({@link PostgresEngine}).
  *
- * <p>One exception path: a failure of the database (I/O, lock never granted, constraint, corrupt file) is a
+ * <p>One exception path: a failure of the database (I/O, lock never granted, constraint, connection refused) is a
  * {@link StoreException}; any other exception thrown inside a transaction is a bug and passes through unchanged.
  */
 public final class Database implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
-    /** How long SQLite itself waits for another connection's lock, per attempt. */
-    static final int BUSY_TIMEOUT_MILLIS = 5_000;
-    /** Attempts of one transaction while another process holds the lock (about a minute in all). */
-    static final int ATTEMPTS = 10;
-    private static final int SQLITE_BUSY = 5;
-    /** Bound parameters per statement: SQLite's own default since 3.32. */
-    static final int MAX_PARAMETERS = 32_766;
-    /** Concurrent readers; more would only queue for the two cores. */
-    private static final int READERS = 4;
+    private final Engine engine;
+    private final Dialect dialect;
+    private final String description;
 
-    private final Path file;
-    private final Connection connection;
-    private final SQLiteDataSource readSource;
-    private final LinkedBlockingQueue<Connection> idleReaders = new LinkedBlockingQueue<>();
-    private final Semaphore readers = new Semaphore(READERS);
-    private volatile boolean closed;
-
-    private Database(Path file, Connection connection, SQLiteDataSource readSource) {
-        this.file = file;
-        this.connection = connection;
-        this.readSource = readSource;
+    private Database(Engine engine, Dialect dialect, String description) {
+        this.engine = engine;
+        this.dialect = dialect;
+        this.description = description;
     }
 
+    /** SQLite: {@code karvon.db} in {@code dataDir}, created and migrated as needed. */
     public static Database open(Path dataDir) throws StoreException {
         try {
             Files.createDirectories(dataDir);
@@ -64,156 +37,42 @@ public final class Database implements AutoCloseable {
             throw new StoreException("store: cannot create data directory " + dataDir + ": " + e.getMessage(), e);
         }
         Path file = dataDir.resolve("karvon.db").toAbsolutePath();
-        SQLiteConfig cfg = new SQLiteConfig();
-        cfg.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        // FULL: an acknowledged article survives kill -9 and power loss alike.
-        cfg.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
-        cfg.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
-        cfg.enforceForeignKeys(true);
-        SQLiteDataSource ds = new SQLiteDataSource(cfg);
-        ds.setUrl("jdbc:sqlite:" + file);
-        try {
-            Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
-            // auto-commit on: transactions are begun by hand (the driver's own BEGIN would be deferred, or, made
-            // immediate, would hold the write lock between transactions)
-            Connection c = ds.getConnection();
-            // stock SQLite's limit, not this driver's raised one (250,000), so no query comes to depend on it;
-            // lists of ids are bound as one JSON array instead (PostgreSQL's protocol stops at 65,535)
-            c.unwrap(SQLiteConnection.class).setLimit(SQLiteLimits.SQLITE_LIMIT_VARIABLE_NUMBER, MAX_PARAMETERS);
-            return new Database(file, c, readSource(file));
-        } catch (SQLException | RuntimeException e) {
-            throw new StoreException("store: cannot open " + file + ": " + e.getMessage(), e);
-        }
+        return new Database(SqliteEngine.open(file), Dialect.SQLITE, file.toString());
     }
 
-    private static SQLiteDataSource readSource(Path file) {
-        SQLiteConfig cfg = new SQLiteConfig();
-        cfg.setReadOnly(true);
-        cfg.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
-        SQLiteDataSource ds = new SQLiteDataSource(cfg);
-        ds.setUrl("jdbc:sqlite:" + file);
-        return ds;
+    /** PostgreSQL at {@code url} with a pool of {@code poolSize} connections, migrated as needed. */
+    public static Database open(PostgresUrl url, int poolSize) throws StoreException {
+        return new Database(PostgresEngine.open(url, poolSize), Dialect.POSTGRESQL, url.display());
     }
 
-    public Path file() {
-        return file;
+    /** Which database, and where: the SQLite file, or the PostgreSQL URL without its password. */
+    public String description() {
+        return description;
+    }
+
+    public Dialect dialect() {
+        return dialect;
     }
 
     /**
-     * Work inside one transaction. It may run more than once (when another process held the lock), so it must not
-     * change anything outside the connection before it returns.
+     * Work inside one transaction. It may run more than once (when another process held the lock, or PostgreSQL
+     * reported a lost race), so it must not change anything outside the connection before it returns.
      */
     public interface Work<T> {
         T run(Connection c) throws SQLException;
     }
 
     /** Runs work that writes in one transaction: all of it is stored, or none. */
-    public synchronized <T> T transaction(Work<T> work) throws StoreException {
-        return run("BEGIN IMMEDIATE", work);
+    public <T> T transaction(Work<T> work) throws StoreException {
+        return engine.transaction(work);
     }
 
     /**
-     * Runs read-only work on a reader connection, in one read transaction (one consistent snapshot), without
-     * waiting for the writer. Work that writes fails there (the connection is read-only): use {@link #transaction}.
+     * Runs read-only work in one read transaction (one consistent snapshot) that never waits for a writer. Work that
+     * writes fails there: use {@link #transaction}.
      */
     public <T> T read(Work<T> work) throws StoreException {
-        readers.acquireUninterruptibly();
-        Connection c = idleReaders.poll();
-        try {
-            if (c == null) {
-                c = readSource.getConnection();
-                c.unwrap(SQLiteConnection.class).setLimit(SQLiteLimits.SQLITE_LIMIT_VARIABLE_NUMBER, MAX_PARAMETERS);
-                c.setAutoCommit(false);
-            }
-            T result = work.run(c);
-            c.commit(); // ends the read transaction: the next read sees newer commits
-            if (closed) c.close(); else idleReaders.offer(c);
-            c = null;
-            return result;
-        } catch (SQLException e) {
-            throw failure(e);
-        } finally {
-            if (c != null) {
-                try {
-                    c.close(); // a reader in an unknown state is not reused
-                } catch (SQLException ignored) {
-                    // the original failure is what matters
-                }
-            }
-            readers.release();
-        }
-    }
-
-    private <T> T run(String begin, Work<T> work) throws StoreException {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                execute(begin);
-            } catch (SQLException e) {
-                if (retry(e, attempt)) continue;
-                throw failure(e);
-            }
-            try {
-                T result = work.run(connection);
-                execute("COMMIT");
-                return result;
-            } catch (SQLException e) {
-                rollback();
-                if (retry(e, attempt)) continue;
-                throw failure(e);
-            } catch (RuntimeException | Error e) {
-                rollback();
-                throw e; // a bug, not the database: the caller's 500, not a 503
-            } finally {
-                autoCommitAgain();
-            }
-        }
-    }
-
-    /** True after waiting, when the failure was another process's lock and attempts remain. */
-    private boolean retry(SQLException e, int attempt) throws StoreException {
-        if ((e.getErrorCode() & 0xff) != SQLITE_BUSY || attempt >= ATTEMPTS) return false;
-        if (attempt == 1) LOG.warn("store: {} is locked by another process (an import?); waiting", file.getFileName());
-        long backoff = Math.min(2_000L, 50L << Math.min(attempt, 6));
-        try {
-            Thread.sleep(backoff / 2 + ThreadLocalRandom.current().nextLong(backoff / 2 + 1));
-        } catch (InterruptedException ie) {
-            Thread.currentThread().interrupt();
-            throw new StoreException("store: interrupted while waiting for the database lock", e);
-        }
-        return true;
-    }
-
-    private StoreException failure(SQLException e) {
-        if ((e.getErrorCode() & 0xff) == SQLITE_BUSY) {
-            return new StoreException("store: " + file.getFileName() + " stayed locked by another process (an import, or a"
-                    + " second server on the same data folder?); this transaction was rolled back (" + e.getMessage() + ")", e);
-        }
-        return new StoreException("store: " + e.getMessage(), e);
-    }
-
-    private void execute(String sql) throws SQLException {
-        try (Statement s = connection.createStatement()) {
-            s.execute(sql);
-        }
-    }
-
-    private void rollback() {
-        try {
-            if (!connection.isClosed()) execute("ROLLBACK");
-        } catch (SQLException ignored) {
-            // no transaction left to roll back (SQLite ends it by itself on some errors); the failure is what matters
-        }
-    }
-
-    /** {@link Connection#setSavepoint} turns the driver's auto-commit flag off; transactions here are begun by hand. */
-    private void autoCommitAgain() {
-        try {
-            if (!connection.isClosed() && !connection.getAutoCommit()) {
-                connection.unwrap(SQLiteConnection.class).getConnectionConfig().setAutoCommit(true);
-            }
-        } catch (SQLException ignored) {
-            // closed meanwhile: the next transaction reports it
-        }
+        return engine.read(work);
     }
 
     /** A cheap liveness probe for /health. */
@@ -229,20 +88,51 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    @Override
-    public synchronized void close() {
-        closed = true;
-        for (Connection r; (r = idleReaders.poll()) != null; ) {
-            try {
-                r.close();
-            } catch (SQLException ignored) {
-                // closing at shutdown: nothing to recover
+    /** Connections of the pool: the most it opens, in use, idle, and threads waiting for one. */
+    public record PoolState(int max, int active, int idle, int waiting) {}
+
+    /** The pool's state (PostgreSQL), or one connection that writes (SQLite). */
+    public PoolState pool() {
+        return engine instanceof PostgresEngine pg ? pg.poolState() : new PoolState(1, 0, 0, 0);
+    }
+
+    /** A subscription to change notifications; {@link #listening} is false while its connection is down. */
+    public interface Listener extends AutoCloseable {
+        boolean listening();
+
+        @Override
+        void close();
+    }
+
+    /**
+     * Calls {@code onNotify} soon after another transaction notifies {@code channel} (PostgreSQL {@code LISTEN}),
+     * or never (SQLite, which has no notifications: callers poll). Close it to stop.
+     */
+    public Listener listen(String channel, Runnable onNotify) {
+        if (engine instanceof PostgresEngine pg) return new PgListener(pg.url(), channel, onNotify);
+        return new Listener() {
+            @Override
+            public boolean listening() {
+                return false;
             }
-        }
-        try {
-            connection.close();
-        } catch (SQLException ignored) {
-            // closing at shutdown: nothing to recover
-        }
+
+            @Override
+            public void close() {}
+        };
+    }
+
+    @Override
+    public void close() {
+        engine.close();
+    }
+
+    /** How one kind of database runs transactions. */
+    interface Engine extends AutoCloseable {
+        <T> T transaction(Work<T> work) throws StoreException;
+
+        <T> T read(Work<T> work) throws StoreException;
+
+        @Override
+        void close();
     }
 }

@@ -29,16 +29,16 @@ public final class SourceItemStore {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String COLUMNS = "id, source_id, original_id, url, external_url, title, summary, content_html, image,"
             + " published_at, modified_at, first_seen, language, authors, tags, attachments, flags, canonical_url, text_hash, duplicate_of";
+    private final Database db;
     /**
      * A list of ids bound as one JSON array: one indexed query for any number of ids, where {@code IN (?,?,…)}
      * stops at SQLite's 32,766 bound parameters (a feed of 16,384 sources: {@link #recent} binds each one twice).
      */
-    private static final String IN_JSON = "(SELECT value FROM json_each(?))";
-
-    private final Database db;
+    private final String inJson;
 
     public SourceItemStore(Database db) {
         this.db = db;
+        this.inJson = db.dialect().inJson();
     }
 
     public record Counts(int added, int updated, int unchanged) {
@@ -287,8 +287,8 @@ public final class SourceItemStore {
         if (sourceIds.isEmpty()) return List.of();
         String ids = jsonArray(sourceIds);
         // a copy is hidden only behind a first item this feed also carries (not one of another feed, or a purged one)
-        return db.read(c -> list(c, "SELECT " + COLUMNS + " FROM source_item WHERE source_id IN " + IN_JSON
-                + " AND (duplicate_of IS NULL OR duplicate_of NOT IN (SELECT id FROM source_item WHERE source_id IN " + IN_JSON + "))"
+        return db.read(c -> list(c, "SELECT " + COLUMNS + " FROM source_item WHERE source_id IN " + inJson
+                + " AND (duplicate_of IS NULL OR duplicate_of NOT IN (SELECT id FROM source_item WHERE source_id IN " + inJson + "))"
                 + " ORDER BY published_at DESC, id LIMIT " + limit, ids, ids));
     }
 
@@ -299,8 +299,8 @@ public final class SourceItemStore {
     public List<SourceItem> window(Collection<String> sourceIds, long fromMillis, boolean older, int limit) throws StoreException {
         if (sourceIds.isEmpty()) return List.of();
         String ids = jsonArray(sourceIds);
-        return db.read(c -> list(c, "SELECT " + COLUMNS + " FROM source_item WHERE source_id IN " + IN_JSON
-                + " AND (duplicate_of IS NULL OR duplicate_of NOT IN (SELECT id FROM source_item WHERE source_id IN " + IN_JSON + "))"
+        return db.read(c -> list(c, "SELECT " + COLUMNS + " FROM source_item WHERE source_id IN " + inJson
+                + " AND (duplicate_of IS NULL OR duplicate_of NOT IN (SELECT id FROM source_item WHERE source_id IN " + inJson + "))"
                 + " AND published_at " + (older ? "<= ?" : ">= ?")
                 + (older ? " ORDER BY published_at DESC, id" : " ORDER BY published_at ASC, id DESC") + " LIMIT " + limit, ids, ids, fromMillis));
     }
@@ -310,7 +310,7 @@ public final class SourceItemStore {
         if (itemIds.isEmpty()) return Map.of();
         return db.read(c -> {
             Map<String, Set<String>> out = new HashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT duplicate_of, source_id FROM source_item WHERE duplicate_of IN " + IN_JSON)) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT duplicate_of, source_id FROM source_item WHERE duplicate_of IN " + inJson)) {
                 ps.setString(1, jsonArray(itemIds));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) out.computeIfAbsent(rs.getString(1), k -> new LinkedHashSet<>()).add(rs.getString(2));

@@ -82,7 +82,8 @@ final class ApiRoutes {
         boolean dbOk = app.database().ping();
         ObjectNode db = out.putObject("database");
         db.put("ok", dbOk);
-        db.put("file", app.database().file().toString());
+        db.put("kind", app.database().dialect().label());
+        db.put("location", app.database().description());
         if (dbOk) {
             try {
                 db.put("articles", app.articles().count());

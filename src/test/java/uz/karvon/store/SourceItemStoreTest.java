@@ -7,7 +7,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Identity per source, updates in place, stand-in dates that do not climb, and cross-source duplicates. */
@@ -21,9 +22,10 @@ class SourceItemStoreTest {
                 url == null ? null : url.replace("https://", ""), Integer.toHexString((title + "summary of " + title).hashCode()), null);
     }
 
-    @Test
-    void refetchesUpdateInPlaceAndStandInDatesKeepTheirFirstValue() throws Exception {
-        try (Database db = Database.open(dir)) {
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
+    void refetchesUpdateInPlaceAndStandInDatesKeepTheirFirstValue(TestDatabases.Kind kind) throws Exception {
+        try (Database db = TestDatabases.open(kind, dir)) {
             SourceItemStore store = new SourceItemStore(db);
             Instant t1 = Instant.parse("2026-11-27T05:00:00Z");
             Instant t2 = t1.plusSeconds(3600);
@@ -50,9 +52,10 @@ class SourceItemStoreTest {
     }
 
     /** A feed merging more sources than SQLite has bound parameters (32,766; the query names each source twice). */
-    @Test
-    void aFeedOfTensOfThousandsOfSourcesIsOneQuery() throws Exception {
-        try (Database db = Database.open(dir)) {
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
+    void aFeedOfTensOfThousandsOfSourcesIsOneQuery(TestDatabases.Kind kind) throws Exception {
+        try (Database db = TestDatabases.open(kind, dir)) {
             SourceItemStore store = new SourceItemStore(db);
             Instant t = Instant.parse("2026-11-27T05:00:00Z");
             store.upsert(List.of(item("s-7", "1", "Seven", "https://s7.example/1", t, List.of()),
