@@ -28,6 +28,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.nodes.Node;
 import uz.karvon.lang.LangTags;
+import uz.karvon.store.PostgresUrl;
 
 /**
  * Reads and checks feeds.yml. Every problem is collected and reported at once as
@@ -103,6 +104,8 @@ public final class ConfigLoader {
         KarvonConfig.Server server = server(top.map("server"));
         KarvonConfig.Security security = security(top.map("security"), problems, warnings);
         KarvonConfig.Ingest ingest = ingest(top.map("ingest"), problems, baseDir);
+        KarvonConfig.DatabaseSpec database = top.has("database") ? database(top.map("database"), problems)
+                : KarvonConfig.DatabaseSpec.EMBEDDED;
         List<KarvonConfig.SourceSpec> sources = new ArrayList<>();
         Map<String, Node> sourceIds = new HashMap<>();
         for (YamlMap m : top.maps("sources")) {
@@ -124,7 +127,7 @@ public final class ConfigLoader {
         top.rejectUnknownKeys();
         if (feeds.isEmpty()) warnings.add("no feeds are defined under feeds: nothing is published");
         if (!problems.isEmpty()) throw new ConfigException(problems.sorted());
-        return new KarvonConfig(site, server, security, ingest, feeds, sources, partners, warnings);
+        return new KarvonConfig(site, server, security, ingest, feeds, sources, partners, warnings, database);
     }
 
     private static boolean unique(Map<String, Node> seen, String id, YamlMap m, String what, Problems problems) {
@@ -231,6 +234,55 @@ public final class ConfigLoader {
                 folders);
         m.rejectUnknownKeys();
         return in;
+    }
+
+    /**
+     * {@code database: {url: {env: NAME}, pool_size: N, lease: 60s}}: PostgreSQL for several instances. The URL comes
+     * from the environment, or from the file if it carries no password; a variable named but unset is an error, not
+     * a quiet fallback to SQLite (instances that meant to share a database would each keep their own).
+     */
+    private KarvonConfig.DatabaseSpec database(YamlMap m, Problems p) {
+        int pool = m.integer("pool_size", 10, 1, 500);
+        Duration lease = m.duration("lease", KarvonConfig.DatabaseSpec.DEFAULT_LEASE, Duration.ofSeconds(10), Duration.ofMinutes(30));
+        String text = null, source = null;
+        Node v = m.valueNode("url");
+        if (!m.has("url")) {
+            m.string("url", null);
+            p.at(m.node(), "missing required key '" + m.qualified("url") + "' (url: {env: KARVON_DATABASE_URL}, a postgresql:// URL);"
+                    + " leave out the whole database: section for the embedded SQLite database");
+        } else if (v instanceof org.yaml.snakeyaml.nodes.MappingNode) {
+            YamlMap u = m.map("url");
+            String envName = u.required("env");
+            u.rejectUnknownKeys();
+            if (envName != null) {
+                text = env.get(envName);
+                source = "env " + envName;
+                if (text == null || text.isBlank()) {
+                    p.at(u.valueNode("env"), m.qualified("url") + ": environment variable " + envName
+                            + " is not set (expected a postgresql:// URL)");
+                    text = null;
+                }
+            }
+        } else {
+            text = m.string("url", null);
+            source = "feeds.yml";
+        }
+        PostgresUrl url = null;
+        if (text != null) {
+            try {
+                url = PostgresUrl.parse(text);
+                if (url.hasPassword() && "feeds.yml".equals(source)) {
+                    p.at(v, m.qualified("url") + ": a password in feeds.yml; write url: {env: KARVON_DATABASE_URL} and put"
+                            + " the URL in that variable (or the password in ~/.pgpass)");
+                    url = null;
+                }
+            } catch (IllegalArgumentException e) {
+                // the message never repeats the URL: it may hold a password
+                p.at(v, m.qualified("url") + (source.startsWith("env") ? " (" + source + ")" : "") + ": " + e.getMessage());
+            }
+        }
+        m.rejectUnknownKeys();
+        return url == null ? KarvonConfig.DatabaseSpec.EMBEDDED : new KarvonConfig.DatabaseSpec(url, source, pool, lease);
     }
 
     private KarvonConfig.SourceSpec source(YamlMap m, Problems p, KarvonConfig.Site site, KarvonConfig.Ingest ingest) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import uz.karvon.store.PostgresUrl;
 
 /** The whole of feeds.yml, validated. Immutable; a reload builds a new one and swaps it in. */
 public record KarvonConfig(
@@ -18,13 +19,21 @@ public record KarvonConfig(
         List<FeedSpec> feeds,
         List<SourceSpec> sources,
         List<PartnerSpec> partners,
-        List<String> warnings) {
+        List<String> warnings,
+        DatabaseSpec database) {
 
     public KarvonConfig {
         feeds = List.copyOf(feeds);
         sources = List.copyOf(sources);
         partners = List.copyOf(partners);
         warnings = List.copyOf(warnings);
+        database = database == null ? DatabaseSpec.EMBEDDED : database;
+    }
+
+    /** With the embedded database (no {@code database:} section). */
+    public KarvonConfig(Site site, Server server, Security security, Ingest ingest, List<FeedSpec> feeds,
+                        List<SourceSpec> sources, List<PartnerSpec> partners, List<String> warnings) {
+        this(site, server, security, ingest, feeds, sources, partners, warnings, DatabaseSpec.EMBEDDED);
     }
 
     /**
@@ -36,7 +45,7 @@ public record KarvonConfig(
                 server.feedMaxAge(), server.tombstoneRetention());
         Site s = site.baseUrl() != null ? site : new Site("http://localhost:" + port, site.title(), site.description(),
                 site.agency(), site.defaultLanguage(), site.timezone(), site.languageFallbacks(), site.rights());
-        return new KarvonConfig(s, srv, security, ingest, feeds, sources, partners, warnings);
+        return new KarvonConfig(s, srv, security, ingest, feeds, sources, partners, warnings, database);
     }
 
     public Optional<FeedSpec> feed(String id) {
@@ -55,6 +64,22 @@ public record KarvonConfig(
                          Duration tombstoneRetention) {}
 
     public record Security(Secret cmsToken, Secret adminToken) {}
+
+    /**
+     * Where the data lives. {@code url} null: SQLite in the data folder (one instance). Otherwise PostgreSQL, shared by
+     * every instance that names it, with a pool of {@code poolSize} connections; a poll's claim on a source lasts
+     * {@code lease} unless renewed (an instance that dies frees its sources after that). Read once at start.
+     *
+     * @param source where the URL came from, for messages ({@code env KARVON_DATABASE_URL}, {@code feeds.yml})
+     */
+    public record DatabaseSpec(PostgresUrl url, String source, int poolSize, Duration lease) {
+        public static final Duration DEFAULT_LEASE = Duration.ofSeconds(60);
+        public static final DatabaseSpec EMBEDDED = new DatabaseSpec(null, "embedded", 10, DEFAULT_LEASE);
+
+        public boolean isPostgres() {
+            return url != null;
+        }
+    }
 
     /** Defaults for fetching external sources. */
     public record Ingest(Duration defaultInterval, Duration maxBackoff, long maxBodyBytes, Duration fetchTimeout, int perHostConcurrency, int workers,

@@ -5,14 +5,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.AbstractMap;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -22,17 +22,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uz.karvon.config.KarvonConfig;
 import uz.karvon.config.KarvonConfig.SourceSpec;
+import uz.karvon.store.StoreException;
 
 /**
- * Refreshes every source when it is due, with at most {@code per_host_concurrency} requests to one host and
- * {@code workers} in all. One dispatcher thread hands due sources to a worker pool; states live in memory and
- * are written to the database in batches. A source is never given up on: failures back off up to a cap and
- * keep retrying there; only {@code 410 Gone} stops polling (until the admin changes the URL).
- * An {@link Error} out of a refresh (out of memory, a broken class path) is not one source's problem: polling
- * stops and {@code onFatal} is told, so the process can fail fast instead of limping on.
+ * Refreshes every source when it is due, with {@code workers} polls at once in this instance and at most
+ * {@code per_host_concurrency} requests to one host across every instance on the database. One dispatcher thread
+ * talks to the database: each step stores finished polls and claims due sources in one transaction
+ * ({@link SourceStates#cycle}), and a worker pool fetches what it claimed. A claimed source is leased to this
+ * instance, renewed while it runs, so no other instance polls it; if this instance dies, its leases expire and
+ * the others take its sources over.
+ *
+ * <p>A source is never given up on: failures back off up to a cap and keep retrying there; only {@code 410 Gone}
+ * stops polling (until the admin changes the URL). An {@link Error} out of a refresh (out of memory, a broken class
+ * path) is not one source's problem: polling stops and {@code onFatal} is told, so the process can fail fast.
  */
 public final class PollScheduler implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PollScheduler.class);
+    /** How often, at most, the dispatcher looks at the database when nothing happens here (others' changes). */
+    private static final long IDLE_MILLIS = 1_000;
 
     private final SourceRefresher refresher;
     private final SourceStates states;
@@ -43,10 +50,14 @@ public final class PollScheduler implements AutoCloseable {
     private final int workerCount;
     private final Thread dispatcher;
     private final Object lock = new Object();
-    private final Map<String, Integer> inFlightPerHost = new HashMap<>();
-    private final Set<String> running = ConcurrentHashMap.newKeySet();
+    /** Polls claimed by this instance and not yet finished. */
+    private final Map<String, SourceStates.Poll> running = new ConcurrentHashMap<>();
+    private final ConcurrentLinkedQueue<SourceStates.Finished> finished = new ConcurrentLinkedQueue<>();
     private volatile KarvonConfig config;
+    private volatile boolean reconcile = true;
+    private volatile boolean poked;
     private volatile boolean stopped;
+    private volatile boolean abandoned;
 
     public PollScheduler(KarvonConfig config, SourceRefresher refresher, SourceStates states, Clock clock,
                          int workerCount, Consumer<Set<String>> onItemsChanged, Consumer<Error> onFatal) {
@@ -63,7 +74,6 @@ public final class PollScheduler implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        states.reconcile(config.sources(), clock.instant());
         this.dispatcher = new Thread(this::dispatchLoop, "karvon-dispatch");
         this.dispatcher.setDaemon(true);
     }
@@ -72,79 +82,89 @@ public final class PollScheduler implements AutoCloseable {
         dispatcher.start();
     }
 
-    /** Applies a new configuration: new sources start, removed ones stop (their items stay), changed URLs start afresh. */
+    /**
+     * Applies a new configuration: new sources start, removed ones stop (their items stay), changed URLs start
+     * afresh. The database is brought in line by the dispatcher (and again after a failure), not by the caller.
+     */
     public void reconfigure(KarvonConfig next) {
         config = next;
-        states.reconcile(next.sources(), clock.instant());
+        reconcile = true;
         wake();
     }
 
-    /** Makes a source due now (admin "refresh now"); asked while it is being polled, it is polled again after. */
-    public void refreshNow(String sourceId) {
+    /** Makes a source due now (admin "refresh now"), for whichever instance claims it; asked during a poll, it is polled again after. */
+    public void refreshNow(String sourceId) throws StoreException {
         states.dueNow(sourceId, clock.instant());
         wake();
     }
 
     private void wake() {
         synchronized (lock) {
+            poked = true;
             lock.notifyAll();
         }
     }
 
     private void dispatchLoop() {
-        List<SourceSpec> pending = new ArrayList<>();
-        Instant nextScan = Instant.MIN;
         Instant nextDue = null;
+        long lookedAt = System.nanoTime() - IDLE_MILLIS * 1_000_000L; // real time: a clock that stands still (tests) still sees others' changes
+        Instant lastRenew = clock.instant();
+        boolean failing = false;
         while (!stopped) {
+            List<SourceStates.Finished> done = drain();
             try {
                 Instant now = clock.instant();
                 KarvonConfig cfg = config;
-                int limit = cfg.ingest().perHostConcurrency();
-                synchronized (lock) {
-                    if (pending.isEmpty() || !now.isBefore(nextScan)) {
-                        // Rescanning is O(sources); between scans, completions only drain the pending list.
-                        pending.clear();
-                        nextDue = null;
-                        for (SourceSpec spec : cfg.sources()) {
-                            if (running.contains(spec.id())) continue;
-                            SourceState st = states.get(spec.id());
-                            if (st == null || !st.url().equals(spec.url().toString())) {
-                                pending.add(spec);      // a reload is reconciling it: the poll starts it afresh
-                                continue;
-                            }
-                            if (st.nextAttempt() == null) continue;
-                            if (st.nextAttempt().isAfter(now)) {
-                                if (nextDue == null || st.nextAttempt().isBefore(nextDue)) nextDue = st.nextAttempt();
-                            } else {
-                                pending.add(spec);
-                            }
-                        }
-                        nextScan = now.plusMillis(500);
+                if (reconcile) {
+                    reconcile = false;
+                    try {
+                        states.reconcile(cfg.sources(), now);
+                    } catch (StoreException | RuntimeException e) {
+                        reconcile = true;
+                        throw e;
                     }
-                    for (Iterator<SourceSpec> it = pending.iterator(); it.hasNext(); ) {
-                        // Every worker busy: the rest would only wait in the pool's queue. Stopping here keeps
-                        // each completion O(1) instead of a walk over all pending sources.
-                        if (running.size() >= workerCount) break;
-                        SourceSpec spec = it.next();
-                        String host = hostKey(spec);
-                        int busy = inFlightPerHost.getOrDefault(host, 0);
-                        if (busy >= limit) continue;
-                        it.remove();
-                        inFlightPerHost.put(host, busy + 1);
-                        running.add(spec.id());
-                        workers.execute(() -> run(spec, host));
-                    }
-                    long waitMs = Duration.between(clock.instant(), nextScan).toMillis();
-                    if (pending.isEmpty() && nextDue != null) {
-                        waitMs = Math.min(Math.max(waitMs, Duration.between(clock.instant(), nextDue).toMillis()), 1000);
-                    }
-                    lock.wait(Math.max(5, Math.min(waitMs, 1000)));
+                    poked = true;
                 }
-                states.flushIfDue(clock.instant());
+                int free = workerCount - running.size();
+                boolean renew = !running.isEmpty() && Duration.between(lastRenew, now).compareTo(states.lease().dividedBy(3)) >= 0;
+                boolean look = free > 0 && (poked || (nextDue != null && !now.isBefore(nextDue))
+                        || System.nanoTime() - lookedAt >= IDLE_MILLIS * 1_000_000L);
+                if (!done.isEmpty() || renew || look) {
+                    poked = false;
+                    SourceStates.Cycle cycle = states.cycle(done, renew, look ? free : 0, cfg.ingest().perHostConcurrency(),
+                            configured(cfg), now);
+                    Set<String> changed = new LinkedHashSet<>();
+                    for (SourceStates.Finished f : done) if (f.itemsChanged()) changed.add(f.poll().sourceId());
+                    done = List.of();
+                    // after the outcomes are stored: whoever looks at a changed feed sees the state that goes with it
+                    if (!changed.isEmpty()) onItemsChanged.accept(changed);
+                    if (renew) lastRenew = now;
+                    if (look) {
+                        lookedAt = System.nanoTime();
+                        nextDue = cycle.nextDue();
+                    }
+                    for (SourceStates.Poll p : cycle.claimed()) {
+                        running.put(p.sourceId(), p);
+                        workers.execute(() -> run(p));
+                    }
+                    if (failing) LOG.info("poller: the database answers again; polling resumes");
+                    failing = false;
+                }
+                waitForWork(nextDue, now);
             } catch (InterruptedException e) {
+                requeue(done);
                 return;
-            } catch (RuntimeException e) {
-                LOG.error("poll dispatcher: {}", e.toString());
+            } catch (StoreException | RuntimeException e) {
+                requeue(done);
+                if (!failing) LOG.error("poller: {}; retrying every second", e.getMessage());
+                failing = true;
+                try {
+                    synchronized (lock) {
+                        lock.wait(IDLE_MILLIS);
+                    }
+                } catch (InterruptedException ie) {
+                    return;
+                }
             } catch (Error e) {
                 fatal("(none: dispatcher)", e);
                 return;
@@ -152,33 +172,66 @@ public final class PollScheduler implements AutoCloseable {
         }
     }
 
-    private void run(SourceSpec queued, String host) {
+    private void waitForWork(Instant nextDue, Instant now) throws InterruptedException {
+        synchronized (lock) {
+            if (!finished.isEmpty() || poked || stopped) return;
+            long waitMs = IDLE_MILLIS;
+            if (running.size() < workerCount && nextDue != null) {
+                waitMs = Math.min(waitMs, Math.max(5, Duration.between(now, nextDue).toMillis()));
+            }
+            lock.wait(waitMs);
+        }
+    }
+
+    private List<SourceStates.Finished> drain() {
+        List<SourceStates.Finished> out = new ArrayList<>();
+        for (SourceStates.Finished f; (f = finished.poll()) != null; ) out.add(f);
+        return out;
+    }
+
+    private void requeue(List<SourceStates.Finished> done) {
+        finished.addAll(done);
+    }
+
+    /** The sources this instance's feeds.yml names, by id. */
+    private static Map<String, SourceSpec> configured(KarvonConfig cfg) {
+        Map<String, SourceSpec> out = new LinkedHashMap<>();
+        for (SourceSpec s : cfg.sources()) out.put(s.id(), s);
+        return out;
+    }
+
+    private void run(SourceStates.Poll poll) {
         boolean changed = false;
-        SourceSpec spec = queued;
+        String id = poll.sourceId();
+        SourceState outcome = null;
         try {
             if (stopped) return;
             KarvonConfig cfg = config;
-            // a reload may have removed or changed the source while it waited: poll what feeds.yml says now
-            Optional<SourceSpec> current = cfg.source(queued.id());
+            // a reload may have removed or changed the source since the claim: poll what feeds.yml says now
+            Optional<SourceSpec> current = cfg.source(id);
             if (current.isEmpty()) return;
-            spec = current.get();
-            SourceStates.Poll poll = states.startPoll(spec, clock.instant());
-            SourceRefresher.Result r = refresher.refresh(spec, cfg.ingest(), poll.state());
-            states.finishPoll(poll, r.state());   // discarded if the source started afresh meanwhile
+            SourceSpec spec = current.get();
+            SourceState from = poll.state();
+            if (from == null || !from.url().equals(spec.url().toString())) {
+                from = SourceState.fresh(id, spec.url().toString(), clock.instant()); // never one URL's validators for another
+            }
+            SourceRefresher.Result r = refresher.refresh(spec, cfg.ingest(), from);
+            outcome = r.state();
             changed = r.changed();                // items were stored either way: feeds are rendered again
             if (r.state().lastError() != null && r.state().failures() == 1) {
-                LOG.warn("source {}: {}", spec.id(), r.state().lastError());
+                LOG.warn("source {}: {}", id, r.state().lastError());
             }
         } catch (Error e) {
-            fatal(spec.id(), e);
+            fatal(id, e);
         } finally {
-            synchronized (lock) {
-                inFlightPerHost.merge(host, -1, Integer::sum);
-                running.remove(spec.id());
-                lock.notifyAll();
+            if (!abandoned) {
+                finished.add(new SourceStates.Finished(poll, outcome, changed));
+                synchronized (lock) {
+                    running.remove(id);
+                    lock.notifyAll();
+                }
             }
         }
-        if (changed) onItemsChanged.accept(Set.of(spec.id()));
     }
 
     /** Stops polling for good and reports once; the error is not swallowed into one source's state. */
@@ -192,11 +245,7 @@ public final class PollScheduler implements AutoCloseable {
         onFatal.accept(e);
     }
 
-    private static String hostKey(SourceSpec s) {
-        String h = s.url().getHost();
-        return h == null ? "(file)" : h.toLowerCase(Locale.ROOT);
-    }
-
+    /** Stops polling, stores what finished and gives every lease back, so other instances poll on at once. */
     @Override
     public void close() {
         stopped = true;
@@ -204,17 +253,39 @@ public final class PollScheduler implements AutoCloseable {
         workers.shutdownNow();
         try {
             workers.awaitTermination(5, TimeUnit.SECONDS);
+            dispatcher.join(5_000);
         } catch (InterruptedException ignored) {
             Thread.currentThread().interrupt();
         }
-        states.flush(clock.instant());
+        if (abandoned) return;
+        try {
+            List<SourceStates.Finished> done = drain();
+            if (!done.isEmpty()) states.cycle(done, false, 0, 1, Map.of(), clock.instant());
+            states.releaseAll();
+        } catch (StoreException | RuntimeException e) {
+            LOG.warn("poller: leases not given back ({}); other instances take the sources over when they expire", e.getMessage());
+        }
     }
 
-    /** For status pages: sources in configuration order with their state. */
-    public List<Map.Entry<SourceSpec, SourceState>> snapshot() {
+    /**
+     * Stops as a killed process would: no outcome stored, no lease given back (they expire after the lease time).
+     * For tests of takeover, and for a process that must stop touching the database at once.
+     */
+    public void abandon() {
+        abandoned = true;
+        close();
+    }
+
+    /** For status pages: sources in configuration order with their state (null before its first reconciliation). */
+    public List<Map.Entry<SourceSpec, SourceState>> snapshot() throws StoreException {
+        Map<String, SourceState> all = states.all();
         List<Map.Entry<SourceSpec, SourceState>> out = new ArrayList<>();
-        for (SourceSpec s : config.sources()) out.add(new AbstractMap.SimpleImmutableEntry<>(s, states.get(s.id())));
+        for (SourceSpec s : config.sources()) out.add(new AbstractMap.SimpleImmutableEntry<>(s, all.get(s.id())));
         return out;
     }
 
+    /** This instance's id on its leases. */
+    public String owner() {
+        return states.owner();
+    }
 }

@@ -6,13 +6,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uz.karvon.config.KarvonConfig.SourceSpec;
@@ -20,142 +20,152 @@ import uz.karvon.store.SourceStateStore;
 import uz.karvon.store.StoreException;
 
 /**
- * Source states in memory, persisted in batches every few seconds (and at shutdown). States of sources
- * removed from the configuration are kept, so re-adding a source resumes where it was.
+ * Source states as the database holds them, shared by every instance on it: the validators, failures, Retry-After
+ * waits and 410/301 memory one instance learns are what the next poll starts from, whichever instance makes it.
+ * This instance polls a source only under a lease ({@link #cycle}); states of sources removed from the configuration
+ * are kept, so re-adding a source resumes where it was.
  *
- * <p>Worker, HTTP and reload threads all change states; every change is one atomic update of one source's entry
- * ({@link ConcurrentHashMap#compute}), never a read followed by a separate write. A state belongs to one URL: when a
- * reload changes the URL it starts afresh under a new epoch, and the outcome of a poll begun under the old epoch is
- * discarded, so it can neither bring back the old URL's validators nor leave a state that no poll may replace.
+ * <p>A state belongs to one URL: when a reload changes the URL it starts afresh under a new epoch, and the outcome
+ * of a poll begun under the old epoch is discarded, so it can neither bring back the old URL's validators nor leave
+ * a state that no poll may replace. A refresh asked for while a poll runs keeps the source due after it.
  */
 public final class SourceStates {
     private static final Logger LOG = LoggerFactory.getLogger(SourceStates.class);
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-    private static final Duration FLUSH_EVERY = Duration.ofSeconds(2);
-
-    /** A state and the epoch it belongs to; a new epoch begins whenever the state starts afresh. */
-    private record Slot(SourceState state, long epoch) {}
-
-    /** What a poll started from; hand it back with the outcome. */
-    record Poll(SourceState state, long epoch) {}
 
     private final SourceStateStore store;
-    private final ConcurrentHashMap<String, Slot> states = new ConcurrentHashMap<>();
-    private final Set<String> dirty = ConcurrentHashMap.newKeySet();
-    private final AtomicLong epochs = new AtomicLong();
-    private volatile Instant lastFlush = Instant.EPOCH;
+    private final String owner;
+    private final Duration lease;
 
-    public SourceStates(SourceStateStore store) throws StoreException {
+    /**
+     * @param owner this instance's id, written on its leases
+     * @param lease how long a claim holds without renewal: an instance that dies frees its sources after this
+     */
+    public SourceStates(SourceStateStore store, String owner, Duration lease) {
         this.store = store;
-        for (Map.Entry<String, String> e : store.loadAll().entrySet()) {
-            try {
-                states.put(e.getKey(), new Slot(JSON.readValue(e.getValue(), SourceState.class), epochs.incrementAndGet()));
-            } catch (JsonProcessingException ex) {
-                LOG.warn("source {}: unreadable saved state, starting afresh", e.getKey());
-            }
+        this.owner = owner;
+        this.lease = lease;
+    }
+
+    public String owner() {
+        return owner;
+    }
+
+    public Duration lease() {
+        return lease;
+    }
+
+    /** The stored state of a source, or null (never configured on this database). */
+    public SourceState get(String id) throws StoreException {
+        SourceStateStore.Row row = store.get(id);
+        return row == null ? null : state(row);
+    }
+
+    /** Every stored state, by source id. */
+    public Map<String, SourceState> all() throws StoreException {
+        Map<String, SourceState> out = new HashMap<>();
+        for (SourceStateStore.Row row : store.loadAll().values()) {
+            SourceState s = state(row);
+            if (s != null) out.put(row.sourceId(), s);
+        }
+        return out;
+    }
+
+    /** What a poll started from; hand it back with the outcome. */
+    record Poll(String sourceId, SourceState state, long epoch) {}
+
+    /**
+     * The outcome of a poll; {@code outcome} null when there is nothing to store (the source was removed);
+     * {@code itemsChanged} when it stored new or changed items.
+     */
+    record Finished(Poll poll, SourceState outcome, boolean itemsChanged) {
+        Finished(Poll poll, SourceState outcome) {
+            this(poll, outcome, false);
         }
     }
 
-    public SourceState get(String id) {
-        Slot s = states.get(id);
-        return s == null ? null : s.state();
-    }
+    /** Claimed polls, which finishes were stored, and when the next unclaimed source is due (null: none). */
+    record Cycle(List<Poll> claimed, Set<String> stored, Instant nextDue) {}
 
     /**
-     * The state a poll of {@code spec} starts from. A state left for another URL (a reload not yet reconciled) is
-     * replaced by a fresh one first: a poll never sends one URL's validators to another.
+     * New sources become due soon (spread over a few seconds); a source whose URL changed starts afresh, due at once;
+     * a shorter interval applies at once. Sources not in {@code sources} stop being claimed; their states stay.
      */
-    Poll startPoll(SourceSpec spec, Instant now) {
-        String url = spec.url().toString();
-        Slot slot = update(spec.id(), cur -> cur != null && cur.state().url().equals(url) ? cur
-                : new Slot(SourceState.fresh(spec.id(), url, now), epochs.incrementAndGet()));
-        return new Poll(slot.state(), slot.epoch());
-    }
-
-    /**
-     * Stores the outcome of a poll, unless the source started afresh while it ran (its URL changed, even if changed
-     * back since): then the outcome is discarded. Changes made meanwhile that only moved the next attempt earlier (a
-     * refresh asked for, a shorter interval) are kept. Returns whether it was stored.
-     */
-    boolean finishPoll(Poll poll, SourceState outcome) {
-        boolean[] stored = {false};
-        update(outcome.sourceId(), cur -> {
-            if (cur == null || cur.epoch() != poll.epoch() || !cur.state().url().equals(outcome.url())) return cur;
-            stored[0] = true;
-            SourceState next = cur.state() == poll.state() ? outcome
-                    : outcome.withNextAttempt(earlier(outcome.nextAttempt(), cur.state().nextAttempt()));
-            return new Slot(next, cur.epoch());
-        });
-        return stored[0];
-    }
-
-    /** New sources become due soon (spread over a few seconds); a source whose URL changed starts afresh. */
-    void reconcile(List<SourceSpec> sources, Instant now) {
+    void reconcile(List<SourceSpec> sources, Instant now) throws StoreException {
+        Map<String, SourceStateStore.Row> stored = store.loadAll();
+        List<SourceStateStore.Change> changes = new ArrayList<>();
         int i = 0;
         for (SourceSpec s : sources) {
             String url = s.url().toString();
             Instant first = now.plusMillis((i++ % 100) * 20L);
-            Instant latest = now.plus(s.interval()).plus(Duration.ofHours(24));
-            update(s.id(), cur -> {
-                if (cur == null || !url.equals(cur.state().url())) {
-                    return new Slot(SourceState.fresh(s.id(), url, first), epochs.incrementAndGet());
-                }
-                Instant next = cur.state().nextAttempt();
-                if (next != null && next.isAfter(latest)) {
-                    return new Slot(cur.state().withNextAttempt(now), cur.epoch()); // a shorter interval applies at once
-                }
-                return cur;
-            });
-        }
-    }
-
-    void dueNow(String id, Instant now) {
-        update(id, cur -> cur == null ? null : new Slot(cur.state().withNextAttempt(now), cur.epoch()));
-    }
-
-    /** One atomic change of one source's entry; marks it for saving when it changed. */
-    private Slot update(String id, UnaryOperator<Slot> change) {
-        boolean[] changed = {false};
-        Slot after = states.compute(id, (k, cur) -> {
-            Slot next = change.apply(cur);
-            changed[0] = next != cur;
-            return next;
-        });
-        if (changed[0] && after != null) dirty.add(id);
-        return after;
-    }
-
-    /** Null means never (a source that answered 410 Gone). */
-    private static Instant earlier(Instant a, Instant b) {
-        if (a == null) return b;
-        if (b == null) return a;
-        return a.isBefore(b) ? a : b;
-    }
-
-    void flushIfDue(Instant now) {
-        if (Duration.between(lastFlush, now).compareTo(FLUSH_EVERY) >= 0) flush(now);
-    }
-
-    synchronized void flush(Instant now) {
-        lastFlush = now;
-        if (dirty.isEmpty()) return;
-        Map<String, String> batch = new HashMap<>();
-        for (String id : List.copyOf(dirty)) {
-            dirty.remove(id);
-            SourceState s = get(id);
-            if (s == null) continue;
-            try {
-                batch.put(id, JSON.writeValueAsString(s));
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException(e);
+            SourceStateStore.Row row = stored.get(s.id());
+            SourceState cur = row == null ? null : state(row);
+            if (row == null) {
+                changes.add(new SourceStateStore.Insert(s.id(), hostKey(s), json(SourceState.fresh(s.id(), url, first)), first.toEpochMilli()));
+            } else if (cur == null || !url.equals(cur.url())) {
+                changes.add(new SourceStateStore.Reset(s.id(), row.epoch(), hostKey(s), json(SourceState.fresh(s.id(), url, now)),
+                        now.toEpochMilli()));
+            } else if (row.nextAttempt() != null && Instant.ofEpochMilli(row.nextAttempt())
+                    .isAfter(now.plus(s.interval()).plus(Duration.ofHours(24)))) {
+                changes.add(new SourceStateStore.DueBy(s.id(), now));
             }
         }
+        store.reconcile(changes, sources.stream().map(SourceSpec::id).toList(), now);
+    }
+
+    void dueNow(String id, Instant now) throws StoreException {
+        store.dueNow(id, now);
+    }
+
+    /**
+     * Stores finished polls, renews this instance's leases if asked, and claims up to {@code want} due sources of
+     * {@code configured} (with at most {@code perHost} leases per host across every instance).
+     */
+    Cycle cycle(List<Finished> finished, boolean renew, int want, int perHost, Map<String, SourceSpec> configured, Instant now)
+            throws StoreException {
+        List<SourceStateStore.Finish> finishes = new ArrayList<>();
+        for (Finished f : finished) {
+            SourceState o = f.outcome();
+            finishes.add(new SourceStateStore.Finish(f.poll().sourceId(), f.poll().epoch(), o == null ? null : json(o),
+                    o == null || o.nextAttempt() == null ? null : o.nextAttempt().toEpochMilli()));
+        }
+        Map<String, String> hosts = new LinkedHashMap<>();
+        if (want > 0) configured.values().forEach(s -> hosts.put(s.id(), hostKey(s)));
+        SourceStateStore.CycleResult r = store.cycle(new SourceStateStore.CycleRequest(owner, lease, finishes, renew, want,
+                perHost, configured::containsKey, hosts), now);
+        List<Poll> claimed = new ArrayList<>();
+        for (SourceStateStore.Row row : r.claimed()) claimed.add(new Poll(row.sourceId(), state(row), row.epoch()));
+        return new Cycle(claimed, r.stored(), r.nextDue() == null ? null : Instant.ofEpochMilli(r.nextDue()));
+    }
+
+    /** Gives back every lease of this instance (a clean stop): its sources are due as they were, for anyone. */
+    void releaseAll() throws StoreException {
+        store.releaseAll(owner);
+    }
+
+    /** The per-host key: the configured URL's host, lower case; drop folders are one "host". */
+    static String hostKey(SourceSpec s) {
+        String h = s.url().getHost();
+        return h == null ? "(file)" : h.toLowerCase(Locale.ROOT);
+    }
+
+    /** The row's state with its next attempt from the column (the column is what claims go by). */
+    private static SourceState state(SourceStateStore.Row row) {
         try {
-            store.saveAll(batch, now);
-        } catch (StoreException e) {
-            dirty.addAll(batch.keySet());
-            LOG.error("could not save source states: {}", e.getMessage());
+            SourceState s = JSON.readValue(row.json(), SourceState.class);
+            return s.withNextAttempt(row.nextAttempt() == null ? null : Instant.ofEpochMilli(row.nextAttempt()));
+        } catch (JsonProcessingException e) {
+            LOG.warn("source {}: unreadable saved state, starting afresh", row.sourceId());
+            return null;
+        }
+    }
+
+    private static String json(SourceState s) {
+        try {
+            return JSON.writeValueAsString(s);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

@@ -29,6 +29,7 @@ import uz.karvon.config.KarvonConfig.FeedSpec;
 import uz.karvon.publish.render.FeedRenderer;
 import uz.karvon.publish.render.Paging;
 import uz.karvon.publish.render.Tombstone;
+import uz.karvon.store.FeedVersionStore;
 import uz.karvon.store.SourceItemStore;
 import uz.karvon.store.StoreException;
 
@@ -50,13 +51,18 @@ public final class FeedPublisher {
     private final AtomicReference<KarvonConfig> config;
     private final AtomicLong generation = new AtomicLong();
     private final Cache<Key, Rendered> cache;
+    private final LastModified lastModified;
 
     private record Key(String feedId, FeedFormat format, PageRequest page, long generation, long feedGeneration) {}
 
-    /** @param cacheBytes how many bytes of rendered pages (raw and gzip) to keep */
+    /**
+     * @param versions   validators last served, shared with the other instances (the same Last-Modified everywhere)
+     * @param cacheBytes how many bytes of rendered pages (raw and gzip) to keep
+     */
     public FeedPublisher(KarvonConfig config, Archive archive, SourceItemStore sourceItems, FeedRenderer renderer,
-                         Clock clock, long cacheBytes) {
+                         FeedVersionStore versions, Clock clock, long cacheBytes) {
         this.config = new AtomicReference<>(config);
+        this.lastModified = new LastModified(versions);
         this.archive = archive;
         this.pager = new FeedPager(archive, sourceItems);
         this.sourceItems = sourceItems;
@@ -177,10 +183,10 @@ public final class FeedPublisher {
             if (validUntil == null || gone.isBefore(validUntil)) validUntil = gone;
         }
         String etag = etag(raw);
-        Instant lastModified = request.isFirst()
-                ? lastModified(spec.id() + "." + format.extension(), etag, a.channel().updated(), now)
+        Instant modified = request.isFirst()
+                ? lastModified.of(spec.id() + "." + format.extension(), etag, a.channel().updated(), now)
                 : min(a.channel().updated(), now.truncatedTo(ChronoUnit.SECONDS));
-        return new Rendered(raw, gzip(raw), etag, lastModified, format.contentType(), validUntil);
+        return new Rendered(raw, gzip(raw), etag, modified, format.contentType(), validUntil);
     }
 
     private static Paging paging(SiteUrls urls, String feedId, FeedFormat format, PageRequest request, FeedPager.Page page) {
@@ -188,27 +194,6 @@ public final class FeedPublisher {
         return new Paging(request.isFirst() ? null : base,
                 page.previous() == null ? null : base + page.previous().query(),
                 page.next() == null ? null : base + page.next().query());
-    }
-
-    private record Version(String etag, Instant lastModified) {}
-
-    /** Per feed and format, for first pages only: a handful of entries, whatever partners page through. */
-    private final Map<String, Version> versions = new ConcurrentHashMap<>();
-
-    /**
-     * Last-Modified never goes backwards while content changes: a withdrawal removes the newest item, yet the
-     * feed changed now. The first render uses the newest item's time, so it is stable across restarts.
-     */
-    private Instant lastModified(String key, String etag, Instant newestItem, Instant now) {
-        Instant second = now.truncatedTo(ChronoUnit.SECONDS);
-        Version v = versions.compute(key, (k, prev) -> {
-            Instant content = newestItem.isAfter(second) ? second : newestItem;
-            if (prev == null) return new Version(etag, content);
-            if (prev.etag().equals(etag)) return prev;
-            Instant changed = content.isAfter(prev.lastModified()) ? content : second;
-            return new Version(etag, changed.isAfter(prev.lastModified()) ? changed : prev.lastModified().plusSeconds(1));
-        });
-        return v.lastModified();
     }
 
     private static Instant min(Instant a, Instant b) {

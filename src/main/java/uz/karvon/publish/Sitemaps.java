@@ -21,6 +21,7 @@ import uz.karvon.article.ArticleFacet;
 import uz.karvon.config.KarvonConfig;
 import uz.karvon.store.ArticleLink;
 import uz.karvon.store.ArticleStore;
+import uz.karvon.store.FeedVersionStore;
 
 /**
  * The sitemaps of the article pages, read from the store. {@code /sitemap.xml} is a sitemap index; file {@code n}
@@ -47,6 +48,7 @@ public final class Sitemaps {
     private final Map<Long, Long> fileGenerations = new ConcurrentHashMap<>();
     private final AtomicLong newsGeneration = new AtomicLong();
     private final Cache<Object, Rendered> cache;
+    private final LastModified lastModified;
 
     private record FileKey(long file, long generation, long fileGeneration) {}
 
@@ -56,12 +58,14 @@ public final class Sitemaps {
      * @param urlsPerFile at most {@link #MAX_URLS_PER_FILE}
      * @param cacheBytes  how many bytes of rendered files (raw and gzip) to keep
      */
-    public Sitemaps(ArticleStore store, Supplier<KarvonConfig> config, Clock clock, int urlsPerFile, long cacheBytes) {
+    public Sitemaps(ArticleStore store, Supplier<KarvonConfig> config, FeedVersionStore versions, Clock clock, int urlsPerFile,
+                    long cacheBytes) {
         if (urlsPerFile < 1 || urlsPerFile > MAX_URLS_PER_FILE) {
             throw new IllegalArgumentException("sitemap: urls per file must be 1.." + MAX_URLS_PER_FILE + ", got " + urlsPerFile);
         }
         this.store = store;
         this.config = config;
+        this.lastModified = new LastModified(versions);
         this.clock = clock;
         this.urlsPerFile = urlsPerFile;
         this.cache = Caffeine.newBuilder()
@@ -115,7 +119,7 @@ public final class Sitemaps {
         List<String> locs = new ArrayList<>();
         for (long n = 1; n <= files; n++) locs.add(base + "/sitemap-" + n + ".xml");
         locs.add(base + "/sitemap-news.xml");
-        return rendered(SitemapXml.index(locs), null);
+        return rendered("sitemap.xml", SitemapXml.index(locs), null);
     }
 
     /** {@code /sitemap-n.xml}, or empty when there is no such file. */
@@ -168,7 +172,7 @@ public final class Sitemaps {
             Instant updated = a.updated().isAfter(now) ? now : a.updated();
             out.add(new SitemapXml.Url(urls.article(a.lang(), a.slug()), updated, alternates));
         }
-        return rendered(SitemapXml.urlset(out), Archive.call(() -> store.nextEmbargoLift(now)).orElse(null));
+        return rendered("sitemap-" + n + ".xml", SitemapXml.urlset(out), Archive.call(() -> store.nextEmbargoLift(now)).orElse(null));
     }
 
     private Rendered renderNews() {
@@ -184,7 +188,7 @@ public final class Sitemaps {
             Instant leaves = a.published().plus(NEWS_WINDOW); // an article leaves the window by itself
             if (validUntil == null || leaves.isBefore(validUntil)) validUntil = leaves;
         }
-        return rendered(SitemapXml.news(out), validUntil);
+        return rendered("sitemap-news.xml", SitemapXml.news(out), validUntil);
     }
 
     /**
@@ -199,8 +203,10 @@ public final class Sitemaps {
         return l.getLanguage().isEmpty() ? tag.toLowerCase(Locale.ROOT) : l.getLanguage();
     }
 
-    private Rendered rendered(byte[] raw, Instant validUntil) {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        return new Rendered(raw, FeedPublisher.gzip(raw), FeedPublisher.etag(raw), now, TYPE, validUntil);
+    /** Last-Modified from the shared store: every instance sends the same one with the same bytes. */
+    private Rendered rendered(String key, byte[] raw, Instant validUntil) {
+        Instant now = clock.instant();
+        String etag = FeedPublisher.etag(raw);
+        return new Rendered(raw, FeedPublisher.gzip(raw), etag, lastModified.of(key, etag, now, now), TYPE, validUntil);
     }
 }

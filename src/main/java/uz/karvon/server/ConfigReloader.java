@@ -79,6 +79,11 @@ public final class ConfigReloader implements AutoCloseable {
         this.port = port;
     }
 
+    /** The SHA-256 of the feeds.yml content running now (instances compare theirs). */
+    synchronized byte[] runningSha256() {
+        return running.clone();
+    }
+
     /** Re-reads the file now ({@code POST /api/reload} without confirmations; tests). */
     public ReloadResult reload() {
         return reload(Set.of());
@@ -174,6 +179,7 @@ public final class ConfigReloader implements AutoCloseable {
         List<String> out = new ArrayList<>();
         if (!Objects.equals(running.site().agency(), next.site().agency())) out.add(restart("site.agency"));
         if (running.ingest().workers() != next.ingest().workers()) out.add(restart("ingest.workers"));
+        if (!running.database().equals(next.database())) out.add(restart("database"));
         if (!running.ingest().fetchTimeout().equals(next.ingest().fetchTimeout())) out.add(restart("ingest.fetch_timeout"));
         if (running.ingest().maxBodyBytes() != next.ingest().maxBodyBytes()) {
             out.add(restart("ingest.max_body_size") + " (for http sources; drop folders use the new value now)");

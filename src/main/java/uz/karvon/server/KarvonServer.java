@@ -6,14 +6,17 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashSet;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uz.karvon.article.ArticleFacet;
 import uz.karvon.article.ArticleImporter;
 import uz.karvon.article.ArticleIntake;
 import uz.karvon.config.ConfigException;
@@ -36,6 +39,7 @@ import uz.karvon.stats.PullStats;
 import uz.karvon.store.ArticleStore;
 import uz.karvon.store.ChangeLog;
 import uz.karvon.store.Database;
+import uz.karvon.store.FeedVersionStore;
 import uz.karvon.store.PullStatStore;
 import uz.karvon.store.SourceItemStore;
 import uz.karvon.store.SourceStateStore;
@@ -55,9 +59,12 @@ public final class KarvonServer implements AutoCloseable {
     private final Fetcher fetcher;
     private final ConfigReloader reloader;
     private final ScheduledExecutorService housekeeping;
+    private final Database.Listener listener;
+    private final Instances instances;
 
     private KarvonServer(Database db, Javalin web, AppContext context, PollScheduler poller, Fetcher fetcher,
-                         ConfigReloader reloader, ScheduledExecutorService housekeeping) {
+                         ConfigReloader reloader, ScheduledExecutorService housekeeping, Database.Listener listener,
+                         Instances instances) {
         this.db = db;
         this.web = web;
         this.context = context;
@@ -65,6 +72,8 @@ public final class KarvonServer implements AutoCloseable {
         this.fetcher = fetcher;
         this.reloader = reloader;
         this.housekeeping = housekeeping;
+        this.listener = listener;
+        this.instances = instances;
     }
 
     /**
@@ -98,41 +107,59 @@ public final class KarvonServer implements AutoCloseable {
         ConfigFile configFile = ConfigLoader.read(o.configFile()); // one read: what runs is what the watcher compares with
         KarvonConfig config = loader.load(configFile);
         config.warnings().forEach(w -> LOG.warn("{}: {}", o.configFile().getFileName(), w));
-        Database db = Database.open(o.dataDir());
+        Database db = open(config.database(), o.dataDir());
         Fetcher fetcher = null;
         PollScheduler poller = null;
+        Database.Listener listener = null;
         try {
             Tuning t = o.tuning();
             ArticleStore articles = new ArticleStore(db);
             SourceItemStore items = new SourceItemStore(db);
+            FeedVersionStore versions = new FeedVersionStore(db);
             Archive archive = new Archive(articles, UzbekTransliterator.standard(), t.transliterationCacheChars());
             FeedPublisher publisher = new FeedPublisher(config, archive, items, new FeedRenderer(config.site().agency()),
-                    o.clock(), t.feedCacheBytes());
-            Sitemaps sitemaps = new Sitemaps(articles, publisher::config, o.clock(), t.sitemapUrlsPerFile(), t.sitemapCacheBytes());
+                    versions, o.clock(), t.feedCacheBytes());
+            Sitemaps sitemaps = new Sitemaps(articles, publisher::config, versions, o.clock(), t.sitemapUrlsPerFile(),
+                    t.sitemapCacheBytes());
             ChangeLog changeLog = new ChangeLog(db);
-            ChangeFollower follower = new ChangeFollower(changeLog, facets -> {
-                publisher.articlesChanged(facets);
-                sitemaps.changed(facets);
+            ChangeFollower follower = new ChangeFollower(changeLog, new ChangeFollower.Handler() {
+                @Override
+                public void articles(List<ArticleFacet> facets) {
+                    publisher.articlesChanged(facets);
+                    sitemaps.changed(facets);
+                }
+
+                @Override
+                public void sources(Set<String> sourceIds) {
+                    publisher.sourcesChanged(sourceIds);
+                }
             });
-            // a write of this process is applied before its request is answered; others' within changePoll
+            // a write of this process is applied before its request is answered; another instance's at once when
+            // PostgreSQL notifies it, else (SQLite, a lost notification connection) within changePoll
             ArticleIntake intake = Wiring.intake(db, o.clock(), () -> follow(follower));
             if (o.loadSample() && articles.count() == 0) loadSample(intake);
 
+            ConfigReloader[] reloaderRef = new ConfigReloader[1];
+            Instances instances = new Instances(db, o.clock(),
+                    () -> reloaderRef[0] == null ? configFile.sha256() : reloaderRef[0].runningSha256());
             fetcher = new Fetcher(fetchSettings(config.ingest()), o.clock());
             SourceRefresher refresher = new SourceRefresher(fetcher, items, LanguageDetector.standard(), o.clock());
-            poller = new PollScheduler(config, refresher, new SourceStates(new SourceStateStore(db)), o.clock(),
-                    config.ingest().workers(), publisher::sourcesChanged, KarvonServer::failFast);
+            SourceStates states = new SourceStates(new SourceStateStore(db), instances.instanceId(), config.database().lease());
+            poller = new PollScheduler(config, refresher, states, o.clock(), config.ingest().workers(),
+                    ids -> follow(follower), KarvonServer::failFast);
 
             ConfigStatus status = new ConfigStatus(o.configFile(), o.clock().instant(), config.warnings());
             PullStats stats = new PullStats(new PullStatStore(db), o.clock());
-            AppContext ctx = new AppContext(publisher, sitemaps, intake, articles, db, status, poller, stats, o.clock());
+            AppContext ctx = new AppContext(publisher, sitemaps, intake, articles, db, status, poller, stats, o.clock(), instances);
             ConfigReloader reloader = new ConfigReloader(configFile, loader, publisher, poller, status, o.clock(), ConfigReloader.SETTLE);
+            reloaderRef[0] = reloader;
             Javalin web = WebApp.create(ctx, reloader::reload);
             int port = o.port() != null ? o.port() : config.server().port();
             String host = o.host() != null ? o.host() : config.server().host();
             web.start(host, port);
             reloader.servedOn(web.port());
             publisher.reconfigure(config.servedOn(web.port()));
+            instances.heartbeat();
             poller.start();
             if (o.watchConfig()) reloader.watch();
             ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -140,20 +167,38 @@ public final class KarvonServer implements AutoCloseable {
                 thread.setDaemon(true);
                 return thread;
             });
+            AtomicBoolean followQueued = new AtomicBoolean();
+            listener = db.listen(ChangeLog.CHANNEL, () -> {
+                if (followQueued.compareAndSet(false, true)) { // a burst of notifications is one read of the log
+                    housekeeping.execute(() -> {
+                        followQueued.set(false);
+                        follow(follower);
+                    });
+                }
+            });
+            instances.listening(listener);
             long poll = t.changePoll().toMillis();
             housekeeping.scheduleWithFixedDelay(() -> follow(follower), poll, poll, TimeUnit.MILLISECONDS);
             housekeeping.scheduleWithFixedDelay(() -> purge(items, publisher, o.clock()), 1, 60, TimeUnit.MINUTES);
             housekeeping.scheduleWithFixedDelay(() -> pruneChanges(changeLog, o.clock()), 1, 60, TimeUnit.MINUTES);
             housekeeping.scheduleWithFixedDelay(stats::flush, 1, 1, TimeUnit.MINUTES);
-            LOG.info("karvon serving {} feeds and following {} sources on http://{}:{}/ (database: {} {})",
+            long beat = Instances.HEARTBEAT.toMillis();
+            housekeeping.scheduleWithFixedDelay(instances::heartbeat, beat, beat, TimeUnit.MILLISECONDS);
+            LOG.info("karvon {} serving {} feeds and following {} sources on http://{}:{}/ (database: {} {})", instances.instanceId(),
                     config.feeds().size(), config.sources().size(), host, web.port(), db.dialect().label(), db.description());
-            return new KarvonServer(db, web, ctx, poller, fetcher, reloader, housekeeping);
+            return new KarvonServer(db, web, ctx, poller, fetcher, reloader, housekeeping, listener, instances);
         } catch (RuntimeException | StoreException | IOException e) {
+            if (listener != null) listener.close();
             if (poller != null) poller.close();
             if (fetcher != null) fetcher.close();
             db.close();
             throw e;
         }
+    }
+
+    /** The database feeds.yml names: PostgreSQL shared with other instances, or SQLite in the data folder. */
+    static Database open(KarvonConfig.DatabaseSpec spec, Path dataDir) throws StoreException {
+        return spec.isPostgres() ? Database.open(spec.url(), spec.poolSize()) : Database.open(dataDir);
     }
 
     /**
@@ -179,17 +224,13 @@ public final class KarvonServer implements AutoCloseable {
         exit.start();
     }
 
-    /** Retention: items of external sources not seen for {@code ingest.retention} are removed. */
+    /** Retention: items of external sources not seen for {@code ingest.retention} are removed (every instance's feeds follow the change log). */
     private static void purge(SourceItemStore items, FeedPublisher publisher, Clock clock) {
         try {
             Duration keep = publisher.config().ingest().retention();
-            int n = items.purgeLastSeenBefore(clock.instant().minus(keep));
-            if (n > 0) {
-                LOG.info("retention: removed {} source items not seen for {}", n, keep);
-                Set<String> sources = new HashSet<>();
-                publisher.config().sources().forEach(s -> sources.add(s.id()));
-                publisher.sourcesChanged(sources);
-            }
+            Instant now = clock.instant();
+            int n = items.purgeLastSeenBefore(now.minus(keep), now);
+            if (n > 0) LOG.info("retention: removed {} source items not seen for {}", n, keep);
         } catch (StoreException | RuntimeException e) {
             LOG.warn("retention: {}", e.getMessage());
         }
@@ -230,13 +271,34 @@ public final class KarvonServer implements AutoCloseable {
         return reloader;
     }
 
+    /** This instance's id on the database (leases, heartbeats, /health). */
+    public String instanceId() {
+        return instances.instanceId();
+    }
+
     @Override
     public void close() {
         reloader.close();
         housekeeping.shutdownNow();
+        listener.close();
         web.stop();
         context.stats().flush();
         poller.close();
+        instances.leave();
+        fetcher.close();
+        db.close();
+    }
+
+    /**
+     * Stops as {@code kill -9} would, for tests of what the other instances do then: nothing more is written (no
+     * lease given back, no statistics flushed, no goodbye), connections are simply dropped.
+     */
+    void halt() {
+        reloader.close();
+        housekeeping.shutdownNow();
+        listener.close();
+        web.stop();
+        poller.abandon();
         fetcher.close();
         db.close();
     }

@@ -9,7 +9,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.TreeSet;
 import uz.karvon.article.ArticleFacet;
 
 /**
@@ -18,29 +20,44 @@ import uz.karvon.article.ArticleFacet;
  * API, {@code karvon import} on the same data folder), and followed by every server: it polls {@link #since} and
  * invalidates only the feeds and sitemap files those facets concern.
  *
- * <p>{@code seq} is {@code MAX(seq) + 1} inside the writing transaction. SQLite has one writer at a time, so seq
- * order is commit order and a follower that has read up to N never misses a row below N. A PostgreSQL backend with
- * concurrent writers must keep that property (e.g. {@code LOCK TABLE change_log IN EXCLUSIVE MODE} before the
- * insert, or retrying on the primary-key conflict), and can {@code NOTIFY} the new seq after the insert so that
- * followers read at once instead of at their next poll; polling stays as the fallback that never loses a change.
+ * <p>A row says which article versions changed (their facets) or which sources' items did ({@link Entry#sources}).
+ *
+ * <p>{@code seq} is {@code MAX(seq) + 1} inside the writing transaction, and appends are serialized
+ * ({@link Dialect.Serial#CHANGES}: SQLite's one writer, a PostgreSQL advisory lock held to commit), so seq order is
+ * commit order and a follower that has read up to N never misses a row below N. On PostgreSQL every insert also
+ * notifies {@value #CHANNEL} (a trigger, V8_2), so followers read at once instead of at their next check; the
+ * periodic check stays as the fallback that never loses a change.
  */
 public final class ChangeLog {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<List<ArticleFacet>> FACETS = new TypeReference<>() {};
+    private static final TypeReference<List<String>> SOURCES = new TypeReference<>() {};
+    /** The PostgreSQL notification channel of new changes. */
+    public static final String CHANNEL = "karvon_changes";
     private final Database db;
 
     public ChangeLog(Database db) {
         this.db = db;
     }
 
-    public record Entry(long seq, Instant at, List<ArticleFacet> facets) {}
+    /** One change: article versions ({@code facets}) and sources whose items changed ({@code sources}), either may be empty. */
+    public record Entry(long seq, Instant at, List<ArticleFacet> facets, List<String> sources) {
+        public Entry {
+            facets = List.copyOf(facets);
+            sources = List.copyOf(sources);
+        }
+    }
 
-    /** Appends one change, inside the caller's write transaction. */
-    static void append(Connection c, Instant at, List<ArticleFacet> facets) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO change_log (seq, changed_at, facets)"
-                + " VALUES ((SELECT COALESCE(MAX(seq), 0) + 1 FROM change_log), ?, ?)")) {
+    /**
+     * Appends one change, inside the caller's write transaction, which must have taken
+     * {@link Dialect.Serial#CHANGES} (article writes take it first, for their seq; others just before this).
+     */
+    static void append(Connection c, Instant at, List<ArticleFacet> facets, Collection<String> sources) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO change_log (seq, changed_at, facets, sources)"
+                + " VALUES ((SELECT COALESCE(MAX(seq), 0) + 1 FROM change_log), ?, ?, ?)")) {
             ps.setLong(1, at.toEpochMilli());
             ps.setString(2, JSON.writeValueAsString(facets));
+            ps.setString(3, sources.isEmpty() ? null : JSON.writeValueAsString(List.copyOf(new TreeSet<>(sources))));
             ps.executeUpdate();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
@@ -62,13 +79,14 @@ public final class ChangeLog {
     public List<Entry> since(long seq, int max) throws StoreException {
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT seq, changed_at, facets FROM change_log WHERE seq > ? ORDER BY seq LIMIT ?")) {
+                    "SELECT seq, changed_at, facets, sources FROM change_log WHERE seq > ? ORDER BY seq LIMIT ?")) {
                 ps.setLong(1, seq);
                 ps.setInt(2, max);
                 try (ResultSet rs = ps.executeQuery()) {
                     List<Entry> out = new ArrayList<>();
                     while (rs.next()) {
-                        out.add(new Entry(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)), facets(rs.getString(3))));
+                        out.add(new Entry(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)), read(rs.getString(3), FACETS),
+                                rs.getString(4) == null ? List.of() : read(rs.getString(4), SOURCES)));
                     }
                     return out;
                 }
@@ -87,9 +105,9 @@ public final class ChangeLog {
         });
     }
 
-    private static List<ArticleFacet> facets(String json) throws SQLException {
+    private static <T> T read(String json, TypeReference<T> type) throws SQLException {
         try {
-            return JSON.readValue(json, FACETS);
+            return JSON.readValue(json, type);
         } catch (JsonProcessingException e) {
             throw new SQLException("corrupt change_log row: " + e.getOriginalMessage(), e);
         }

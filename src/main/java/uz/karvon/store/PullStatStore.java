@@ -10,6 +10,8 @@ import java.util.List;
 /**
  * Daily pull totals. Counters are added to (never overwritten); reported subscribers keep the day's maximum; distinct
  * readers are a sketch merged into the stored one, so several flushes, restarts or instances count a reader once.
+ * Instances flush at the same time: a row is created if missing ({@code ON CONFLICT DO NOTHING}, both databases),
+ * then read with a row lock ({@link Dialect#forUpdate}) and updated, so no flush overwrites another's merge.
  */
 public final class PullStatStore {
     private final Database db;
@@ -35,14 +37,15 @@ public final class PullStatStore {
 
     public void add(List<Delta> deltas, Sketches sketches) throws StoreException {
         if (deltas.isEmpty()) return;
+        String forUpdate = db.dialect().forUpdate();
         db.transaction(c -> {
             for (Delta d : deltas) {
-                Stored s = stored(c, d);
-                byte[] readers = sketches.merge(s == null ? null : s.readers(), d.readers());
+                ensureRow(c, d);
+                Stored s = stored(c, d, forUpdate);
+                byte[] readers = sketches.merge(s.readers(), d.readers());
                 // never below what was counted before (rows from before sketches kept an exact count)
-                long distinct = Math.max(s == null ? 0 : s.distinct(), sketches.count(readers));
-                if (s != null) update(c, d, readers, distinct);
-                else insert(c, d, readers, distinct);
+                long distinct = Math.max(s.distinct(), sketches.count(readers));
+                update(c, d, readers, distinct);
             }
             return null;
         });
@@ -68,14 +71,15 @@ public final class PullStatStore {
 
     private record Stored(long distinct, byte[] readers) {}
 
-    private static Stored stored(Connection c, Delta d) throws SQLException {
+    private static Stored stored(Connection c, Delta d, String forUpdate) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT distinct_clients, reader_sketch FROM pull_stat"
-                + " WHERE day = ? AND feed_id = ? AND partner_id = ?")) {
+                + " WHERE day = ? AND feed_id = ? AND partner_id = ?" + forUpdate)) {
             ps.setString(1, d.day());
             ps.setString(2, d.feedId());
             ps.setString(3, d.partnerId());
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? new Stored(rs.getLong(1), rs.getBytes(2)) : null;
+                rs.next(); // ensureRow made it
+                return new Stored(rs.getLong(1), rs.getBytes(2));
             }
         }
     }
@@ -100,19 +104,14 @@ public final class PullStatStore {
         }
     }
 
-    private static void insert(Connection c, Delta d, byte[] readers, long distinct) throws SQLException {
+    /** The day's row with zero counters, unless it exists (another instance may be creating it right now). */
+    private static void ensureRow(Connection c, Delta d) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO pull_stat (day, feed_id, partner_id, requests, ok,"
-                + " not_modified, bytes, distinct_clients, reported_subscribers, reader_sketch) VALUES (?,?,?,?,?,?,?,?,?,?)")) {
+                + " not_modified, bytes, distinct_clients, reported_subscribers) VALUES (?, ?, ?, 0, 0, 0, 0, 0, 0)"
+                + " ON CONFLICT (day, feed_id, partner_id) DO NOTHING")) {
             ps.setString(1, d.day());
             ps.setString(2, d.feedId());
             ps.setString(3, d.partnerId());
-            ps.setLong(4, d.requests());
-            ps.setLong(5, d.ok());
-            ps.setLong(6, d.notModified());
-            ps.setLong(7, d.bytes());
-            ps.setLong(8, distinct);
-            ps.setLong(9, d.reportedSubscribers());
-            ps.setBytes(10, readers);
             ps.executeUpdate();
         }
     }

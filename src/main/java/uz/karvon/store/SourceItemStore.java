@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Items of external sources. Identity is per source (source id + original id), so two sources that use the
@@ -144,6 +145,7 @@ public final class SourceItemStore {
                         }
                     }
                 }
+                logChanges(c, ok);
                 return null;
             });
         } catch (StoreException | RuntimeException e) {
@@ -160,6 +162,20 @@ public final class SourceItemStore {
                 }
             }
         }
+    }
+
+    /** Sources whose items changed, for every instance's feeds; one change-log row per written batch. */
+    private void logChanges(Connection c, List<Pending> written) throws SQLException {
+        Set<String> sources = new TreeSet<>();
+        Instant at = null;
+        for (Pending p : written) {
+            if (!p.counts.changed()) continue;
+            for (SourceItem i : p.items) sources.add(i.sourceId());
+            at = p.now;
+        }
+        if (sources.isEmpty()) return;
+        db.dialect().serialize(c, Dialect.Serial.CHANGES);
+        ChangeLog.append(c, at, List.of(), sources);
     }
 
     private static Counts upsert(Statements st, List<SourceItem> items, Instant now) throws SQLException {
@@ -266,7 +282,7 @@ public final class SourceItemStore {
     /** The stored HTML content of those of these original ids of a source that are stored (null content omitted). */
     public Map<String, String> storedContent(String sourceId, List<String> originalIds) throws StoreException {
         if (originalIds.isEmpty()) return Map.of();
-        return db.transaction(c -> {
+        return db.read(c -> {
             Map<String, String> out = new HashMap<>();
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT content_html FROM source_item WHERE source_id = ? AND original_id = ?")) {
@@ -285,7 +301,7 @@ public final class SourceItemStore {
     /** Newest first, one item per story (duplicates folded into the first source's item). Any number of sources. */
     public List<SourceItem> recent(Collection<String> sourceIds, int limit) throws StoreException {
         if (sourceIds.isEmpty()) return List.of();
-        String ids = jsonArray(sourceIds);
+        String ids = Json.array(sourceIds);
         // a copy is hidden only behind a first item this feed also carries (not one of another feed, or a purged one)
         return db.read(c -> list(c, "SELECT " + COLUMNS + " FROM source_item WHERE source_id IN " + inJson
                 + " AND (duplicate_of IS NULL OR duplicate_of NOT IN (SELECT id FROM source_item WHERE source_id IN " + inJson + "))"
@@ -298,7 +314,7 @@ public final class SourceItemStore {
      */
     public List<SourceItem> window(Collection<String> sourceIds, long fromMillis, boolean older, int limit) throws StoreException {
         if (sourceIds.isEmpty()) return List.of();
-        String ids = jsonArray(sourceIds);
+        String ids = Json.array(sourceIds);
         return db.read(c -> list(c, "SELECT " + COLUMNS + " FROM source_item WHERE source_id IN " + inJson
                 + " AND (duplicate_of IS NULL OR duplicate_of NOT IN (SELECT id FROM source_item WHERE source_id IN " + inJson + "))"
                 + " AND published_at " + (older ? "<= ?" : ">= ?")
@@ -311,7 +327,7 @@ public final class SourceItemStore {
         return db.read(c -> {
             Map<String, Set<String>> out = new HashMap<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT duplicate_of, source_id FROM source_item WHERE duplicate_of IN " + inJson)) {
-                ps.setString(1, jsonArray(itemIds));
+                ps.setString(1, Json.array(itemIds));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) out.computeIfAbsent(rs.getString(1), k -> new LinkedHashSet<>()).add(rs.getString(2));
                 }
@@ -320,16 +336,9 @@ public final class SourceItemStore {
         });
     }
 
-    private static String jsonArray(Collection<String> ids) {
-        try {
-            return JSON.writeValueAsString(ids);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     public Map<String, Long> countsBySource() throws StoreException {
-        return db.transaction(c -> {
+        return db.read(c -> {
             Map<String, Long> out = new HashMap<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT source_id, COUNT(*) FROM source_item GROUP BY source_id");
                  ResultSet rs = ps.executeQuery()) {
@@ -339,13 +348,25 @@ public final class SourceItemStore {
         });
     }
 
-    /** Retention: removes items last seen before {@code cutoff}. Returns how many. */
-    public int purgeLastSeenBefore(Instant cutoff) throws StoreException {
+    /** Retention: removes items last seen before {@code cutoff}, and logs their sources as changed. Returns how many. */
+    public int purgeLastSeenBefore(Instant cutoff, Instant now) throws StoreException {
         return db.transaction(c -> {
+            Set<String> sources = new TreeSet<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT source_id FROM source_item WHERE last_seen < ?")) {
+                ps.setLong(1, cutoff.toEpochMilli());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) sources.add(rs.getString(1));
+                }
+            }
+            if (sources.isEmpty()) return 0;
+            int n;
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM source_item WHERE last_seen < ?")) {
                 ps.setLong(1, cutoff.toEpochMilli());
-                return ps.executeUpdate();
+                n = ps.executeUpdate();
             }
+            db.dialect().serialize(c, Dialect.Serial.CHANGES);
+            ChangeLog.append(c, now, List.of(), sources);
+            return n;
         });
     }
 

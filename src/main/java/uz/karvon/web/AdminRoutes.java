@@ -66,7 +66,7 @@ final class AdminRoutes {
         ApiRoutes.json(ctx, out);
     }
 
-    void refreshSource(Context ctx) {
+    void refreshSource(Context ctx) throws StoreException {
         if (!admin(ctx)) return;
         String id = ctx.pathParam("id");
         if (app.publisher().config().source(id).isEmpty()) {
@@ -79,7 +79,7 @@ final class AdminRoutes {
         ApiRoutes.json(ctx, ApiRoutes.JSON.createObjectNode().put("id", id).put("refresh", "queued"));
     }
 
-    void sourcesJson(Context ctx) {
+    void sourcesJson(Context ctx) throws StoreException {
         if (!admin(ctx)) return;
         ObjectNode out = ApiRoutes.JSON.createObjectNode();
         ArrayNode arr = out.putArray("sources");
@@ -109,7 +109,7 @@ final class AdminRoutes {
         ApiRoutes.json(ctx, out);
     }
 
-    void sourcesPage(Context ctx) {
+    void sourcesPage(Context ctx) throws StoreException {
         if (!admin(ctx)) return;
         Document doc = Html.page("en", "ltr", "Sources — " + app.publisher().config().site().title());
         Element body = doc.body();

@@ -8,9 +8,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 import uz.karvon.article.Article;
 import uz.karvon.article.ArticleIntake;
@@ -18,6 +21,8 @@ import uz.karvon.article.FieldError;
 import uz.karvon.config.Secret;
 import uz.karvon.publish.SiteUrls;
 import uz.karvon.store.ArticleStore;
+import uz.karvon.store.Database;
+import uz.karvon.store.InstanceStore;
 import uz.karvon.store.StoreException;
 
 /** The CMS API ({@code POST /api/articles}, {@code DELETE /api/articles/{id}}) and {@code /health}. */
@@ -92,9 +97,19 @@ final class ApiRoutes {
                 dbOk = false;
             }
         }
+        Database.PoolState pool = app.database().pool();
+        db.putObject("pool").put("max", pool.max()).put("active", pool.active()).put("idle", pool.idle()).put("waiting", pool.waiting());
+        List<String> warnings = new ArrayList<>();
+        Boolean listening = app.cluster().notificationsListening();
+        if (listening != null) {
+            db.put("notifications", listening ? "listening" : "reconnecting");
+            if (!listening) warnings.add("change notifications from the database are lost (reconnecting): other instances'"
+                    + " changes are seen by the once-a-second check of the change log meanwhile");
+        }
         ConfigStatus.State cs = app.configStatus().get();
         ObjectNode cfg = out.putObject("config");
         cfg.put("file", cs.file().toString());
+        cfg.put("sha256", app.cluster().configSha256());
         cfg.put("applied_at", cs.appliedAt().toString());
         cfg.put("feeds", app.publisher().config().feeds().size());
         cfg.put("sources", app.publisher().config().sources().size());
@@ -103,11 +118,38 @@ final class ApiRoutes {
         cs.errors().forEach(errs::add);
         ArrayNode warns = cfg.putArray("warnings");
         cs.warnings().forEach(warns::add);
-        String status = !dbOk ? "down" : cs.errors().isEmpty() ? "ok" : "degraded";
+        if (dbOk) instances(out.putObject("cluster"), warnings);
+        ArrayNode w = out.putArray("warnings");
+        warnings.forEach(w::add);
+        String status = !dbOk ? "down" : cs.errors().isEmpty() && warnings.isEmpty() ? "ok" : "degraded";
         out.put("status", status);
         ctx.status(dbOk ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
         ctx.header("Cache-Control", "no-store");
         json(ctx, out);
+    }
+
+    /** The instances on this database, and a warning when they do not all serve the same feeds.yml. */
+    private void instances(ObjectNode out, List<String> warnings) {
+        Cluster cluster = app.cluster();
+        out.put("this", cluster.instanceId());
+        ArrayNode arr = out.putArray("instances");
+        try {
+            List<InstanceStore.Instance> live = cluster.live();
+            Map<String, List<String>> byConfig = new TreeMap<>();
+            for (InstanceStore.Instance i : live) {
+                arr.addObject().put("id", i.id()).put("host", i.host()).put("started_at", i.startedAt().toString())
+                        .put("seen_at", i.seenAt().toString()).put("config_sha256", i.configSha256());
+                byConfig.computeIfAbsent(i.configSha256(), k -> new ArrayList<>()).add(i.id());
+            }
+            if (byConfig.size() > 1) {
+                StringBuilder sb = new StringBuilder("instances on this database serve different feeds.yml files:");
+                byConfig.forEach((sha, ids) -> sb.append(' ').append(sha, 0, 12).append(" (").append(String.join(", ", ids)).append(')'));
+                sb.append("; give every instance the same file");
+                warnings.add(sb.toString());
+            }
+        } catch (StoreException e) {
+            warnings.add("instances: " + e.getMessage());
+        }
     }
 
     private ObjectNode articleSummary(Article a) {

@@ -19,4 +19,5 @@ public record AppContext(
         ConfigStatus configStatus,
         PollScheduler poller,
         PullStats stats,
-        Clock clock) {}
+        Clock clock,
+        Cluster cluster) {}

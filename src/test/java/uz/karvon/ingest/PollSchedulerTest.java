@@ -95,7 +95,7 @@ class PollSchedulerTest {
     @Test
     void aReloadThatMovesASourceMidPollPollsTheNewUrlOnceWithoutTheOldValidators() throws Exception {
         BlockingQueue<Set<String>> changed = new LinkedBlockingQueue<>();
-        SourceStates states = new SourceStates(new SourceStateStore(db));
+        SourceStates states = new SourceStates(new SourceStateStore(db), "test", Duration.ofSeconds(60));
         try (Fetcher fetcher = new Fetcher(FetchSettings.defaults(), clock);
              PollScheduler poller = new PollScheduler(config(source("/old.rss")),
                      new SourceRefresher(fetcher, new SourceItemStore(db), LanguageDetector.standard(), clock), states,
@@ -141,7 +141,7 @@ class PollSchedulerTest {
             }
         };
         CompletableFuture<Error> fatal = new CompletableFuture<>();
-        SourceStates states = new SourceStates(new SourceStateStore(db));
+        SourceStates states = new SourceStates(new SourceStateStore(db), "test", Duration.ofSeconds(60));
         try (Fetcher fetcher = new Fetcher(FetchSettings.defaults(), exhausted);
              PollScheduler poller = new PollScheduler(config(source("/unavailable.rss")),
                      new SourceRefresher(fetcher, new SourceItemStore(db), LanguageDetector.standard(), clock), states,

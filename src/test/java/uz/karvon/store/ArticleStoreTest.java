@@ -6,11 +6,16 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
-import org.sqlite.SQLiteDataSource;
 import uz.karvon.article.Article;
 import uz.karvon.article.ArticleFacet;
 
@@ -18,11 +23,12 @@ import uz.karvon.article.ArticleFacet;
 class ArticleStoreTest {
     static final Instant T = Instant.parse("2026-11-20T10:00:00Z");
 
-    @Test
-    void articlesStoredBeforeV6GetTheirSeqAndLabelsAndEveryWriteIsLogged(@TempDir Path dir) throws Exception {
-        SQLiteDataSource ds = new SQLiteDataSource();
-        ds.setUrl("jdbc:sqlite:" + dir.resolve("karvon.db"));
-        Flyway.configure().dataSource(ds).locations("classpath:db/migration").target("4").load().migrate();
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
+    void articlesStoredBeforeV6GetTheirSeqAndLabelsAndEveryWriteIsLogged(TestDatabases.Kind kind, @TempDir Path dir) throws Exception {
+        TestDatabases.Target target = TestDatabases.target(kind, dir);
+        DataSource ds = target.dataSource();
+        Flyway.configure().dataSource(ds).locations(Migrations.locations(target.dialect())).target("4").load().migrate();
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
             for (int i = 1; i <= 3; i++) {
                 s.executeUpdate("INSERT INTO article (id, lang, translation_key, slug, title, categories, tags, published_at,"
@@ -32,7 +38,7 @@ class ArticleStoreTest {
             }
         }
 
-        try (Database db = Database.open(dir)) {
+        try (Database db = target.open()) {
             ArticleStore store = new ArticleStore(db);
             ChangeLog log = new ChangeLog(db);
             assertThat(store.maxSeq()).isEqualTo(3);
@@ -60,6 +66,46 @@ class ArticleStoreTest {
             assertThat(store.upsert(a, T.plusSeconds(800))).isEqualTo(ArticleStore.Outcome.UNCHANGED);
             assertThat(log.since(changes.get(0).seq(), 10)).as("nothing changed, nothing logged").isEmpty();
             assertThat(store.keysWithVersionIn("ru", List.of("old-1", "old-2"))).containsExactly("old-1");
+        }
+    }
+
+    /**
+     * Two processes writing at once (two instances on PostgreSQL; an import beside the server on SQLite): every
+     * article is stored with its own seq, and the change log has no gap a follower could skip.
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
+    void twoWritersAtOnceKeepSeqUniqueAndTheChangeLogInCommitOrder(TestDatabases.Kind kind, @TempDir Path dir) throws Exception {
+        TestDatabases.Target target = TestDatabases.target(kind, dir);
+        try (Database one = target.open(); Database two = target.open()) {
+            int perWriter = 25;
+            List<CompletableFuture<Void>> writers = new ArrayList<>();
+            for (Database db : List.of(one, two)) {
+                String who = db == one ? "a" : "b";
+                writers.add(CompletableFuture.runAsync(() -> {
+                    ArticleStore store = new ArticleStore(db);
+                    for (int i = 0; i < perWriter; i++) {
+                        Article a = new Article(who + "-" + i, "en", who + "-" + i, who + "-" + i, "Story " + who + i, null, null,
+                                null, List.of("economy"), List.of(), null, null, null, T.plusSeconds(i), T.plusSeconds(i),
+                                Article.Status.PUBLISHED, null, null, null, false);
+                        try {
+                            store.upsert(a, T.plusSeconds(3600));
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }
+                }));
+            }
+            for (var w : writers) w.get(60, TimeUnit.SECONDS);
+
+            ArticleStore store = new ArticleStore(one);
+            assertThat(store.count()).isEqualTo(2L * perWriter);
+            assertThat(store.maxSeq()).isEqualTo(2L * perWriter);
+            List<ChangeLog.Entry> log = new ChangeLog(two).since(0, 1000);
+            assertThat(log).extracting(ChangeLog.Entry::seq).containsExactlyElementsOf(
+                    LongStream.rangeClosed(1, log.size()).boxed().toList());
+            assertThat(log.stream().flatMap(e -> e.facets().stream()).map(ArticleFacet::seqFrom).distinct().count())
+                    .isEqualTo(2L * perWriter);
         }
     }
 

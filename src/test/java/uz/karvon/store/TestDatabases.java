@@ -8,6 +8,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.sqlite.SQLiteDataSource;
 
 /**
  * The databases store tests run against: SQLite in a temporary folder, and a real PostgreSQL 14 from Maven
@@ -24,7 +27,35 @@ public final class TestDatabases {
 
     /** SQLite in {@code dir}, or a new, empty PostgreSQL database; migrated either way. */
     public static Database open(Kind kind, Path dir) throws StoreException {
-        return kind == Kind.SQLITE ? Database.open(dir) : Database.open(freshPostgres(), 4);
+        return target(kind, dir).open();
+    }
+
+    /** A database not opened yet: SQLite in {@code dir}, or a new, empty PostgreSQL database. */
+    public static Target target(Kind kind, Path dir) {
+        return new Target(kind, dir, kind == Kind.POSTGRESQL ? freshPostgres() : null);
+    }
+
+    /** One database, to open (migrated) or to reach with plain JDBC (to set it up as an older version left it). */
+    public record Target(Kind kind, Path dir, PostgresUrl url) {
+        public Database open() throws StoreException {
+            return kind == Kind.SQLITE ? Database.open(dir) : Database.open(url, 4);
+        }
+
+        public Dialect dialect() {
+            return kind == Kind.SQLITE ? Dialect.SQLITE : Dialect.POSTGRESQL;
+        }
+
+        public DataSource dataSource() {
+            if (kind == Kind.SQLITE) {
+                SQLiteDataSource ds = new SQLiteDataSource();
+                ds.setUrl("jdbc:sqlite:" + dir.resolve("karvon.db"));
+                return ds;
+            }
+            PGSimpleDataSource ds = new PGSimpleDataSource();
+            ds.setURL(url.jdbcUrl());
+            ds.setUser(url.user());
+            return ds;
+        }
     }
 
     /** A new, empty database on the shared server (created, not migrated). */
