@@ -106,6 +106,10 @@ public final class ConfigLoader {
         KarvonConfig.Ingest ingest = ingest(top.map("ingest"), problems, baseDir);
         KarvonConfig.DatabaseSpec database = top.has("database") ? database(top.map("database"), problems)
                 : KarvonConfig.DatabaseSpec.EMBEDDED;
+        if (database.isPostgres() && site.baseUrl() == null) {
+            warnings.add("site.base_url is not set: on a shared database every instance names itself by its own port, so"
+                    + " instances serve different bytes; set it to the public URL (the load balancer's)");
+        }
         List<KarvonConfig.SourceSpec> sources = new ArrayList<>();
         Map<String, Node> sourceIds = new HashMap<>();
         for (YamlMap m : top.maps("sources")) {
