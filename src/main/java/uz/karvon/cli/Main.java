@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code java -jar karvon.jar <command>}: the one entry point. */
 @Command(name = "karvon", mixinStandardHelpOptions = true, version = "karvon 0.1.0",
         description = "Multilingual RSS/Atom/JSON Feed publisher and aggregator.",
-        subcommands = {ServeCommand.class, ImportCommand.class, ValidateCommand.class, ParseCommand.class,
+        subcommands = {ServeCommand.class, ImportCommand.class, MigrateDbCommand.class, ValidateCommand.class, ParseCommand.class,
                 TranslitCommand.class, LangCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
