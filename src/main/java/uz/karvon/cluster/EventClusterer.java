@@ -1,0 +1,149 @@
+package uz.karvon.cluster;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Groups stories that report the same event, across languages, one story at a time.
+ *
+ * <p>{@link #add} compares a story with the recent window only (stories within
+ * {@link ClusterSettings#window()} of the newest), through an inverted index: its cost follows the
+ * stories that share a rare word or anchor with it, not the archive. A story joins the cluster of the
+ * earlier story it matches best, provided it contradicts no story of that cluster (complete link: a
+ * cluster never grows by chaining through an outlier); otherwise it starts a cluster named after itself
+ * ({@link ClusterIds}). Clusters are never merged or split afterwards, so an assigned id is final.
+ *
+ * <p>State survives a restart by {@link #restore}: feed it the stories of the last window with the
+ * cluster ids stored for them, oldest first, and later stories are placed exactly as if it had never
+ * stopped. Thread-safe (one story at a time).
+ */
+public final class EventClusterer {
+
+    /** Pseudo-count: on a near-empty window every anchor looks as rare as in a window of this many stories. */
+    private static final double PRIOR_STORIES = 50;
+    /** Keys in more stories than this share of the window (and at least MIN_COMMON) only weigh, never nominate candidates. */
+    private static final double COMMON_SHARE = 0.05;
+    private static final int MIN_COMMON = 200;
+    /** Candidates scored in full at most. */
+    private static final int MAX_CANDIDATES = 100;
+
+    private final ClusterSettings settings;
+    private final FeatureExtractor extractor;
+    private final PairScorer scorer;
+    private final Window window = new Window();
+
+    public EventClusterer(ClusterSettings settings, Gazetteer gazetteer) {
+        this.settings = settings;
+        this.extractor = new FeatureExtractor(gazetteer);
+        this.scorer = new PairScorer(settings);
+    }
+
+    /** With the default settings and the shipped gazetteer. */
+    public static EventClusterer standard() {
+        return new EventClusterer(ClusterSettings.defaults(), Gazetteer.standard());
+    }
+
+    /**
+     * Places a story: the cluster of the earlier story it reports the same event as, or a new cluster.
+     * A story whose id is already in the window keeps its cluster.
+     */
+    public synchronized Assignment add(Story story) {
+        Window.Member known = window.get(story.id());
+        if (known != null) {
+            return new Assignment(story.id(), known.clusterId, false, null, 0);
+        }
+        Features x = extractor.extract(story);
+        window.evict(settings.window().toSeconds());
+        ToDoubleFunction<String> idf = idf();
+        double xNorm = PairScorer.norm(x.terms(), idf);
+
+        Map<String, Double> byCluster = new HashMap<>();
+        Map<String, Window.Member> bestMember = new HashMap<>();
+        for (Window.Member m : candidates(x, idf)) {
+            if (scorer.contradicts(x, m.f) != null) {
+                continue;
+            }
+            double s = scorer.score(x, xNorm, m, idf);
+            if (s > byCluster.getOrDefault(m.clusterId, -1.0)) {
+                byCluster.put(m.clusterId, s);
+                bestMember.put(m.clusterId, m);
+            }
+        }
+        List<String> ranked = new ArrayList<>(byCluster.keySet());
+        ranked.sort((a, b) -> {
+            int c = Double.compare(byCluster.get(b), byCluster.get(a));
+            return c != 0 ? c : Long.compare(bestMember.get(a).seq, bestMember.get(b).seq);
+        });
+        for (String clusterId : ranked) {
+            if (agreesWithAll(x, clusterId)) {
+                Window.Member best = bestMember.get(clusterId);
+                window.add(new Window.Member(x, clusterId, window.nextSeq(), xNorm));
+                return new Assignment(story.id(), clusterId, false, best.f.id(), byCluster.get(clusterId));
+            }
+        }
+        String id = ClusterIds.of(story.id());
+        window.add(new Window.Member(x, id, window.nextSeq(), xNorm));
+        return new Assignment(story.id(), id, true, null, 0);
+    }
+
+    /** Puts back a story with the cluster id stored for it (after a restart), without comparing it. */
+    public synchronized void restore(Story story, String clusterId) {
+        if (window.get(story.id()) != null) {
+            return;
+        }
+        Features x = extractor.extract(story);
+        window.evict(settings.window().toSeconds());
+        window.add(new Window.Member(x, clusterId, window.nextSeq(), PairScorer.norm(x.terms(), idf())));
+    }
+
+    /** Stories currently in the window. */
+    public synchronized int windowSize() {
+        return window.size();
+    }
+
+    private boolean agreesWithAll(Features x, String clusterId) {
+        for (Window.Member m : window.cluster(clusterId)) {
+            if (scorer.contradicts(x, m.f) != null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private ToDoubleFunction<String> idf() {
+        double n = window.size() + 1 + PRIOR_STORIES;
+        return key -> Math.log(n / (window.df(key) + 1));
+    }
+
+    /**
+     * Stories sharing at least one key that is not common with x, the ones sharing the most weight first;
+     * within the time window.
+     */
+    private List<Window.Member> candidates(Features x, ToDoubleFunction<String> idf) {
+        int common = Math.max(MIN_COMMON, (int) (window.size() * COMMON_SHARE));
+        Map<Window.Member, double[]> hits = new HashMap<>();
+        long w = settings.window().toSeconds();
+        for (Iterable<String> keys : List.of(x.anchors(), x.terms().keySet())) {
+            for (String k : keys) {
+                if (window.df(k) > common) {
+                    continue;
+                }
+                double weight = idf.applyAsDouble(k);
+                for (Window.Member m : window.postings(k)) {
+                    if (Math.abs(m.f.time() - x.time()) <= w) {
+                        hits.computeIfAbsent(m, z -> new double[1])[0] += weight;
+                    }
+                }
+            }
+        }
+        List<Window.Member> list = new ArrayList<>(hits.keySet());
+        list.sort((a, b) -> {
+            int c = Double.compare(hits.get(b)[0], hits.get(a)[0]);
+            return c != 0 ? c : Long.compare(a.seq, b.seq);
+        });
+        return list.size() > MAX_CANDIDATES ? list.subList(0, MAX_CANDIDATES) : list;
+    }
+}

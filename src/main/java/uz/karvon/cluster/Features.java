@@ -1,0 +1,26 @@
+package uz.karvon.cluster;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the clusterer compares of a story, computed once when it arrives.
+ *
+ * @param terms   words (stems; character pairs in Chinese) and their weights, compared within a language group
+ * @param anchors evidence that crosses languages: gazetteer entries ({@code c:} country, {@code p:} place,
+ *                {@code o:} org, {@code h:} person, {@code t:} topic), numbers {@code n:}, dates {@code d:},
+ *                years {@code y:}, names by sound {@code k:}
+ * @param numbers the {@code n:} anchors
+ * @param dates   the {@code d:} anchors
+ * @param places  places named or implied, with every place containing them
+ * @param leaves  the places named or implied that contain no other of them (the most precise)
+ * @param persons the {@code h:} anchors
+ */
+record Features(String id, Group group, long time, Map<String, Float> terms, Set<String> anchors,
+                Set<String> numbers, Set<String> dates, Set<String> places, Set<String> leaves, Set<String> persons) {
+
+    /** The kind of an anchor key, from its prefix. */
+    static char kind(String anchor) {
+        return anchor.charAt(0);
+    }
+}
