@@ -35,7 +35,7 @@ public record ClusterSettings(Duration window, double sameLanguage, double suppo
 
     /** The tuned defaults (see BENCHMARKS.md, "Clustering"). */
     public static ClusterSettings defaults() {
-        return new ClusterSettings(Duration.ofHours(36), 0.5, 0.25, 0.45, 0.7);
+        return new ClusterSettings(Duration.ofHours(36), 0.5, 0.25, 0.35, 0.6);
     }
 
     public ClusterSettings withWindow(Duration w) {

@@ -22,6 +22,7 @@ final class DateReader {
             return;
         }
         for (PhraseIndex.Match<Integer> m : MONTHS.index(group).matchTokens(tokens)) {
+            used.set(m.start(), m.end());   // "January-May": a month, not a name
             int before = m.start() - 1;
             int after = m.end();
             int day;

@@ -27,6 +27,8 @@ public final class EventClusterer {
     /** Keys in more stories than this share of the window (and at least MIN_COMMON) only weigh, never nominate candidates. */
     private static final double COMMON_SHARE = 0.05;
     private static final int MIN_COMMON = 200;
+    /** Stories stay this long past the window, so one that arrives late still finds its event. */
+    private static final long LATE_SECONDS = 12 * 3600;
     /** Candidates scored in full at most. */
     private static final int MAX_CANDIDATES = 100;
 
@@ -56,7 +58,7 @@ public final class EventClusterer {
             return new Assignment(story.id(), known.clusterId, false, null, 0);
         }
         Features x = extractor.extract(story);
-        window.evict(settings.window().toSeconds());
+        window.evict(settings.window().toSeconds() + LATE_SECONDS);
         ToDoubleFunction<String> idf = idf();
         double xNorm = PairScorer.norm(x.terms(), idf);
 
@@ -95,7 +97,7 @@ public final class EventClusterer {
             return;
         }
         Features x = extractor.extract(story);
-        window.evict(settings.window().toSeconds());
+        window.evict(settings.window().toSeconds() + LATE_SECONDS);
         window.add(new Window.Member(x, clusterId, window.nextSeq(), PairScorer.norm(x.terms(), idf())));
     }
 

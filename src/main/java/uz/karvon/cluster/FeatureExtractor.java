@@ -42,8 +42,13 @@ final class FeatureExtractor {
             places.addAll(up);
             leaves.removeAll(up);
         }
+        Map<String, Set<String>> titlePlaces = new HashMap<>();
+        for (String place : p.titlePlaces) {
+            titlePlaces.put(place, gazetteer.ancestors(place));
+        }
         return new Features(story.id(), group, story.published().getEpochSecond(), Map.copyOf(p.terms), Set.copyOf(p.anchors),
-                Set.copyOf(p.numbers), Set.copyOf(p.dates), Set.copyOf(places), Set.copyOf(leaves), Set.copyOf(p.persons));
+                Set.copyOf(p.numbers), Set.copyOf(p.dates), Set.copyOf(p.places), Set.copyOf(places), Set.copyOf(leaves),
+                Set.copyOf(p.persons), Map.copyOf(titlePlaces), Set.copyOf(p.titlePersons));
     }
 
     /** The features of one story, filled part by part (title, then summary). */
@@ -56,7 +61,10 @@ final class FeatureExtractor {
         final Set<String> years = new HashSet<>();
         final Set<String> places = new HashSet<>();
         final Set<String> persons = new HashSet<>();
+        final Set<String> titlePlaces = new HashSet<>();
+        final Set<String> titlePersons = new HashSet<>();
         final String termPrefix;
+        boolean inTitle;
 
         Parts(Group group) {
             this.group = group;
@@ -67,6 +75,7 @@ final class FeatureExtractor {
             if (text.isEmpty()) {
                 return;
             }
+            inTitle = title;
             List<Token> tokens = new ArrayList<>();
             Lexer.tokenize(text, group, title, tokens);
             BitSet used = new BitSet(tokens.size());
@@ -100,14 +109,21 @@ final class FeatureExtractor {
 
         private void entity(Entity e, boolean named) {
             anchors.add(prefix(e.kind()) + e.id());
-            if (e.kind().isPlace() && named) {
-                places.add(e.id());
+            for (String up : gazetteer.ancestors(e.id())) {   // Tashkent and the CBU say Uzbekistan too
+                anchors.add(prefix(gazetteer.get(up).kind()) + up);
             }
-            if (e.parent() != null) {
-                places.add(e.parent());
+            String place = e.kind().isPlace() && named ? e.id() : e.parent();
+            if (place != null) {
+                places.add(place);
+                if (inTitle) {
+                    titlePlaces.add(place);
+                }
             }
             if (e.kind() == Entity.Kind.PERSON) {
                 persons.add(e.id());
+                if (inTitle) {
+                    titlePersons.add(e.id());
+                }
             }
             for (String also : e.also()) {
                 entity(gazetteer.get(also), false);

@@ -12,12 +12,16 @@ import java.util.Set;
  *                years {@code y:}, names by sound {@code k:}
  * @param numbers the {@code n:} anchors
  * @param dates   the {@code d:} anchors
- * @param places  places named or implied, with every place containing them
- * @param leaves  the places named or implied that contain no other of them (the most precise)
- * @param persons the {@code h:} anchors
+ * @param named   places named, or implied by an institution or a person named (the CBU: Uzbekistan)
+ * @param places  the named places with every place containing them
+ * @param leaves  the named places that contain no other of them (the most precise)
+ * @param persons the people named (gazetteer ids)
+ * @param titlePlaces  the places the title names or implies, each with the places containing it
+ * @param titlePersons the people the title names
  */
 record Features(String id, Group group, long time, Map<String, Float> terms, Set<String> anchors,
-                Set<String> numbers, Set<String> dates, Set<String> places, Set<String> leaves, Set<String> persons) {
+                Set<String> numbers, Set<String> dates, Set<String> named, Set<String> places, Set<String> leaves,
+                Set<String> persons, Map<String, Set<String>> titlePlaces, Set<String> titlePersons) {
 
     /** The kind of an anchor key, from its prefix. */
     static char kind(String anchor) {

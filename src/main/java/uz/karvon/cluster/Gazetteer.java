@@ -25,13 +25,14 @@ import java.util.Set;
  * (its header documents the format); admins add entries, or forms to shipped entries, in files of their
  * own ({@link #withFiles}).
  *
- * <p>A form is found in the language it is listed for; names (not topics) are also found in every other
+ * <p>Every country also carries its CLDR names ({@code cluster/countries.txt}, generated). A form is found in the language it is listed for; names (not topics) are also found in every other
  * language written in the same script, so "Toshkent" in English text still counts. Two entries may not
  * share a form in one language. Immutable and thread-safe.
  */
 public final class Gazetteer {
 
-    private static final String RESOURCE = "/cluster/gazetteer.txt";
+    /** Generated from CLDR by CountryTable (src/test); its forms never clash with the hand-written ones, they give way. */
+    private static final String COUNTRIES = "countries.txt";
 
     private final Map<String, Entity> entities;
     private final Map<String, Set<String>> ancestors;
@@ -86,18 +87,25 @@ public final class Gazetteer {
     }
 
     private static List<GazetteerParser.Line> shipped() throws IOException, GazetteerException {
-        InputStream in = Gazetteer.class.getResourceAsStream(RESOURCE);
+        List<GazetteerParser.Line> lines = new ArrayList<>(resource("gazetteer.txt"));
+        lines.addAll(resource(COUNTRIES));
+        return lines;
+    }
+
+    private static List<GazetteerParser.Line> resource(String name) throws IOException, GazetteerException {
+        InputStream in = Gazetteer.class.getResourceAsStream("/cluster/" + name);
         if (in == null) {
-            throw new IOException("missing resource " + RESOURCE);
+            throw new IOException("missing resource /cluster/" + name);
         }
         try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            return new ArrayList<>(GazetteerParser.parse("gazetteer.txt", r));
+            return GazetteerParser.parse(name, r);
         }
     }
 
     /** Merges lines by id, checks references, and compiles each language group's phrase index. */
-    static Gazetteer of(List<GazetteerParser.Line> lines) throws GazetteerException {
+    static Gazetteer of(List<GazetteerParser.Line> listed) throws GazetteerException {
         record Form(String where, String tag, String text) {}
+        List<GazetteerParser.Line> lines = listed;
         Map<String, GazetteerParser.Line> first = new LinkedHashMap<>();
         Map<String, Entity> entities = new LinkedHashMap<>();
         Map<String, List<Form>> forms = new LinkedHashMap<>();
@@ -164,7 +172,7 @@ public final class Gazetteer {
                     throw new GazetteerException(f.where() + ": form '" + f.text() + "' has no letters");
                 }
                 Entity clash = index.add(prepared, e);
-                if (clash != null) {
+                if (clash != null && !f.where().startsWith(COUNTRIES + ":")) {   // CLDR names yield to the hand-written ones
                     throw new GazetteerException(f.where() + ": '" + f.text() + "' (" + f.tag() + ") already names "
                             + clash.id() + " (" + where.get(g).get(index.key(prepared)) + ")");
                 }

@@ -20,15 +20,19 @@ final class Lexer {
     }
 
     static void tokenize(String s, Group group, boolean title, List<Token> out) {
-        boolean sentenceStart = true;
         int i = 0;
         int n = s.length();
         while (i < n) {
             char c = s.charAt(i);
             if (c >= '0' && c <= '9') {
                 int time = timeOfDay(s, i);
-                i = time > i ? time : number(s, i, group, title, out);
-                sentenceStart = false;
+                if (time > i) {
+                    i = time;
+                } else if (partOfName(s, i)) {
+                    i = digits(s, i);
+                } else {
+                    i = number(s, i, group, title, out);
+                }
             } else if (isHan(c)) {
                 int j = i + 1;
                 while (j < n && (isHan(s.charAt(j)) || (s.charAt(j) == '·' && j + 1 < n && isHan(s.charAt(j + 1))))) {
@@ -36,7 +40,6 @@ final class Lexer {
                 }
                 out.add(new Token(Token.Kind.HAN, s.substring(i, j), null, false, title, null, false));
                 i = j;
-                sentenceStart = false;
             } else if (Character.isLetter(c)) {
                 int j = i;
                 StringBuilder w = new StringBuilder(16);
@@ -61,15 +64,15 @@ final class Lexer {
                     continue;
                 }
                 String word = fold(w.toString());
-                boolean capital = Character.isUpperCase(c) && !sentenceStart;
-                String stem = Stemmer.stem(group, word);
-                out.add(new Token(Token.Kind.WORD, stem, word, capital, title, null, false));
+                boolean upper = Character.isUpperCase(c);
+                // an acronym (ЦБУ, МВФ, BMT) is not inflected; cutting it would make it another word
+                String written = w.toString();
+                boolean acronym = written.length() > 1 && written.equals(written.toUpperCase(Locale.ROOT))
+                        && !written.equals(written.toLowerCase(Locale.ROOT));   // Arabic has no case: never an acronym
+                String stem = acronym ? word : Stemmer.stem(group, word, upper);
+                out.add(new Token(Token.Kind.WORD, stem, word, upper, title, null, false));
                 i = j;
-                sentenceStart = false;
             } else {
-                if (c == '.' || c == '!' || c == '?' || c == '。' || c == '！' || c == '？' || c == '\n' || c == ':' || c == '—') {
-                    sentenceStart = true;
-                }
                 i++;
             }
         }
@@ -136,6 +139,18 @@ final class Lexer {
         String text = frac.isEmpty() ? intPart.toString() : intPart + "." + frac;
         out.add(new Token(Token.Kind.NUMBER, text, null, false, title, new BigDecimal(text), groupSep == 0 && frac.isEmpty()));
         return j;
+    }
+
+    /** Digits written onto a word are a name, not a figure: A321neo, ГЭС-1, COVID-19, Tu-154. */
+    private static boolean partOfName(String s, int i) {
+        if (i == 0) {
+            return false;
+        }
+        char before = s.charAt(i - 1);
+        if (before == '-' && i >= 2) {
+            before = s.charAt(i - 2);
+        }
+        return Character.isLetter(before) && !isHan(before);
     }
 
     /** The end of a time of day (9:30, 14:05) at i, or i: clocks differ by zone from report to report. */

@@ -1,5 +1,7 @@
 package uz.karvon.cluster;
 
+import java.util.regex.Pattern;
+
 /**
  * A name as it sounds, so that Mirziyoyev, Мирзиёев and Mirziyoyevning (stemmed) meet, and Toshkent,
  * Tashkent and Ташкент: Cyrillic is romanized, Uzbek and English spellings of one sound are folded
@@ -28,6 +30,9 @@ final class NameKeys {
 
     /** Russian case endings with a consonant (Эргашевым, Ташкентом); vowel endings vanish with the vowels anyway. */
     private static final String[] CYRILLIC_ENDINGS = {"ого", "ему", "ому", "ым", "им", "ом", "ем", "ам", "ям", "ах", "ях"};
+    /** Adjectives made of a name: Ферганской, Камбаратинской, ташкентский → the name. */
+    private static final Pattern CYRILLIC_ADJECTIVE =
+            Pattern.compile("(?:инск|анск|янск|енск|ск)(?:ий|ый|ой|ая|ое|ие|ые|ого|ому|ую|ым|им|ом|их|ых|ыми|ими|ей|ом)$");
 
     /**
      * The key of a word: Cyrillic words lose their case ending here ({@link Stemmer} would also cut the
@@ -35,7 +40,7 @@ final class NameKeys {
      */
     static String of(Token t, Group group) {
         if (group.script == Group.Script.CYRILLIC) {
-            String w = t.word();
+            String w = CYRILLIC_ADJECTIVE.matcher(t.word()).replaceFirst("");
             for (String e : CYRILLIC_ENDINGS) {
                 if (w.endsWith(e) && w.length() - e.length() >= 4) {
                     w = w.substring(0, w.length() - e.length());

@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -12,12 +14,14 @@ import java.util.Set;
  * "٣٫٦ مليون" are all 3600000. Values keep three significant digits, so a figure rounded differently
  * by two agencies (3.58 and 3.6 million) does not meet: precision first.
  *
- * <p>Plain four-digit integers from 1900 to 2100 are years, kept apart ({@code y:2026}); integers 0 and 1
+ * <p>Numbers written as words count too (four, четыре, toʻrt, أربعة; {@code cluster/number-words.txt}).
+ * Plain four-digit integers from 1900 to 2100 are years, kept apart ({@code y:2026}); integers 0 and 1
  * say too little to count.
  */
 final class NumberReader {
 
     private static final Lexicon<BigDecimal> MAGNITUDES = Lexicon.load("/cluster/magnitudes.txt", BigDecimal::new);
+    private static final Lexicon<BigDecimal> WORDS = Lexicon.load("/cluster/number-words.txt", BigDecimal::new);
     private static final MathContext SIGNIFICANT = new MathContext(3, RoundingMode.HALF_UP);
 
     private NumberReader() {
@@ -29,12 +33,21 @@ final class NumberReader {
      */
     static void read(Group group, List<Token> tokens, BitSet used, Set<String> numbers, Set<String> years) {
         PhraseIndex<BigDecimal> words = MAGNITUDES.index(group);
+        Map<Integer, PhraseIndex.Match<BigDecimal>> spelled = new HashMap<>();
+        for (PhraseIndex.Match<BigDecimal> m : WORDS.index(group).matchTokens(tokens)) {
+            spelled.put(m.start(), m);
+        }
         for (int i = 0; i < tokens.size(); i++) {
             Token t = tokens.get(i);
-            if (!t.isNumber() || used.get(i)) {
+            PhraseIndex.Match<BigDecimal> word = spelled.get(i);
+            if (used.get(i) || !t.isNumber() && word == null) {
                 continue;
             }
-            BigDecimal value = t.value();
+            BigDecimal value = t.isNumber() ? t.value() : word.value();
+            if (word != null) {
+                used.set(i, word.end());
+                i = word.end() - 1;
+            }
             boolean scaled = false;
             if (i + 1 < tokens.size()) {
                 Token next = tokens.get(i + 1);
@@ -61,7 +74,7 @@ final class NumberReader {
                 }
             }
             used.set(i);
-            if (!scaled && t.plainInteger() && t.text().length() == 4 && value.intValue() >= 1900 && value.intValue() <= 2100) {
+            if (!scaled && t.isNumber() && t.plainInteger() && t.text().length() == 4 && value.intValue() >= 1900 && value.intValue() <= 2100) {
                 years.add("y:" + t.text());
             } else if (scaled || value.compareTo(BigDecimal.ONE) > 0) {
                 numbers.add("n:" + canonical(value));

@@ -22,7 +22,12 @@ final class PairScorer {
         this.settings = settings;
     }
 
-    /** The reason two stories cannot be one event, or {@code null}. */
+    /**
+     * The reason two stories cannot be one event, or {@code null}. Places and people are compared twice: over
+     * the whole text (nothing in common) and in the titles, where each story names the protagonists: when
+     * each title names a place or person the other story does not know, they are two events (Uzbekistan
+     * lose to Colombia; Uzbekistan lose to Japan).
+     */
     String contradicts(Features a, Features b) {
         if (Math.abs(a.time() - b.time()) > settings.window().toSeconds()) {
             return "time";
@@ -33,14 +38,37 @@ final class PairScorer {
         if (disjoint(a.dates(), b.dates())) {
             return "dates";
         }
-        if (disjoint(a.persons(), b.persons())) {
+        if (disjoint(a.persons(), b.persons()) || titleOnly(a.titlePersons(), b.persons()) && titleOnly(b.titlePersons(), a.persons())) {
             return "persons";
         }
         if (!a.leaves().isEmpty() && !b.leaves().isEmpty()
                 && Collections.disjoint(a.leaves(), b.places()) && Collections.disjoint(b.leaves(), a.places())) {
             return "places";
         }
+        if (titleOnlyPlace(a, b) && titleOnlyPlace(b, a)) {
+            return "title places";
+        }
         return null;
+    }
+
+    /** Someone the title names and the other story does not. */
+    private static boolean titleOnly(Set<String> titlePersons, Set<String> otherPersons) {
+        for (String p : titlePersons) {
+            if (!otherPersons.contains(p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A place a's title names that b neither names, nor names a part of, nor names a place containing it. */
+    private static boolean titleOnlyPlace(Features a, Features b) {
+        for (Map.Entry<String, Set<String>> t : a.titlePlaces().entrySet()) {
+            if (!b.places().contains(t.getKey()) && Collections.disjoint(t.getValue(), b.named())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean disjoint(Set<String> a, Set<String> b) {
@@ -66,17 +94,19 @@ final class PairScorer {
         return anchorsAgree(a) ? a.similarity : -1;
     }
 
+    /** Two strong anchors, or one with a shared topic (a figure alone coincides too easily: 6.5 points, 6.5% growth). */
     private boolean anchorsAgree(Anchors a) {
-        return a.strong >= 2 && a.similarity >= settings.crossLanguage() || a.strong == 1 && a.similarity >= settings.singleAnchor();
+        return a.strong >= 2 && a.similarity >= settings.crossLanguage()
+                || a.strong == 1 && a.topics >= 1 && a.similarity >= settings.singleAnchor();
     }
 
     /** Shared anchor weight over the geometric mean of both stories' anchor weights; sound keys only between scripts that have them. */
-    private record Anchors(double similarity, int strong) {}
+    private record Anchors(double similarity, int strong, int topics) {}
 
-    /** For tuning: the anchor similarity and strong count as text. */
-    String debugAnchors(Features x, Features y, ToDoubleFunction<String> idf) {
+    /** For tuning: the anchor similarity and the number of strong anchors shared. */
+    double[] anchorEvidence(Features x, Features y, ToDoubleFunction<String> idf) {
         Anchors a = anchors(x, y, idf);
-        return "anchorSim=" + a.similarity + " strong=" + a.strong;
+        return new double[] {a.similarity, a.strong};
     }
 
     private static Anchors anchors(Features x, Features y, ToDoubleFunction<String> idf) {
@@ -85,6 +115,7 @@ final class PairScorer {
         double wy = 0;
         double shared = 0;
         int strong = 0;
+        int topics = 0;
         for (String k : x.anchors()) {
             char kind = Features.kind(k);
             if (kind == 'k' && !keys) {
@@ -96,6 +127,8 @@ final class PairScorer {
                 shared += w;
                 if (isStrong(kind)) {
                     strong++;
+                } else if (kind == 't') {
+                    topics++;
                 }
             }
         }
@@ -106,9 +139,9 @@ final class PairScorer {
             }
         }
         if (wx == 0 || wy == 0) {
-            return new Anchors(0, 0);
+            return new Anchors(0, 0, 0);
         }
-        return new Anchors(shared / Math.sqrt(wx * wy), strong);
+        return new Anchors(shared / Math.sqrt(wx * wy), strong, topics);
     }
 
     static double weight(char kind) {

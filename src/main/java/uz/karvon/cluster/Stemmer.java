@@ -15,29 +15,65 @@ final class Stemmer {
         "иями", "ями", "ами", "ого", "его", "ому", "ему", "ыми", "ими", "ией", "иях", "ях", "ах", "ей", "ой", "ый", "ий",
         "ым", "им", "ая", "яя", "ое", "ее", "ые", "ие", "ую", "юю", "ом", "ем", "ам", "ям", "ов", "ев", "ью", "ия", "ию", "ии",
         "а", "я", "е", "и", "ы", "у", "ю", "о", "ь", "й"};
+    /** For capitalized words: -ов/-ев end surnames (Токаев, Мирзиёев) far more often than they mark a plural. */
+    private static final String[] RU_NAME = java.util.Arrays.stream(RU).filter(e -> !e.equals("ов") && !e.equals("ев"))
+            .toArray(String[]::new);
     private static final String[] AR_ARTICLE = {"وال", "بال", "كال", "فال", "لل", "ال"};
     private static final String[] AR_SUFFIX = {"ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي"};
 
     private Stemmer() {
     }
 
-    static String stem(Group group, String word) {
+    /** The stem of a lower-case word; a capitalized one (a name: Ош, Оша) may keep only two letters. */
+    static String stem(Group group, String word, boolean capitalized) {
         return switch (group) {
             case UZ -> uzbek(word);
-            case RU, OTHER_CYRILLIC -> cut(word, RU, 3);
+            case RU, OTHER_CYRILLIC -> capitalized ? russian(word, RU_NAME, 2) : russian(word, RU, 3);
             case EN -> english(word);
             case AR, OTHER_ARABIC -> arabic(word);
             default -> word;
         };
     }
 
+    /**
+     * One ending cut, then any vowel, й or ь left at the end: Китай, Китая, Китаю, Китае all become кит,
+     * Шанхай and Шанхае шанх — nouns in -ай/-ей decline through the й.
+     */
+    private static String russian(String w, String[] endings, int min) {
+        w = cut(w, endings, min);
+        int end = w.length();
+        while (end > min && "аеиоуыэюяйь".indexOf(w.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return w.substring(0, end);
+    }
+
     private static String uzbek(String w) {
         if (w.length() <= 4) {
             return w;
         }
-        w = cut(w, UZ_CASE, 3);
+        w = uzbekCase(w);
         w = cut(w, UZ_POSSESSIVE, 3);
         return cut(w, UZ_PLURAL, 3);
+    }
+
+    /**
+     * Case endings; the voiceless ones (-ta, -tan, -tagi, -ka, -qa) only after a consonant, as Uzbek writes
+     * them (Samarqandga but Toshkentda, bankka): so Qambarota and Olmaota keep their last syllable.
+     */
+    private static String uzbekCase(String w) {
+        for (String e : UZ_CASE) {
+            int stem = w.length() - e.length();
+            if (w.endsWith(e) && stem >= 3) {
+                char first = e.charAt(0);
+                boolean voiceless = first == 't' || first == 'k' || first == 'q';
+                if (voiceless && "aeiou".indexOf(w.charAt(stem - 1)) >= 0) {
+                    continue;
+                }
+                return w.substring(0, stem);
+            }
+        }
+        return w;
     }
 
     private static String english(String w) {

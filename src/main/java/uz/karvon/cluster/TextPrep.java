@@ -1,11 +1,10 @@
 package uz.karvon.cluster;
 
 import uz.karvon.lang.TextHygiene;
-import uz.karvon.lang.UzbekTransliterator;
 
 /**
  * Brings a title or summary to the one spelling the rest of the package reads: NFC and clean
- * (karvon's {@link TextHygiene}), Uzbek Cyrillic transliterated to Latin (so uz-Latn and uz-Cyrl
+ * (karvon's {@link TextHygiene}), Uzbek Cyrillic transliterated to Latin ({@link UzLatin}, so uz-Latn and uz-Cyrl
  * stories compare word by word), every decimal digit as ASCII (Arabic-Indic ٣٫٦, Persian ۳, full-width
  * ３), Arabic without vowel marks and with one alef, yeh and teh marbuta, Russian ё as е.
  */
@@ -20,7 +19,7 @@ final class TextPrep {
         }
         String s = TextHygiene.clean(text);
         if (group == Group.UZ && hasCyrillic(s)) {
-            s = UzbekTransliterator.standard().toLatin(s);
+            s = UzLatin.of(s);
         }
         StringBuilder out = null;
         for (int i = 0; i < s.length(); i++) {
