@@ -47,7 +47,7 @@ final class FeatureExtractor {
             titlePlaces.put(place, gazetteer.ancestors(place));
         }
         return new Features(story.id(), group, story.published().getEpochSecond(), Map.copyOf(p.terms), Set.copyOf(p.anchors),
-                Set.copyOf(p.numbers), Set.copyOf(p.dates), Set.copyOf(p.places), Set.copyOf(places), Set.copyOf(leaves),
+                Set.copyOf(p.numbers), Set.copyOf(p.titleNumbers), Set.copyOf(p.dates), Set.copyOf(p.places), Set.copyOf(places), Set.copyOf(leaves),
                 Set.copyOf(p.persons), Map.copyOf(titlePlaces), Set.copyOf(p.titlePersons));
     }
 
@@ -57,6 +57,7 @@ final class FeatureExtractor {
         final Map<String, Float> terms = new HashMap<>();
         final Set<String> anchors = new LinkedHashSet<>();
         final Set<String> numbers = new HashSet<>();
+        final Set<String> titleNumbers = new HashSet<>();
         final Set<String> dates = new HashSet<>();
         final Set<String> years = new HashSet<>();
         final Set<String> places = new HashSet<>();
@@ -86,7 +87,8 @@ final class FeatureExtractor {
                 }
             }
             DateReader.read(group, tokens, used, dates);
-            NumberReader.read(group, tokens, used, numbers, years);
+            NumberReader.read(group, tokens, used, title ? titleNumbers : numbers, years);
+            numbers.addAll(titleNumbers);
             float weight = title ? TITLE_WEIGHT : 1f;
             for (int i = 0; i < tokens.size(); i++) {
                 Token t = tokens.get(i);

@@ -11,6 +11,7 @@ import java.util.Set;
  *                {@code o:} org, {@code h:} person, {@code t:} topic), numbers {@code n:}, dates {@code d:},
  *                years {@code y:}, names by sound {@code k:}
  * @param numbers the {@code n:} anchors
+ * @param titleNumbers the {@code n:} anchors of the title
  * @param dates   the {@code d:} anchors
  * @param named   places named, or implied by an institution or a person named (the CBU: Uzbekistan)
  * @param places  the named places with every place containing them
@@ -20,7 +21,7 @@ import java.util.Set;
  * @param titlePersons the people the title names
  */
 record Features(String id, Group group, long time, Map<String, Float> terms, Set<String> anchors,
-                Set<String> numbers, Set<String> dates, Set<String> named, Set<String> places, Set<String> leaves,
+                Set<String> numbers, Set<String> titleNumbers, Set<String> dates, Set<String> named, Set<String> places, Set<String> leaves,
                 Set<String> persons, Map<String, Set<String>> titlePlaces, Set<String> titlePersons) {
 
     /** The kind of an anchor key, from its prefix. */

@@ -201,6 +201,18 @@ public final class ClusterEvaluation {
                 t.length() > 70 ? t.substring(0, 70) : t, a.matchedId() == null ? "" : String.format(Locale.ROOT, "  <- %s %.2f", a.matchedId(), a.score()));
     }
 
+    /** The items in the order they arrive when each comes up to twelve hours after publication (seeded). */
+    static List<Labelled> reordered(List<Labelled> items, long seed) {
+        Random random = new Random(seed);
+        Map<Labelled, Long> arrival = new java.util.HashMap<>();
+        for (Labelled l : items) {
+            arrival.put(l, l.story().published().getEpochSecond() + random.nextInt(12 * 3600));
+        }
+        List<Labelled> copy = new ArrayList<>(items);
+        copy.sort(Comparator.comparing(arrival::get));
+        return copy;
+    }
+
     /**
      * The same items in other arrival orders (seeded): each story arrives up to twelve hours after it was
      * published, at random, as slow feeds and polling bring them; how much the result depends on who comes first.
@@ -212,13 +224,7 @@ public final class ClusterEvaluation {
         double sumR = 0;
         double sumF = 0;
         for (int seed = 1; seed <= orders; seed++) {
-            Random random = new Random(seed);
-            Map<Labelled, Long> arrival = new java.util.HashMap<>();
-            for (Labelled l : items) {
-                arrival.put(l, l.story().published().getEpochSecond() + random.nextInt(12 * 3600));
-            }
-            List<Labelled> copy = new ArrayList<>(items);
-            copy.sort(Comparator.comparing(arrival::get));
+            List<Labelled> copy = reordered(items, seed);
             BCubed s = run(copy, EventClusterer.standard()).score();
             minP = Math.min(minP, s.precision());
             minF = Math.min(minF, s.f1());
