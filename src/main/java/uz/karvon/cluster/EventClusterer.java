@@ -1,9 +1,11 @@
 package uz.karvon.cluster;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -25,17 +27,20 @@ public final class EventClusterer {
     /** Pseudo-count: on a near-empty window every anchor looks as rare as in a window of this many stories. */
     private static final double PRIOR_STORIES = 50;
     /** Keys in more stories than this share of the window (and at least MIN_COMMON) only weigh, never nominate candidates. */
-    private static final double COMMON_SHARE = 0.05;
-    private static final int MIN_COMMON = 200;
+    private static final double COMMON_SHARE = 0.005;
+    private static final int MIN_COMMON = 50;
     /** Stories stay this long past the window, so one that arrives late still finds its event. */
     private static final long LATE_SECONDS = 12 * 3600;
+    /** Postings visited at most when looking for candidates (the rarest keys are visited first). */
+    private static final int MAX_VISITS = 2000;
     /** Candidates scored in full at most. */
-    private static final int MAX_CANDIDATES = 100;
+    private static final int MAX_CANDIDATES = 40;
 
     private final ClusterSettings settings;
     private final FeatureExtractor extractor;
     private final PairScorer scorer;
     private final Window window = new Window();
+    private long searches;
 
     public EventClusterer(ClusterSettings settings, Gazetteer gazetteer) {
         this.settings = settings;
@@ -115,37 +120,79 @@ public final class EventClusterer {
         return true;
     }
 
+    /** Inverse document frequency over the window, remembered for the length of one search (keys recur across candidates). */
     private ToDoubleFunction<String> idf() {
         double n = window.size() + 1 + PRIOR_STORIES;
-        return key -> Math.log(n / (window.df(key) + 1));
+        Map<String, Double> memo = new HashMap<>(256);
+        return key -> {
+            Double v = memo.get(key);
+            if (v == null) {
+                v = Math.log(n / (window.df(key) + 1));
+                memo.put(key, v);
+            }
+            return v;
+        };
     }
 
     /**
-     * Stories sharing at least one key that is not common with x, the ones sharing the most weight first;
-     * within the time window.
+     * Stories within the time window sharing at least one key with x that is not common, the ones sharing the
+     * most weight first. Scores accumulate in the members themselves (no map per search): a search touches
+     * each posting once.
      */
     private List<Window.Member> candidates(Features x, ToDoubleFunction<String> idf) {
+        long search = ++searches;
         int common = Math.max(MIN_COMMON, (int) (window.size() * COMMON_SHARE));
-        Map<Window.Member, double[]> hits = new HashMap<>();
         long w = settings.window().toSeconds();
-        for (Iterable<String> keys : List.of(x.anchors(), x.terms().keySet())) {
-            for (String k : keys) {
-                if (window.df(k) > common) {
-                    continue;
-                }
-                double weight = idf.applyAsDouble(k);
-                for (Window.Member m : window.postings(k)) {
-                    if (Math.abs(m.f.time() - x.time()) <= w) {
-                        hits.computeIfAbsent(m, z -> new double[1])[0] += weight;
-                    }
+        // rarest keys first: they say most, and the visit budget runs out on the common ones
+        List<String> keys = new ArrayList<>(x.anchors().size() + x.terms().size());
+        List<Integer> dfs = new ArrayList<>(keys.size());
+        for (Iterable<String> set : List.of(x.anchors(), x.terms().keySet())) {
+            for (String k : set) {
+                int df = window.df(k);
+                if (df > 0 && df <= common) {
+                    keys.add(k);
+                    dfs.add(df);
                 }
             }
         }
-        List<Window.Member> list = new ArrayList<>(hits.keySet());
-        list.sort((a, b) -> {
-            int c = Double.compare(hits.get(b)[0], hits.get(a)[0]);
+        Integer[] order = new Integer[keys.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, Comparator.comparingInt(dfs::get));
+        List<Window.Member> touched = new ArrayList<>(512);
+        int budget = MAX_VISITS;
+        for (int i = 0; i < order.length && budget > 0; i++) {
+            String k = keys.get(order[i]);
+            double weight = idf.applyAsDouble(k);
+            for (Window.Member m : window.postings(k)) {
+                budget--;
+                if (Math.abs(m.f.time() - x.time()) > w) {
+                    continue;
+                }
+                if (m.search != search) {
+                    m.search = search;
+                    m.weight = 0;
+                    touched.add(m);
+                }
+                m.weight += weight;
+            }
+        }
+        Comparator<Window.Member> best = (a, b) -> {
+            int c = Double.compare(b.weight, a.weight);
             return c != 0 ? c : Long.compare(a.seq, b.seq);
-        });
-        return list.size() > MAX_CANDIDATES ? list.subList(0, MAX_CANDIDATES) : list;
+        };
+        if (touched.size() > MAX_CANDIDATES) {   // keep the best, without sorting thousands
+            PriorityQueue<Window.Member> top = new PriorityQueue<>(MAX_CANDIDATES + 1, best.reversed());
+            for (Window.Member m : touched) {
+                top.add(m);
+                if (top.size() > MAX_CANDIDATES) {
+                    top.poll();
+                }
+            }
+            touched = new ArrayList<>(top);
+        }
+        touched.sort(best);
+        return touched;
     }
 }

@@ -116,7 +116,7 @@ public final class Gazetteer {
                 e = new Entity(l.id(), l.kind(), l.parent(), l.also());
             } else {
                 if (e.kind() != l.kind()) {
-                    throw new GazetteerException(l.where() + ": " + l.id() + " is a " + name(l.kind()) + " here but a "
+                    throw new GazetteerException(l.where() + ": " + l.id() + " is of kind " + name(l.kind()) + " here but "
                             + name(e.kind()) + " at " + seen.where());
                 }
                 if (l.parent() != null && e.parent() != null && !l.parent().equals(e.parent())) {
@@ -136,7 +136,7 @@ public final class Gazetteer {
                 throw new GazetteerException(l.where() + ": in=" + l.parent() + ": no such entry");
             }
             if (l.parent() != null && !entities.get(l.parent()).kind().isPlace()) {
-                throw new GazetteerException(l.where() + ": in=" + l.parent() + ": a " + name(entities.get(l.parent()).kind())
+                throw new GazetteerException(l.where() + ": in=" + l.parent() + ": of kind " + name(entities.get(l.parent()).kind())
                         + ", expected a place or country");
             }
             for (String a : l.also()) {

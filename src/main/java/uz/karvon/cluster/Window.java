@@ -23,6 +23,9 @@ final class Window {
         final long seq;
         final double textNorm;
         boolean gone;
+        /** Scratch for {@link EventClusterer}'s candidate search: which search last touched it, and the weight found. */
+        long search;
+        double weight;
 
         Member(Features f, String clusterId, long seq, double textNorm) {
             this.f = f;
@@ -32,8 +35,13 @@ final class Window {
         }
     }
 
-    private final Map<String, ArrayDeque<Member>> postings = new HashMap<>();
-    private final Map<String, int[]> df = new HashMap<>();
+    /** The live stories with a key (how many) and the stories indexed under it (departed ones dropped lazily). */
+    private static final class Posting {
+        int live;
+        final ArrayDeque<Member> members = new ArrayDeque<>(2);
+    }
+
+    private final Map<String, Posting> postings = new HashMap<>();
     private final Map<String, List<Member>> clusters = new HashMap<>();
     private final Map<String, Member> byId = new HashMap<>();
     private final PriorityQueue<Member> byTime = new PriorityQueue<>((a, b) -> Long.compare(a.f.time(), b.f.time()));
@@ -46,8 +54,8 @@ final class Window {
 
     /** Number of stories in the window with this key. */
     int df(String key) {
-        int[] n = df.get(key);
-        return n == null ? 0 : n[0];
+        Posting p = postings.get(key);
+        return p == null ? 0 : p.live;
     }
 
     Member get(String storyId) {
@@ -76,8 +84,9 @@ final class Window {
     }
 
     private void index(String key, Member m) {
-        postings.computeIfAbsent(key, k -> new ArrayDeque<>(2)).add(m);
-        df.computeIfAbsent(key, k -> new int[1])[0]++;
+        Posting p = postings.computeIfAbsent(key, k -> new Posting());
+        p.members.add(m);
+        p.live++;
     }
 
     /** Removes the stories published before {@code newest - retentionSeconds}. */
@@ -102,26 +111,24 @@ final class Window {
     }
 
     private void unindex(String key) {
-        int[] n = df.get(key);
-        if (--n[0] == 0) {
-            df.remove(key);
+        Posting p = postings.get(key);
+        if (--p.live == 0) {
             postings.remove(key);
             return;
         }
-        ArrayDeque<Member> list = postings.get(key);
-        while (!list.isEmpty() && list.peekFirst().gone) {
-            list.pollFirst();
+        while (!p.members.isEmpty() && p.members.peekFirst().gone) {
+            p.members.pollFirst();
         }
     }
 
     /** The live stories with this key (iteration skips departed ones). */
     Iterable<Member> postings(String key) {
-        ArrayDeque<Member> list = postings.get(key);
-        if (list == null) {
+        Posting p = postings.get(key);
+        if (p == null) {
             return List.of();
         }
         return () -> new Iterator<>() {
-            final Iterator<Member> it = list.iterator();
+            final Iterator<Member> it = p.members.iterator();
             Member next = advance();
 
             private Member advance() {
