@@ -144,26 +144,21 @@ public final class EventClusterer {
         int common = Math.max(MIN_COMMON, (int) (window.size() * COMMON_SHARE));
         long w = settings.window().toSeconds();
         // rarest keys first: they say most, and the visit budget runs out on the common ones
-        List<String> keys = new ArrayList<>(x.anchors().size() + x.terms().size());
-        List<Integer> dfs = new ArrayList<>(keys.size());
+        record Key(String key, int df) {}
+        List<Key> keys = new ArrayList<>(x.anchors().size() + x.terms().size());
         for (Iterable<String> set : List.of(x.anchors(), x.terms().keySet())) {
             for (String k : set) {
                 int df = window.df(k);
                 if (df > 0 && df <= common) {
-                    keys.add(k);
-                    dfs.add(df);
+                    keys.add(new Key(k, df));
                 }
             }
         }
-        Integer[] order = new Integer[keys.size()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        java.util.Arrays.sort(order, Comparator.comparingInt(dfs::get));
+        keys.sort(Comparator.comparingInt(Key::df));
         List<Window.Member> touched = new ArrayList<>(512);
         int budget = MAX_VISITS;
-        for (int i = 0; i < order.length && budget > 0; i++) {
-            String k = keys.get(order[i]);
+        for (int i = 0; i < keys.size() && budget > 0; i++) {
+            String k = keys.get(i).key();
             double weight = idf.applyAsDouble(k);
             for (Window.Member m : window.postings(k)) {
                 budget--;

@@ -78,7 +78,7 @@ final class FeatureExtractor {
             }
             inTitle = title;
             List<Token> tokens = new ArrayList<>();
-            Lexer.tokenize(text, group, title, tokens);
+            Lexer.tokenize(text, group, tokens);
             BitSet used = new BitSet(tokens.size());
             for (PhraseIndex.Match<Entity> m : gazetteer.find(group, tokens, group == Group.ZH ? text.toLowerCase(Locale.ROOT) : null)) {
                 entity(m.value(), true);

@@ -16,6 +16,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -199,7 +200,7 @@ public final class Gazetteer {
     }
 
     private static String name(Entity.Kind k) {
-        return k.name().toLowerCase(java.util.Locale.ROOT);
+        return k.name().toLowerCase(Locale.ROOT);
     }
 
     /** The entities named in one text: tokens for Latin, Cyrillic and Arabic; the lower-cased text for Chinese. */

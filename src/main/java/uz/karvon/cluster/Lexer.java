@@ -19,7 +19,7 @@ final class Lexer {
     private Lexer() {
     }
 
-    static void tokenize(String s, Group group, boolean title, List<Token> out) {
+    static void tokenize(String s, Group group, List<Token> out) {
         int i = 0;
         int n = s.length();
         while (i < n) {
@@ -31,14 +31,14 @@ final class Lexer {
                 } else if (partOfName(s, i)) {
                     i = digits(s, i);
                 } else {
-                    i = number(s, i, group, title, out);
+                    i = number(s, i, group, out);
                 }
             } else if (isHan(c)) {
                 int j = i + 1;
                 while (j < n && (isHan(s.charAt(j)) || (s.charAt(j) == '·' && j + 1 < n && isHan(s.charAt(j + 1))))) {
                     j++;
                 }
-                out.add(new Token(Token.Kind.HAN, s.substring(i, j), null, false, title, null, false));
+                out.add(new Token(Token.Kind.HAN, s.substring(i, j), null, false, null, false));
                 i = j;
             } else if (Character.isLetter(c)) {
                 int j = i;
@@ -70,7 +70,7 @@ final class Lexer {
                 boolean acronym = written.length() > 1 && written.equals(written.toUpperCase(Locale.ROOT))
                         && !written.equals(written.toLowerCase(Locale.ROOT));   // Arabic has no case: never an acronym
                 String stem = acronym ? word : Stemmer.stem(group, word, upper);
-                out.add(new Token(Token.Kind.WORD, stem, word, upper, title, null, false));
+                out.add(new Token(Token.Kind.WORD, stem, word, upper, null, false));
                 i = j;
             } else {
                 i++;
@@ -106,7 +106,7 @@ final class Lexer {
     }
 
     /** Reads one number from position i; returns the position after it. */
-    private static int number(String s, int i, Group group, boolean title, List<Token> out) {
+    private static int number(String s, int i, Group group, List<Token> out) {
         int n = s.length();
         int j = digits(s, i);
         StringBuilder intPart = new StringBuilder(s.substring(i, j));
@@ -137,7 +137,7 @@ final class Lexer {
             }
         }
         String text = frac.isEmpty() ? intPart.toString() : intPart + "." + frac;
-        out.add(new Token(Token.Kind.NUMBER, text, null, false, title, new BigDecimal(text), groupSep == 0 && frac.isEmpty()));
+        out.add(new Token(Token.Kind.NUMBER, text, null, false, new BigDecimal(text), groupSep == 0 && frac.isEmpty()));
         return j;
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -40,7 +41,7 @@ final class PhraseIndex<T> {
         String first;
         Phrase<T> phrase;
         if (group == Group.ZH) {
-            String text = preparedForm.toLowerCase(java.util.Locale.ROOT);
+            String text = preparedForm.toLowerCase(Locale.ROOT);
             first = text.substring(0, 1);
             phrase = new Phrase<>(null, text, value);
         } else {
@@ -63,7 +64,7 @@ final class PhraseIndex<T> {
     String key(String preparedForm) {
         if (group == Group.ZH) {
             String t = preparedForm.strip();
-            return t.isEmpty() ? null : t.toLowerCase(java.util.Locale.ROOT);
+            return t.isEmpty() ? null : t.toLowerCase(Locale.ROOT);
         }
         String[] tokens = tokens(preparedForm);
         return tokens.length == 0 ? null : String.join(" ", tokens);
@@ -71,7 +72,7 @@ final class PhraseIndex<T> {
 
     private String[] tokens(String preparedForm) {
         List<Token> list = new ArrayList<>();
-        Lexer.tokenize(preparedForm, group, false, list);
+        Lexer.tokenize(preparedForm, group, list);
         String[] out = new String[list.size()];
         for (int i = 0; i < out.length; i++) {
             out[i] = list.get(i).text();

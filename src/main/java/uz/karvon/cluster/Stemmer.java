@@ -1,5 +1,7 @@
 package uz.karvon.cluster;
 
+import java.util.Arrays;
+
 /**
  * Light stemming: cuts the endings that make one name look like many (Toshkentda, Toshkentning;
  * Ташкенте, Ташкента; Tashkent's; بالطشقند). It is applied alike to the text and to the gazetteer's
@@ -16,7 +18,7 @@ final class Stemmer {
         "ым", "им", "ая", "яя", "ое", "ее", "ые", "ие", "ую", "юю", "ом", "ем", "ам", "ям", "ов", "ев", "ью", "ия", "ию", "ии",
         "а", "я", "е", "и", "ы", "у", "ю", "о", "ь", "й"};
     /** For capitalized words: -ов/-ев end surnames (Токаев, Мирзиёев) far more often than they mark a plural. */
-    private static final String[] RU_NAME = java.util.Arrays.stream(RU).filter(e -> !e.equals("ов") && !e.equals("ев"))
+    private static final String[] RU_NAME = Arrays.stream(RU).filter(e -> !e.equals("ов") && !e.equals("ев"))
             .toArray(String[]::new);
     private static final String[] AR_ARTICLE = {"وال", "بال", "كال", "فال", "لل", "ال"};
     private static final String[] AR_SUFFIX = {"ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي"};

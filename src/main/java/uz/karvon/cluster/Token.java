@@ -9,11 +9,10 @@ import java.math.BigDecimal;
  * @param text          the stem of a word, the digits of a number as written, the Han characters
  * @param word          a word as written, in lower case (null for numbers and Han runs)
  * @param capitalized   the word was written with a capital letter
- * @param title         the token comes from the title
  * @param value         the number's value, {@code null} for words and Han runs
  * @param plainInteger  digits only, no separators: the shape of a year
  */
-record Token(Kind kind, String text, String word, boolean capitalized, boolean title, BigDecimal value, boolean plainInteger) {
+record Token(Kind kind, String text, String word, boolean capitalized, BigDecimal value, boolean plainInteger) {
     enum Kind { WORD, NUMBER, HAN }
 
     boolean isWord() {
