@@ -98,7 +98,6 @@ public final class ArticleStore {
      */
     public List<Result> upsertAll(List<? extends Revision> revisions, Instant now) throws StoreException {
         return db.transaction(c -> {
-            claimWriteLock(c);
             List<ArticleFacet> facets = new ArrayList<>();
             List<Result> out = new ArrayList<>(revisions.size());
             try (Writer w = new Writer(c)) {
@@ -107,18 +106,6 @@ public final class ArticleStore {
             if (!facets.isEmpty()) ChangeLog.append(c, now, facets.size() > 64 ? ArticleFacet.merge(facets) : facets);
             return out;
         });
-    }
-
-    /**
-     * Writes first, reads second. Another process (an import, the server) may write the same file: a transaction
-     * that read first and writes second would fail at its first write if that process committed in between
-     * (SQLite's SQLITE_BUSY_SNAPSHOT), while one that writes first waits for the other's commit (busy_timeout) and
-     * then reads the latest state. This write changes nothing, anywhere.
-     */
-    private static void claimWriteLock(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE change_log SET seq = seq WHERE seq < 0")) {
-            ps.executeUpdate();
-        }
     }
 
     public Optional<Article> get(String id) throws StoreException {
