@@ -96,10 +96,12 @@ def main():
         return [(urllib.parse.urlsplit(u).path, m) for u, m in
                 re.findall(r"<url><loc>([^<]+)</loc><lastmod>([^<]+)</lastmod>", b.decode())]
 
-    newest = urls_in(files[0])          # the import is newest first: seq 1 holds the newest stories
-    oldest = urls_in(files[-1])
-    if len(oldest) < 1000 and len(files) > 1:
-        oldest = urls_in(files[-2])
+    # gen-articles.py writes newest first, so seq 1 holds the newest stories and the last files the oldest; the
+    # very last file also holds what earlier runs wrote (bench-write-…), which is left out
+    generated = re.compile(r"/[^/]+/articles/.+-bench-\d+$")
+    newest = [u for u in urls_in(files[0]) if generated.match(u[0])]
+    tail = [u for f in files[-2:] for u in urls_in(f) if generated.match(u[0])]
+    oldest = sorted(tail, key=lambda u: u[1])[:2000]
     full_files = files[:-1] if len(files) > 1 else files
     old_times = [m for _, m in oldest]
     known = [u for u, _ in newest + oldest]
@@ -111,7 +113,7 @@ def main():
 
     def correction(n):
         path = rnd.choice(known)
-        m = re.match(r"/([^/]+)/articles/((.+)-bench-(\d+))$", path)
+        m = re.match(r"/([^/]+)/articles/((.+)-bench-(\d+))$", urllib.parse.unquote(path))
         lang, slug, i = m.group(1), m.group(2), m.group(4)
         return {"id": f"kaa-bench-{i}-{lang.lower()}", "lang": lang, "translation_key": f"kaa-bench-{i}", "slug": slug,
                 "title": f"Corrected under load {n}", "summary": "Corrected.", "body_html": "<p>Corrected.</p>",
