@@ -6,8 +6,8 @@ import picocli.CommandLine.Command;
 /** {@code java -jar karvon.jar <command>}: the one entry point. */
 @Command(name = "karvon", mixinStandardHelpOptions = true, version = "karvon 0.1.0",
         description = "Multilingual RSS/Atom/JSON Feed publisher and aggregator.",
-        subcommands = {ServeCommand.class, ImportCommand.class, MigrateDbCommand.class, ValidateCommand.class, ParseCommand.class,
-                TranslitCommand.class, LangCommand.class})
+        subcommands = {ServeCommand.class, ImportCommand.class, MigrateDbCommand.class, ValidateCommand.class,
+                ParseCommand.class, TranslitCommand.class, LangCommand.class, ClusterCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -197,6 +197,7 @@ class HostileTextOutputTest {
         assertThat(Readings.shown(opml.string("/opml/head/title"))).isEqualTo("Site <b>&amp;</b> \"x\"");
 
         everyTextIsText(get("/sitemap.xml"), Set.of());
+        everyTextIsText(get("/sitemap-1.xml"), Set.of());
     }
 
     // ---- item 2: URLs keep raw ", <, > -------------------------------------------------------------------
@@ -226,12 +227,10 @@ class HostileTextOutputTest {
         collectJsonUrls(json, "", jsonUrls);
         assertThat(jsonUrls).contains(storyLink, enPage, ruPage);
 
-        List<String> sitemapUrls = new ArrayList<>();
-        for (String file : List.of("/sitemap.xml", "/sitemap-1.xml")) { // the index, and the file the articles are in
-            Xml sitemap = new Xml(get(file));
-            sitemapUrls.addAll(sitemap.strings("//*[local-name()='loc']"));
-            sitemapUrls.addAll(sitemap.strings("//*[local-name()='link']/@href"));
-        }
+        List<String> sitemapUrls = new ArrayList<>(new Xml(get("/sitemap.xml")).strings("//*[local-name()='loc']"));
+        Xml sitemap = new Xml(get("/sitemap-1.xml")); // the index names its files; the article URLs are in them
+        sitemapUrls.addAll(sitemap.strings("//*[local-name()='loc']"));
+        sitemapUrls.addAll(sitemap.strings("//*[local-name()='link']/@href"));
         assertThat(sitemapUrls).contains(enPage, ruPage);
 
         Xml opml = new Xml(get("/opml"));
