@@ -109,6 +109,49 @@ class ArticleStoreTest {
         }
     }
 
+    /**
+     * Feeds page on (published_at, id) in the database and are merged in Java by String order; both must be byte
+     * order, as SQLite's BINARY is. PostgreSQL sorts by the database's collation unless a column says otherwise
+     * (en_US.UTF-8 puts "alpha" before "Beta"), so every text column there is COLLATE "C" (db/postgresql/V8_3).
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
+    void idsSortAndPageInByteOrderOnBothDatabases(TestDatabases.Kind kind, @TempDir Path dir) throws Exception {
+        List<String> byteOrder = List.of("Beta", "Zeta", "_under", "alpha", "ärger", "яблоко");
+        assertThat(byteOrder).isSorted();
+        try (Database db = TestDatabases.open(kind, dir)) {
+            ArticleStore store = new ArticleStore(db);
+            for (String id : List.of("alpha", "яблоко", "Zeta", "_under", "ärger", "Beta")) {
+                store.upsert(new Article(id, "en", id, "s-" + Integer.toHexString(id.hashCode()), "Story " + id, null, null,
+                        null, List.of("economy"), List.of(), null, null, null, T, T, Article.Status.PUBLISHED, null, null, null,
+                        false), T);
+            }
+            ArticleStore.Scan all = new ArticleStore.Scan("en", ' ', null, List.of(), true, null, true, null, 10, false);
+            assertThat(ids(store.scan(all))).containsExactlyElementsOf(byteOrder);
+            assertThat(ids(store.scan(all.from(new ArticleStore.Position(T.toEpochMilli(), "Zeta")).limit(2))))
+                    .containsExactly("_under", "alpha");
+            ArticleStore.Scan up = new ArticleStore.Scan("en", ' ', null, List.of(), true, null, false,
+                    new ArticleStore.Position(T.toEpochMilli(), "ärger"), 10, false);
+            assertThat(ids(store.scan(up))).containsExactly("alpha", "_under", "Zeta", "Beta");
+            if (kind == TestDatabases.Kind.POSTGRESQL) {
+                // whatever the server's default: a database created with en_US.UTF-8 must sort the same way
+                List<String> notBytewise = db.read(c -> {
+                    List<String> out = new ArrayList<>();
+                    try (Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery(
+                            "SELECT table_name || '.' || column_name || ' ' || COALESCE(collation_name, '(default)')"
+                            + " FROM information_schema.columns WHERE table_schema = current_schema()"
+                            + " AND table_name <> 'flyway_schema_history'"
+                            + " AND data_type IN ('text', 'character varying', 'character')"
+                            + " AND COALESCE(collation_name, '') <> 'C'")) {
+                        while (rs.next()) out.add(rs.getString(1));
+                    }
+                    return out;
+                });
+                assertThat(notBytewise).as("text columns without COLLATE \"C\"").isEmpty();
+            }
+        }
+    }
+
     static List<String> ids(List<Article> l) {
         return l.stream().map(Article::id).toList();
     }
