@@ -2,6 +2,8 @@ package uz.karvon.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -9,6 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import uz.karvon.store.Database;
 import uz.karvon.store.DatabaseCopy;
+import uz.karvon.store.InstanceStore;
 import uz.karvon.store.PostgresUrl;
 import uz.karvon.store.StoreException;
 
@@ -17,6 +20,9 @@ import uz.karvon.store.StoreException;
             "the counts of every table. Safe to run again: an interrupted copy is completed, an earlier one brought up to date.",
             "Stop the server first (the copy is a snapshot of the moment it starts)."})
 final class MigrateDbCommand implements Callable<Integer> {
+    /** An instance heard from this recently is taken to be running (servers beat every 10 s, gone after 45 s). */
+    private static final Duration RUNNING = Duration.ofSeconds(45);
+
     @Option(names = "--from", paramLabel = "DIR", defaultValue = "data",
             description = "data directory holding karvon.db (default: ${DEFAULT-VALUE})")
     Path from;
@@ -48,6 +54,18 @@ final class MigrateDbCommand implements Callable<Integer> {
         long started = System.nanoTime();
         try (Database source = Database.open(from); Database dest = Database.open(target, 2)) {
             System.err.println("migrate-db: " + source.description() + " → " + dest.description());
+            Instant now = Instant.now();
+            List<InstanceStore.Instance> onTarget = new InstanceStore(dest).live(now, RUNNING);
+            if (!onTarget.isEmpty()) { // a copy would overwrite what they write, and they would not see it
+                System.err.println("karvon migrate-db: --to: " + running(onTarget, now) + " on " + target.display()
+                        + "; stop every instance on it first");
+                return 1;
+            }
+            List<InstanceStore.Instance> onSource = new InstanceStore(source).live(now, RUNNING);
+            if (!onSource.isEmpty()) {
+                System.err.println("migrate-db: warning: " + running(onSource, now) + " on " + from + ": what it writes"
+                        + " after this moment is not copied (run migrate-db again once it is stopped)");
+            }
             List<DatabaseCopy.Count> counts = DatabaseCopy.copy(source, dest, (table, copied, total) -> {
                 if (copied == total || copied % 50_000 == 0) {
                     System.err.printf(Locale.ROOT, "migrate-db: %s: %,d of %,d rows%n", table, copied, total);
@@ -72,5 +90,11 @@ final class MigrateDbCommand implements Callable<Integer> {
             System.err.println("karvon migrate-db: " + e.getMessage());
             return 1;
         }
+    }
+
+    private static String running(List<InstanceStore.Instance> instances, Instant now) {
+        InstanceStore.Instance first = instances.get(0);
+        return (instances.size() == 1 ? "karvon instance " : instances.size() + " karvon instances, e.g. ") + first.id()
+                + " on " + first.host() + " (heard from " + Duration.between(first.seenAt(), now).toSeconds() + " s ago) runs";
     }
 }
