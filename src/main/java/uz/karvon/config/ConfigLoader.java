@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -110,9 +111,10 @@ public final class ConfigLoader {
             KarvonConfig.PartnerSpec p = partner(m, problems, feedIds, feeds, warnings);
             if (p != null && unique(partnerIds, p.id(), m, "partner", problems)) partners.add(p);
         }
+        Map<String, KarvonConfig.MediaTopic> mediaTopics = MediaTopicTable.read(top.map("media_topics"), problems);
         top.rejectUnknownKeys();
         if (!problems.isEmpty()) throw new ConfigException(problems.sorted());
-        return new KarvonConfig(site, server, security, ingest, feeds, sources, partners, warnings);
+        return new KarvonConfig(site, server, security, ingest, feeds, sources, partners, mediaTopics, warnings);
     }
 
     private static boolean unique(Map<String, Node> seen, String id, YamlMap m, String what, Problems problems) {
@@ -135,12 +137,17 @@ public final class ConfigLoader {
         String lang = language(m, "default_language", "uz-Latn", p);
         ZoneId zone = zone(m, "timezone", "Asia/Tashkent", p);
         List<String> fallbacks = languages(m, "language_fallbacks", p);
+        String rightsUrl = m.string("rights_url", null);
+        URI ru = rightsUrl == null ? null : uri(rightsUrl, m, "rights_url", p);
+        if (ru != null && (!ru.isAbsolute() || !Set.of("http", "https").contains(ru.getScheme()) || ru.getHost() == null)) {
+            p.at(m.valueNode("rights_url"), m.qualified("rights_url") + ": expected an absolute http(s) URL, got \"" + rightsUrl + "\"");
+        }
         KarvonConfig.Site site = new KarvonConfig.Site(base,
                 m.string("title", "Karvon"),
                 m.string("description", "News feeds"),
                 m.string("agency", m.string("title", "Karvon")),
                 lang, zone, fallbacks.isEmpty() ? List.of("uz-Latn", "ru", "en") : fallbacks,
-                m.string("rights", null));
+                m.string("rights", null), rightsUrl);
         m.rejectUnknownKeys();
         return site;
     }
@@ -282,13 +289,31 @@ public final class ConfigLoader {
                 m.strings("sections"), m.strings("tags"), m.bool("articles", true), sources,
                 m.integer("limit", 50, 1, 1000), m.bool("public", true), m.bool("embargoed", false),
                 m.bool("full_text", true), m.bool("transliterate", false),
-                patterns(m, "keep", p), patterns(m, "block", p));
+                patterns(m, "keep", p), patterns(m, "block", p), profile(m, p));
+        if (f.profile().needsFullText() && !f.fullText()) {
+            p.at(m.valueNode("full_text"), m.qualified("full_text") + ": profile " + f.profile().key()
+                    + " publishes the full text of every item; remove 'full_text: false' or the profile");
+        }
         if (f.includeEmbargoed() && f.isPublic()) {
             p.at(m.valueNode("embargoed"), m.qualified("embargoed") + ": a feed that carries embargoed stories must be"
                     + " private; add 'public: false' and list the partners allowed to read it");
         }
         m.rejectUnknownKeys();
         return id == null || title == null ? null : f;
+    }
+
+    private static FeedProfile profile(YamlMap m, Problems p) {
+        String s = m.string("profile", null);
+        if (s == null) return FeedProfile.NONE;
+        Optional<FeedProfile> found = FeedProfile.byKey(s);
+        if (found.isEmpty()) {
+            List<String> keys = java.util.Arrays.stream(FeedProfile.values()).map(FeedProfile::key).toList();
+            String hint = Suggest.closest(s, keys);
+            p.at(m.valueNode("profile"), m.qualified("profile") + ": unknown profile \"" + s + "\"; expected one of "
+                    + String.join(", ", keys) + (hint != null ? " (did you mean '" + hint + "'?)" : ""));
+            return FeedProfile.NONE;
+        }
+        return found.get();
     }
 
     private KarvonConfig.PartnerSpec partner(YamlMap m, Problems p, Map<String, Node> feedIds,

@@ -18,9 +18,11 @@ public record KarvonConfig(
         List<FeedSpec> feeds,
         List<SourceSpec> sources,
         List<PartnerSpec> partners,
+        Map<String, MediaTopic> mediaTopics,
         List<String> warnings) {
 
     public KarvonConfig {
+        mediaTopics = Map.copyOf(mediaTopics);
         feeds = List.copyOf(feeds);
         sources = List.copyOf(sources);
         partners = List.copyOf(partners);
@@ -35,8 +37,8 @@ public record KarvonConfig(
         Server srv = new Server(server.host(), port, server.trustForwardedFor(), server.publicRequestsPerMinute(),
                 server.feedMaxAge(), server.tombstoneRetention());
         Site s = site.baseUrl() != null ? site : new Site("http://localhost:" + port, site.title(), site.description(),
-                site.agency(), site.defaultLanguage(), site.timezone(), site.languageFallbacks(), site.rights());
-        return new KarvonConfig(s, srv, security, ingest, feeds, sources, partners, warnings);
+                site.agency(), site.defaultLanguage(), site.timezone(), site.languageFallbacks(), site.rights(), site.rightsUrl());
+        return new KarvonConfig(s, srv, security, ingest, feeds, sources, partners, mediaTopics, warnings);
     }
 
     public Optional<FeedSpec> feed(String id) {
@@ -49,7 +51,7 @@ public record KarvonConfig(
 
     /** What the agency calls itself and where its site lives; every URL in a feed is built from {@code baseUrl}. */
     public record Site(String baseUrl, String title, String description, String agency, String defaultLanguage,
-                       ZoneId timezone, List<String> languageFallbacks, String rights) {}
+                       ZoneId timezone, List<String> languageFallbacks, String rights, String rightsUrl) {}
 
     public record Server(String host, int port, boolean trustForwardedFor, int publicRequestsPerMinute, Duration feedMaxAge,
                          Duration tombstoneRetention) {}
@@ -64,11 +66,21 @@ public record KarvonConfig(
     public record FeedSpec(String id, String title, String description, String language, List<String> languages,
                            boolean everyStory, List<String> sections, List<String> tags, boolean includeArticles, List<String> sources,
                            int limit, boolean isPublic, boolean includeEmbargoed, boolean fullText,
-                           boolean transliterate, List<Pattern> keep, List<Pattern> block) {
+                           boolean transliterate, List<Pattern> keep, List<Pattern> block, FeedProfile profile) {
 
         /** {@code language: all}: every language version of every story (the wire). */
         public boolean allLanguages() {
             return language == null;
+        }
+    }
+
+    /**
+     * An IPTC Media Topic (https://cv.iptc.org/newscodes/mediatopic/) a section or category stands for in ninjs
+     * {@code subjects}. {@code code} is the eight-digit concept code, {@code name} the label written beside it.
+     */
+    public record MediaTopic(String code, String name) {
+        public String uri() {
+            return "http://cv.iptc.org/newscodes/mediatopic/" + code;
         }
     }
 

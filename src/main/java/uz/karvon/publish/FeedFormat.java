@@ -2,11 +2,15 @@ package uz.karvon.publish;
 
 import java.util.Optional;
 
-/** The three formats every feed is served in, with their exact media types. */
+/** The formats every feed is served in, with their exact media types. */
 public enum FeedFormat {
     RSS("rss", "application/rss+xml; charset=utf-8"),
     ATOM("atom", "application/atom+xml; charset=utf-8"),
-    JSON("json", "application/feed+json; charset=utf-8");
+    JSON("json", "application/feed+json; charset=utf-8"),
+    /** IPTC ninjs 3.1: a JSON array of news objects, newest first. */
+    NINJS("ninjs", "application/json; charset=utf-8"),
+    /** The same objects as newline-delimited JSON ({@code /feeds/ID.ninjs?ndjson}); not found by extension. */
+    NINJS_NDJSON("ninjs", "application/x-ndjson; charset=utf-8");
 
     private final String extension;
     private final String contentType;
@@ -22,6 +26,10 @@ public enum FeedFormat {
 
     public String contentType() {
         return contentType;
+    }
+
+    public boolean isNinjs() {
+        return this == NINJS || this == NINJS_NDJSON;
     }
 
     public static Optional<FeedFormat> byExtension(String ext) {

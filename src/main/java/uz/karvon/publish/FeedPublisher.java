@@ -27,6 +27,7 @@ import uz.karvon.article.Article;
 import uz.karvon.config.KarvonConfig;
 import uz.karvon.config.KarvonConfig.FeedSpec;
 import uz.karvon.lang.UzbekTransliterator;
+import uz.karvon.publish.profile.ProfileReport;
 import uz.karvon.publish.render.FeedRenderer;
 import uz.karvon.publish.render.Tombstone;
 import uz.karvon.store.ArticleStore;
@@ -54,6 +55,8 @@ public final class FeedPublisher {
     private final AtomicLong generation = new AtomicLong();
     private final AtomicReference<Snapshot> snapshot = new AtomicReference<>();
     private final Cache<Key, Rendered> cache;
+    private final ProfileReport profileReport = new ProfileReport();
+    private final NinjsFeeds ninjs;
 
     private record Key(String feedId, FeedFormat format, long generation, long feedGeneration) {}
 
@@ -65,6 +68,7 @@ public final class FeedPublisher {
         this.sourceItems = sourceItems;
         this.renderer = renderer;
         this.clock = clock;
+        this.ninjs = new NinjsFeeds(store, renderer);
         this.cache = Caffeine.newBuilder()
                 .maximumSize(2_000)
                 .ticker(() -> clock.millis() * 1_000_000L)
@@ -146,13 +150,17 @@ public final class FeedPublisher {
     private Rendered renderNow(KarvonConfig cfg, FeedSpec spec, FeedFormat format, long gen) {
         Instant now = clock.instant();
         ArticleSnapshot articles = articles();
-        FeedAssembler.Assembled a = new FeedAssembler(cfg).assemble(spec, articles, sourceItemsFor(spec), now);
-        byte[] raw = switch (format) {
-            case RSS -> renderer.rss(a.channel(), a.entries());
-            case ATOM -> renderer.atom(a.channel(), a.entries(), a.tombstones());
-            case JSON -> renderer.json(a.channel(), a.entries());
-        };
+        FeedAssembler.SourceItems items = sourceItemsFor(spec);
+        FeedAssembler.Assembled a = new FeedAssembler(cfg).assemble(spec, articles, items, now);
+        byte[] raw;
         Instant validUntil = articles.nextEmbargoLift(now).orElse(null);
+        if (format.isNinjs()) {
+            raw = ninjs.feed(cfg, spec, a, articles, items, now, format == FeedFormat.NINJS_NDJSON);
+        } else {
+            PlatformOutput.Output out = PlatformOutput.render(cfg, spec, format, a, renderer, profileReport, now);
+            raw = out.raw();
+            if (out.changesAt() != null && (validUntil == null || out.changesAt().isBefore(validUntil))) validUntil = out.changesAt();
+        }
         for (Tombstone t : a.tombstones()) { // a tombstone leaves the feed when retention ends
             Instant gone = t.when().plus(cfg.server().tombstoneRetention());
             if (validUntil == null || gone.isBefore(validUntil)) validUntil = gone;
@@ -161,6 +169,20 @@ public final class FeedPublisher {
         Instant lastModified = lastModified(spec.id() + "." + format.extension(), etag, a.channel().updated(), now);
         return new Rendered(raw, gzip(raw), etag, lastModified, format.contentType(), validUntil);
     }
+
+    /** What the feeds' platform profiles left out at their last render ({@code GET /api/feeds}). */
+    public ProfileReport profileReport() {
+        return profileReport;
+    }
+
+    /** One article as an IPTC ninjs object ({@code /api/ninjs/{id}}), with who may read it; not cached. */
+    public Optional<NinjsStory> ninjs(String articleId) {
+        return ninjs.story(config.get(), articleId, articles(), clock.instant())
+                .map(s -> new NinjsStory(s.json(), s.audience() == NinjsFeeds.Audience.EMBARGO_PARTNERS));
+    }
+
+    /** @param embargoPartnersOnly true: only partners allowed to read embargoed stories may see it */
+    public record NinjsStory(byte[] json, boolean embargoPartnersOnly) {}
 
     private record Version(String etag, Instant lastModified) {}
 

@@ -183,4 +183,28 @@ public final class ArticleStore {
             throw new SQLException("corrupt list column: " + e.getOriginalMessage(), e);
         }
     }
+
+    /**
+     * How many times each of these articles was stored (1 = as first published, +1 per change: correction,
+     * embargo change, withdrawal), for ninjs {@code version}. Ids that are not stored are absent.
+     */
+    public java.util.Map<String, Integer> revisions(java.util.Collection<String> ids) throws StoreException {
+        java.util.Map<String, Integer> out = new java.util.HashMap<>();
+        if (ids.isEmpty()) return out;
+        List<String> all = List.copyOf(new java.util.LinkedHashSet<>(ids));
+        db.transaction(c -> {
+            for (int from = 0; from < all.size(); from += 500) {
+                List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
+                String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+                try (PreparedStatement ps = c.prepareStatement("SELECT id, revision FROM article WHERE id IN (" + marks + ")")) {
+                    for (int i = 0; i < chunk.size(); i++) ps.setString(i + 1, chunk.get(i));
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) out.put(rs.getString(1), rs.getInt(2));
+                    }
+                }
+            }
+            return null;
+        });
+        return out;
+    }
 }

@@ -18,7 +18,7 @@ import uz.karvon.publish.FeedPublisher;
 import uz.karvon.publish.Rendered;
 import uz.karvon.stats.PullStats;
 
-/** {@code GET /feeds/{id}.{rss|atom|json}}: cached bytes, validators, gzip, and partner access for private feeds. */
+/** {@code GET /feeds/{id}.{rss|atom|json|ninjs}} ({@code ?ndjson}: ninjs one object per line): cached bytes, validators, gzip, and partner access for private feeds. */
 final class FeedRoutes {
     private final FeedPublisher publisher;
     private final PartnerAccess access;
@@ -36,6 +36,9 @@ final class FeedRoutes {
         String file = ctx.pathParam("file");
         int dot = file.lastIndexOf('.');
         Optional<FeedFormat> format = dot < 0 ? Optional.empty() : FeedFormat.byExtension(file.substring(dot + 1));
+        if (format.isPresent() && format.get() == FeedFormat.NINJS && ctx.queryParamMap().containsKey("ndjson")) {
+            format = Optional.of(FeedFormat.NINJS_NDJSON);
+        }
         String id = dot < 0 ? file : file.substring(0, dot);
         Optional<FeedSpec> spec = publisher.config().feed(id);
         if (format.isEmpty() || spec.isEmpty()) {
@@ -61,7 +64,9 @@ final class FeedRoutes {
         ctx.header("Cache-Control", spec.get().isPublic()
                 ? "public, max-age=" + publisher.config().server().feedMaxAge().toSeconds()
                 : "private, no-cache");
-        if (format.get() == FeedFormat.JSON && spec.get().isPublic()) ctx.header("Access-Control-Allow-Origin", "*");
+        if ((format.get() == FeedFormat.JSON || format.get().isNinjs()) && spec.get().isPublic()) {
+            ctx.header("Access-Control-Allow-Origin", "*");
+        }
         String client = ClientLimit.client(ctx, publisher.config().server().trustForwardedFor());
         String partner = ctx.attribute("partner");
         if (notModified(ctx, r)) {

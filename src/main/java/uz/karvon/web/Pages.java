@@ -58,8 +58,10 @@ final class Pages {
                 li.appendElement("strong").attr("dir", "auto").text(f.title());
                 Element formats = li.appendElement("span").addClass("formats");
                 for (FeedFormat fmt : FeedFormat.values()) {
+                    if (fmt == FeedFormat.NINJS_NDJSON) continue; // the same URL as NINJS, with ?ndjson
                     String href = urls.feed(f.id(), fmt.extension());
                     formats.appendElement("a").attr("href", href).attr("type", mediaType(fmt)).text(fmt.name());
+                    if (fmt.isNinjs()) continue; // a wire format, not a feed for readers' autodiscovery
                     head.appendElement("link").attr("rel", "alternate").attr("type", mediaType(fmt))
                             .attr("title", f.title() + " (" + fmt.name() + ")").attr("href", href);
                 }

@@ -27,6 +27,8 @@ public final class WebApp {
         Pages pages = new Pages(app.publisher(), app.clock());
         ApiRoutes api = new ApiRoutes(app);
         AdminRoutes admin = new AdminRoutes(app, reload);
+        NinjsRoutes ninjs = new NinjsRoutes(app.publisher(), access);
+        FeedsApi feedsApi = new FeedsApi(app.publisher());
         ClientLimit clientLimit = new ClientLimit(() -> app.publisher().config(), limiter);
         return Javalin.create(config -> {
             config.http.maxRequestSize = 2L << 20;
@@ -47,7 +49,7 @@ public final class WebApp {
                 config.requestLogger.http((ctx, ms) -> ACCESS.debug("{} {} {} {}ms", ctx.method(),
                         Redact.url(ctx.queryString() == null ? ctx.path() : ctx.path() + "?" + ctx.queryString()), ctx.statusCode(), ms));
             }
-            for (String path : new String[] {"/", "/opml", "/sitemap.xml", "/feeds/*", "/*/articles/*"}) config.routes.before(path, clientLimit::check);
+            for (String path : new String[] {"/", "/opml", "/sitemap.xml", "/feeds/*", "/*/articles/*", "/api/ninjs/*"}) config.routes.before(path, clientLimit::check);
             config.routes.get("/", pages::home);
             config.routes.get("/opml", ctx -> ctx.contentType("text/x-opml; charset=utf-8")
                     .result(Opml.render(app.publisher().config(), app.clock().instant())));
@@ -58,6 +60,10 @@ public final class WebApp {
             config.routes.head("/feeds/{file}", feeds::serve);
             config.routes.get("/{lang}/articles/{slug}", pages::article);
             config.routes.get("/health", api::health);
+            config.routes.get("/api/ninjs/{id}", ninjs::article);
+            config.routes.get("/api/feeds", ctx -> {
+                if (ApiRoutes.bearer(ctx, () -> app.publisher().config().security().adminToken(), "security.admin_token")) feedsApi.list(ctx);
+            });
             config.routes.post("/api/articles", api::postArticle);
             config.routes.delete("/api/articles/{id}", api::deleteArticle);
             config.routes.post("/api/reload", admin::reload);

@@ -20,6 +20,7 @@ public final class FeedRenderer {
     private final RssWriter rss;
     private final AtomWriter atom;
     private final JsonFeedWriter json;
+    private final NinjsWriter ninjs = new NinjsWriter();
 
     public FeedRenderer() {
         this(DEFAULT_PUBLISHER);
@@ -36,6 +37,16 @@ public final class FeedRenderer {
 
     public byte[] rss(Channel c, List<Entry> entries) {
         return rss.write(Outgoing.channel(c), Outgoing.entries(entries));
+    }
+
+    /** RSS 2.0 with a platform's extra elements ({@code profile:} in feeds.yml). */
+    public byte[] rss(Channel c, List<Entry> entries, RssExtension ext) {
+        return rss.write(Outgoing.channel(c), Outgoing.entries(entries), ext);
+    }
+
+    /** IPTC ninjs 3.1: one object, a JSON array, or NDJSON. */
+    public NinjsWriter ninjs() {
+        return ninjs;
     }
 
     public byte[] atom(Channel c, List<Entry> entries, List<Tombstone> tombstones) {

@@ -54,6 +54,11 @@ final class JsonFeedWriter {
         o.put("title", e.title());
         put(o, "summary", PlainText.inert(e.summary())); // plain text by the spec, and readers show it as HTML too
         put(o, "content_html", e.contentHtml());
+        if (e.contentHtml() == null) {
+            // JSON Feed 1.1: "content_html and content_text are each optional strings — but one or the other must
+            // be present". A feed without full text carries the summary (or the title) as text.
+            o.put("content_text", e.summary() != null && !e.summary().isBlank() ? e.summary() : e.title());
+        }
         put(o, "date_published", Dates.rfc3339(e.published()));
         put(o, "date_modified", Dates.rfc3339(e.updated()));
         if (e.author() != null && !e.author().isBlank()) {

@@ -74,7 +74,7 @@ final class Outgoing {
     }
 
     /** A media type as RFC 6838 spells one, else null (writers then omit it or fall back to a generic type). */
-    private static String mediaType(String type) {
+    static String mediaType(String type) {
         String t = XmlText.clean(type);
         return t != null && MEDIA_TYPE.matcher(t.strip()).matches() ? t.strip() : null;
     }

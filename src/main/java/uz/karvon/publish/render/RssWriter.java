@@ -39,13 +39,18 @@ final class RssWriter {
     }
 
     byte[] write(Channel c, List<Entry> entries) {
+        return write(c, entries, RssExtension.NONE);
+    }
+
+    byte[] write(Channel c, List<Entry> entries, RssExtension ext) {
         var ch = new com.rometools.rome.feed.rss.Channel(FEED_TYPE);
         ch.setEncoding("UTF-8");
         ch.setTitle(c.title());
         ch.setLink(c.homeUrl());
         ch.setDescription(c.description());
         String lang = LanguageTags.canonical(c.language());
-        ch.setLanguage(lang);
+        ch.setLanguage(LanguageTags.withRegion(lang)); // Apple News: "language (with locale)"
+
         ch.setCopyright(c.rights());
         ch.setLastBuildDate(Dates.date(c.updated()));
         ch.setGenerator(generator);
@@ -64,12 +69,21 @@ final class RssWriter {
         }
         List<Item> items = new ArrayList<>(entries.size());
         for (Entry e : entries) {
-            items.add(item(e, lang));
+            Item it = item(e, lang);
+            List<Element> extra = ext.item(e);
+            if (!extra.isEmpty()) {
+                List<Element> fm = new ArrayList<>(it.getForeignMarkup());
+                fm.addAll(extra);
+                it.setForeignMarkup(fm);
+            }
+            items.add(it);
         }
         ch.setItems(items);
         try {
             Document doc = new WireFeedOutput().outputJDom(ch);
-            return XmlBytes.write(doc, Namespaces.ATOM, Namespaces.DC, Namespaces.MEDIA, Namespaces.KARVON);
+            List<org.jdom2.Namespace> ns = new ArrayList<>(List.of(Namespaces.ATOM, Namespaces.DC, Namespaces.MEDIA, Namespaces.KARVON));
+            for (org.jdom2.Namespace n : ext.namespaces()) if (!ns.contains(n)) ns.add(n);
+            return XmlBytes.write(doc, ns.toArray(org.jdom2.Namespace[]::new));
         } catch (FeedException ex) {
             throw new FeedRenderException("rss " + c.id() + ": " + ex.getMessage(), ex);
         }
