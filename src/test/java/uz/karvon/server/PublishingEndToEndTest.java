@@ -29,7 +29,8 @@ import uz.karvon.server.TestKarvon.MutableClock;
 
 /** The bundled feeds.yml and sample, served over real HTTP and read back by independent parsers. */
 class PublishingEndToEndTest {
-    static final List<String> PUBLIC_FEEDS = List.of("uz", "uz-cyrl", "ru", "en", "zh", "ar", "en-economy", "stories-ru", "all");
+    static final List<String> PUBLIC_FEEDS = List.of("uz", "uz-cyrl", "ru", "en", "zh", "ar", "en-economy", "stories-ru", "all",
+            "yandex-ru", "dzen-ru", "google-news-en");
     static final Map<String, String> CONTENT_TYPES = Map.of(
             "rss", "application/rss+xml; charset=utf-8",
             "atom", "application/atom+xml; charset=utf-8",
