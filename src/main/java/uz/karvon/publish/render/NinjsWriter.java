@@ -170,10 +170,14 @@ public final class NinjsWriter {
         return mapper.createObjectNode().put("name", "web").put("href", href).put("contentType", "text/html");
     }
 
+    /** One word iterator per language, cloned for each use (building one loads ICU's rules and dictionaries). */
+    private static final java.util.Map<String, BreakIterator> WORDS = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** Words as ICU segments them for the story's language (dictionary-based for Chinese, which has no spaces). */
     static int words(String text, String language) {
         String lang = LanguageTags.canonical(language);
-        BreakIterator it = BreakIterator.getWordInstance(lang == null ? ULocale.ROOT : ULocale.forLanguageTag(lang));
+        BreakIterator it = (BreakIterator) WORDS.computeIfAbsent(lang == null ? "" : lang,
+                l -> BreakIterator.getWordInstance(l.isEmpty() ? ULocale.ROOT : ULocale.forLanguageTag(l))).clone();
         it.setText(text);
         int count = 0;
         for (int end = it.next(); end != BreakIterator.DONE; end = it.next()) {

@@ -62,8 +62,12 @@ public final class NinjsSchema {
         return registry.getSchema(SchemaLocation.of(ID + "#"));
     }
 
+    /** Objects already found valid (feeds repeat the same stories; the schema walk is not cheap). */
+    private static final Set<String> VALID = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     /** Every problem with this JSON text as one ninjs object: schema errors, then rule errors. Empty = valid. */
     public static List<String> problems(String json) {
+        if (VALID.contains(json)) return List.of();
         List<String> out = new ArrayList<>();
         SCHEMA.validate(json, InputFormat.JSON).forEach(e -> out.add("schema: " + e.getInstanceLocation() + " " + e.getMessage()));
         try {
@@ -71,6 +75,7 @@ public final class NinjsSchema {
         } catch (IOException e) {
             out.add("not JSON: " + e.getMessage());
         }
+        if (out.isEmpty()) VALID.add(json);
         return out;
     }
 
