@@ -191,20 +191,15 @@ public final class ArticleStore {
     public java.util.Map<String, Integer> revisions(java.util.Collection<String> ids) throws StoreException {
         java.util.Map<String, Integer> out = new java.util.HashMap<>();
         if (ids.isEmpty()) return out;
-        List<String> all = List.copyOf(new java.util.LinkedHashSet<>(ids));
-        db.transaction(c -> {
-            for (int from = 0; from < all.size(); from += 500) {
-                List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
-                String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
-                try (PreparedStatement ps = c.prepareStatement("SELECT id, revision FROM article WHERE id IN (" + marks + ")")) {
-                    for (int i = 0; i < chunk.size(); i++) ps.setString(i + 1, chunk.get(i));
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) out.put(rs.getString(1), rs.getInt(2));
-                    }
+        String list = toJson(List.copyOf(new java.util.LinkedHashSet<>(ids)));
+        return db.read(c -> { // the id list bound as one JSON array, as SourceItemStore does
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, revision FROM article WHERE id IN (SELECT value FROM json_each(?))")) {
+                ps.setString(1, list);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) out.put(rs.getString(1), rs.getInt(2));
                 }
             }
-            return null;
+            return out;
         });
-        return out;
     }
 }
