@@ -21,6 +21,12 @@ public record KarvonConfig(
         Map<String, MediaTopic> mediaTopics,
         List<String> warnings) {
 
+    /** Without a Media Topic table (tests and tools that build a configuration by hand). */
+    public KarvonConfig(Site site, Server server, Security security, Ingest ingest, List<FeedSpec> feeds,
+                        List<SourceSpec> sources, List<PartnerSpec> partners, List<String> warnings) {
+        this(site, server, security, ingest, feeds, sources, partners, Map.of(), warnings);
+    }
+
     public KarvonConfig {
         mediaTopics = Map.copyOf(mediaTopics);
         feeds = List.copyOf(feeds);
@@ -51,7 +57,13 @@ public record KarvonConfig(
 
     /** What the agency calls itself and where its site lives; every URL in a feed is built from {@code baseUrl}. */
     public record Site(String baseUrl, String title, String description, String agency, String defaultLanguage,
-                       ZoneId timezone, List<String> languageFallbacks, String rights, String rightsUrl) {}
+                       ZoneId timezone, List<String> languageFallbacks, String rights, String rightsUrl) {
+        /** Without a rights page. */
+        public Site(String baseUrl, String title, String description, String agency, String defaultLanguage,
+                    ZoneId timezone, List<String> languageFallbacks, String rights) {
+            this(baseUrl, title, description, agency, defaultLanguage, timezone, languageFallbacks, rights, null);
+        }
+    }
 
     public record Server(String host, int port, boolean trustForwardedFor, int publicRequestsPerMinute, Duration feedMaxAge,
                          Duration tombstoneRetention) {}
@@ -67,6 +79,19 @@ public record KarvonConfig(
                            boolean everyStory, List<String> sections, List<String> tags, boolean includeArticles, List<String> sources,
                            int limit, boolean isPublic, boolean includeEmbargoed, boolean fullText,
                            boolean transliterate, List<Pattern> keep, List<Pattern> block, FeedProfile profile) {
+
+        public FeedSpec {
+            profile = profile == null ? FeedProfile.NONE : profile;
+        }
+
+        /** A plain feed, for no platform. */
+        public FeedSpec(String id, String title, String description, String language, List<String> languages,
+                        boolean everyStory, List<String> sections, List<String> tags, boolean includeArticles,
+                        List<String> sources, int limit, boolean isPublic, boolean includeEmbargoed, boolean fullText,
+                        boolean transliterate, List<Pattern> keep, List<Pattern> block) {
+            this(id, title, description, language, languages, everyStory, sections, tags, includeArticles, sources, limit,
+                    isPublic, includeEmbargoed, fullText, transliterate, keep, block, FeedProfile.NONE);
+        }
 
         /** {@code language: all}: every language version of every story (the wire). */
         public boolean allLanguages() {
