@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -28,6 +29,7 @@ import uz.karvon.config.KarvonConfig;
 import uz.karvon.config.KarvonConfig.FeedSpec;
 import uz.karvon.lang.UzbekTransliterator;
 import uz.karvon.publish.profile.ProfileReport;
+import uz.karvon.publish.render.Entry;
 import uz.karvon.publish.render.FeedRenderer;
 import uz.karvon.publish.render.Tombstone;
 import uz.karvon.store.ArticleStore;
@@ -155,7 +157,7 @@ public final class FeedPublisher {
         byte[] raw;
         Instant validUntil = articles.nextEmbargoLift(now).orElse(null);
         if (format.isNinjs()) {
-            raw = ninjs.feed(cfg, spec, a, articles, items, now, format == FeedFormat.NINJS_NDJSON);
+            raw = ninjs.feed(cfg, a, ninjsSources(cfg, a, articles, items), now, format == FeedFormat.NINJS_NDJSON);
         } else {
             PlatformOutput.Output out = PlatformOutput.render(cfg, spec, format, a, renderer, profileReport, now);
             raw = out.raw();
@@ -177,8 +179,32 @@ public final class FeedPublisher {
 
     /** One article as an IPTC ninjs object ({@code /api/ninjs/{id}}), with who may read it; not cached. */
     public Optional<NinjsStory> ninjs(String articleId) {
-        return ninjs.story(config.get(), articleId, articles(), clock.instant())
+        KarvonConfig cfg = config.get();
+        Instant now = clock.instant();
+        ArticleSnapshot snapshot = articles();
+        Article a = snapshot.all().stream().filter(x -> x.id().equals(articleId)).findFirst().orElse(null);
+        if (a == null) {
+            try {
+                a = store.get(articleId).orElse(null);
+            } catch (StoreException e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        }
+        if (a == null) return Optional.empty();
+        Entry entry = a.status() == Article.Status.WITHDRAWN ? null : new FeedAssembler(cfg).entry(a, snapshot, true, now);
+        return ninjs.story(cfg, a, snapshot.versions(a.translationKey()), entry, now)
                 .map(s -> new NinjsStory(s.json(), s.audience() == NinjsFeeds.Audience.EMBARGO_PARTNERS));
+    }
+
+    /** The articles and source items behind an assembled feed, for its ninjs form. */
+    private static NinjsFeeds.Sources ninjsSources(KarvonConfig cfg, FeedAssembler.Assembled a, ArticleSnapshot snapshot,
+                                                   FeedAssembler.SourceItems items) {
+        Set<String> wanted = NinjsFeeds.articleIds(new SiteUrls(cfg.site().baseUrl()), a);
+        Map<String, Article> byId = new HashMap<>();
+        for (Article x : snapshot.all()) if (wanted.contains(x.id())) byId.put(x.id(), x);
+        Map<String, SourceItem> itemsById = new HashMap<>();
+        for (SourceItem i : items.items()) itemsById.put(i.id(), i);
+        return new NinjsFeeds.Sources(byId, x -> snapshot.versions(x.translationKey()), itemsById);
     }
 
     /** @param embargoPartnersOnly true: only partners allowed to read embargoed stories may see it */

@@ -2,15 +2,14 @@ package uz.karvon.publish;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import uz.karvon.article.Article;
 import uz.karvon.config.KarvonConfig;
-import uz.karvon.config.KarvonConfig.FeedSpec;
 import uz.karvon.publish.render.Entry;
 import uz.karvon.publish.render.FeedRenderer;
 import uz.karvon.publish.render.NinjsItem;
@@ -34,32 +33,39 @@ final class NinjsFeeds {
         this.renderer = renderer;
     }
 
-    byte[] feed(KarvonConfig cfg, FeedSpec spec, FeedAssembler.Assembled a, ArticleSnapshot snapshot,
-                FeedAssembler.SourceItems sourceItems, Instant now, boolean ndjson) {
+    /**
+     * What a feed's ninjs is made from, besides its assembled entries: the articles behind them (by article id,
+     * see {@link #articleIds}), every version of an article's story, and the source items (by karvon's item id).
+     */
+    record Sources(Map<String, Article> articles, Function<Article, List<Article>> versions, Map<String, SourceItem> items) {}
+
+    /** The ids of the articles the assembled feed shows or announces as withdrawn. */
+    static Set<String> articleIds(SiteUrls urls, FeedAssembler.Assembled a) {
+        String prefix = urls.articleIdPrefix();
+        Set<String> ids = new HashSet<>();
+        for (Entry e : a.entries()) if (e.id().startsWith(prefix)) ids.add(e.id().substring(prefix.length()));
+        for (Tombstone t : a.tombstones()) if (t.id().startsWith(prefix)) ids.add(t.id().substring(prefix.length()));
+        return ids;
+    }
+
+    byte[] feed(KarvonConfig cfg, FeedAssembler.Assembled a, Sources sources, Instant now, boolean ndjson) {
         SiteUrls urls = new SiteUrls(cfg.site().baseUrl());
         String articlePrefix = urls.articleIdPrefix();
         String itemPrefix = urls.sourceItemIdPrefix();
-        Set<String> wanted = new HashSet<>();
-        for (Entry e : a.entries()) if (e.id().startsWith(articlePrefix)) wanted.add(e.id().substring(articlePrefix.length()));
-        for (Tombstone t : a.tombstones()) if (t.id().startsWith(articlePrefix)) wanted.add(t.id().substring(articlePrefix.length()));
-        Map<String, Article> articles = new HashMap<>();
-        for (Article x : snapshot.all()) if (wanted.contains(x.id())) articles.put(x.id(), x);
-        Map<String, SourceItem> items = new HashMap<>();
-        for (SourceItem i : sourceItems.items()) items.put(i.id(), i);
-        Map<String, Integer> revisions = revisions(articles.keySet());
+        Map<String, Integer> revisions = revisions(sources.articles().keySet());
         NinjsAssembler n = new NinjsAssembler(cfg, urls);
         List<NinjsItem> out = new ArrayList<>();
         for (Entry e : a.entries()) {
             if (e.id().startsWith(articlePrefix)) {
-                Article x = articles.get(e.id().substring(articlePrefix.length()));
-                if (x != null) out.add(n.article(e, x, snapshot.versions(x.translationKey()), revisions.get(stored(x.id())), now));
+                Article x = sources.articles().get(e.id().substring(articlePrefix.length()));
+                if (x != null) out.add(n.article(e, x, sources.versions().apply(x), revisions.get(stored(x.id())), now));
             } else if (e.id().startsWith(itemPrefix)) {
-                SourceItem i = items.get(e.id().substring(itemPrefix.length()));
+                SourceItem i = sources.items().get(e.id().substring(itemPrefix.length()));
                 if (i != null) out.add(n.sourceItem(e, i));
             }
         }
         for (Tombstone t : a.tombstones()) {
-            Article x = t.id().startsWith(articlePrefix) ? articles.get(t.id().substring(articlePrefix.length())) : null;
+            Article x = t.id().startsWith(articlePrefix) ? sources.articles().get(t.id().substring(articlePrefix.length())) : null;
             if (x != null) out.add(n.canceled(x, revisions.get(stored(x.id()))));
         }
         return ndjson ? renderer.ninjs().ndjson(out) : renderer.ninjs().array(out);
@@ -72,16 +78,13 @@ final class NinjsFeeds {
     record Story(byte[] json, Audience audience) {}
 
     /**
-     * The article with this id (a CMS id, or a generated script version's {@code id~uz-Cyrl}) as ninjs, full text:
-     * usable when public, withheld (with its embargo) while under embargo, canceled for the tombstone retention
-     * after a withdrawal; empty when there is no such article or its withdrawal is older than that.
+     * One article as ninjs, full text: usable when public, withheld (with its embargo) while under embargo, canceled
+     * for the tombstone retention after a withdrawal; empty when its withdrawal is older than that.
+     *
+     * @param entry the article's full-text feed entry (ignored for a withdrawn article)
      */
-    Optional<Story> story(KarvonConfig cfg, String id, ArticleSnapshot snapshot, Instant now) {
-        Article a = snapshot.all().stream().filter(x -> x.id().equals(id)).findFirst()
-                .orElseGet(() -> call(() -> store.get(id)).orElse(null));
-        if (a == null) return Optional.empty();
-        SiteUrls urls = new SiteUrls(cfg.site().baseUrl());
-        NinjsAssembler n = new NinjsAssembler(cfg, urls);
+    Optional<Story> story(KarvonConfig cfg, Article a, List<Article> versions, Entry entry, Instant now) {
+        NinjsAssembler n = new NinjsAssembler(cfg, new SiteUrls(cfg.site().baseUrl()));
         Integer revision = revisions(Set.of(a.id())).get(stored(a.id()));
         boolean killedUnderEmbargo = a.embargoUntil() != null && a.embargoUntil().isAfter(a.updated());
         if (a.status() == Article.Status.WITHDRAWN) {
@@ -89,8 +92,7 @@ final class NinjsFeeds {
             return Optional.of(new Story(renderer.ninjs().one(n.canceled(a, revision)),
                     killedUnderEmbargo ? Audience.EMBARGO_PARTNERS : Audience.PUBLIC));
         }
-        Entry e = new FeedAssembler(cfg).entry(a, snapshot, true, now);
-        NinjsItem item = n.article(e, a, snapshot.versions(a.translationKey()), revision, now);
+        NinjsItem item = n.article(entry, a, versions, revision, now);
         return Optional.of(new Story(renderer.ninjs().one(item), a.isEmbargoedAt(now) ? Audience.EMBARGO_PARTNERS : Audience.PUBLIC));
     }
 
