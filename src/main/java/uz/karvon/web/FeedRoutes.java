@@ -15,10 +15,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import uz.karvon.config.KarvonConfig.FeedSpec;
 import uz.karvon.publish.FeedFormat;
 import uz.karvon.publish.FeedPublisher;
+import uz.karvon.publish.PageRequest;
 import uz.karvon.publish.Rendered;
+import uz.karvon.publish.Served;
+import uz.karvon.publish.render.Paging;
 import uz.karvon.stats.PullStats;
 
-/** {@code GET /feeds/{id}.{rss|atom|json|ninjs}} ({@code ?ndjson}: ninjs one object per line): cached bytes, validators, gzip, and partner access for private feeds. */
+/**
+ * {@code GET /feeds/{id}.{rss|atom|json|ninjs}} ({@code ?ndjson}: ninjs one object per line): cached bytes,
+ * validators, gzip, and partner access for private feeds. {@code ?before=CURSOR} and {@code ?after=CURSOR} are the
+ * RFC 5005 pages the feeds link to.
+ */
 final class FeedRoutes {
     private final FeedPublisher publisher;
     private final PartnerAccess access;
@@ -48,18 +55,27 @@ final class FeedRoutes {
         }
         // embargoed stories are for partners only, whatever the feed's other settings say
         if ((!spec.get().isPublic() || spec.get().includeEmbargoed()) && !access.admit(ctx, spec.get())) return;
-        Optional<Rendered> rendered = publisher.render(id, format.get());
-        if (rendered.isEmpty()) { // removed by a reload a moment ago
+        PageRequest.Parsed page = PageRequest.parse(ctx.queryParam("before"), ctx.queryParam("after"));
+        if (page.error() != null) {
+            ctx.status(HttpStatus.BAD_REQUEST).contentType("text/plain; charset=utf-8").result(page.error());
+            return;
+        }
+        Optional<Served> served = publisher.render(id, format.get(), page.page());
+        if (served.isEmpty()) { // removed by a reload a moment ago
             ctx.status(HttpStatus.NOT_FOUND).contentType("text/plain; charset=utf-8").result("no such feed");
             return;
         }
-        Rendered r = rendered.get();
+        Rendered r = served.get().rendered();
         ctx.disableCompression();
+        // whether this response was rendered now or came from the render cache (as CDNs say it)
+        ctx.header("X-Cache", served.get().hit() ? "HIT" : "MISS");
         String accept = ctx.header("Accept-Encoding");
         boolean gzip = accept != null && acceptsGzip(accept);
         // Two representations, two validators (RFC 9110 §8.8.3): the gzip one gets its own tag.
         ctx.header("ETag", gzip ? gzipTag(r.etag()) : r.etag());
         ctx.header("Last-Modified", httpDate(r.lastModified()));
+        String link = link(r.paging());
+        if (link != null) ctx.header("Link", link);
         ctx.header("Vary", spec.get().isPublic() ? "Accept-Encoding" : "Accept-Encoding, Authorization");
         ctx.header("Cache-Control", spec.get().isPublic()
                 ? "public, max-age=" + publisher.config().server().feedMaxAge().toSeconds()
@@ -122,6 +138,15 @@ final class FeedRoutes {
         } catch (DateTimeParseException e) {
             return false;
         }
+    }
+
+    /** The page's RFC 5005 links as an RFC 8288 {@code Link} header, or null when it has none. */
+    static String link(Paging p) {
+        StringBuilder b = new StringBuilder();
+        if (p.next() != null) b.append('<').append(p.next()).append(">; rel=\"next\"");
+        if (p.previous() != null) b.append(b.isEmpty() ? "" : ", ").append('<').append(p.previous()).append(">; rel=\"previous\"");
+        if (p.first() != null) b.append(b.isEmpty() ? "" : ", ").append('<').append(p.first()).append(">; rel=\"first\"");
+        return b.isEmpty() ? null : b.toString();
     }
 
     static String gzipTag(String etag) {

@@ -9,6 +9,7 @@ import uz.karvon.config.KarvonConfig;
 import uz.karvon.config.KarvonConfig.FeedSpec;
 import uz.karvon.publish.FeedFormat;
 import uz.karvon.publish.FeedPublisher;
+import uz.karvon.publish.PageRequest;
 import uz.karvon.publish.SiteUrls;
 import uz.karvon.publish.profile.Exclusion;
 import uz.karvon.publish.profile.ProfileReport;
@@ -39,7 +40,7 @@ final class FeedsApi {
                 links.put(fmt.extension(), urls.feed(f.id(), fmt.extension()));
             }
             if (f.profile() == FeedProfile.NONE) continue;
-            for (FeedFormat fmt : new FeedFormat[] {FeedFormat.RSS, FeedFormat.ATOM, FeedFormat.JSON}) publisher.render(f.id(), fmt);
+            for (FeedFormat fmt : new FeedFormat[] {FeedFormat.RSS, FeedFormat.ATOM, FeedFormat.JSON}) publisher.render(f.id(), fmt, PageRequest.FIRST);
             ObjectNode left = o.putObject("left_out");
             for (Map.Entry<String, ProfileReport.Entry> r : publisher.profileReport().of(f.id()).entrySet()) {
                 ObjectNode byFormat = left.putObject(r.getKey());

@@ -17,8 +17,9 @@ import uz.karvon.publish.render.RssExtension;
  * {@code profile: dzen}: Dzen's RSS. Source: https://dzen.ru/help/ru/website/rss-modify ("Разметка и подключение
  * ленты RSS"), whose rules are:
  * <ul>
- * <li>"Включайте в ленту актуальные материалы за два-три последних дня": items older than 3 days are left out;</li>
- * <li>"отправляйте за один раз не более 500 публикаций": at most 500 items;</li>
+ * <li>"Включайте в ленту актуальные материалы за два-три последних дня": items older than 3 days are left out
+ * of the first page, the one Dzen fetches;</li>
+ * <li>"отправляйте за один раз не более 500 публикаций": at most 500 items on that page;</li>
  * <li>"Вы можете редактировать публикации … указать изначальный guid": karvon's guid is the item id, which a
  * correction keeps, so an update never makes a duplicate;</li>
  * <li>the full text in {@code content:encoded}, with the markup Dzen renders. The page's table of tags was not
@@ -43,24 +44,24 @@ final class DzenRules implements PlatformRules {
             .addProtocols("img", "src", "http", "https");
 
     @Override
-    public Checked check(List<Entry> entries, Instant now) {
+    public Checked check(List<Entry> entries, Instant now, boolean firstPage) {
         List<Entry> kept = new ArrayList<>();
         List<Exclusion> out = new ArrayList<>();
         Instant oldest = now.minus(MAX_AGE);
         Instant changesAt = null;
         for (Entry e : entries) {
             Rule broken = null;
-            if (e.published().isBefore(oldest)) broken = Rule.RECENT_ONLY;
+            if (firstPage && e.published().isBefore(oldest)) broken = Rule.RECENT_ONLY;
             else if (e.url().contains("?")) broken = Rule.LINK_WITHOUT_QUERY;
             else if (e.contentHtml() == null || Entries.text(e.contentHtml()).isBlank()) broken = Rule.FULL_TEXT;
-            else if (kept.size() >= MAX_ITEMS) broken = Rule.ITEMS_PER_FETCH;
+            else if (firstPage && kept.size() >= MAX_ITEMS) broken = Rule.ITEMS_PER_FETCH;
             if (broken != null) {
                 out.add(new Exclusion(e.id(), e.title(), e.url(), broken));
                 continue;
             }
             kept.add(Entries.withContent(e, allowedMarkup(e.contentHtml())));
             Instant ages = e.published().plus(MAX_AGE);
-            if (changesAt == null || ages.isBefore(changesAt)) changesAt = ages;
+            if (firstPage && (changesAt == null || ages.isBefore(changesAt))) changesAt = ages;
         }
         return new Checked(kept, out, changesAt);
     }

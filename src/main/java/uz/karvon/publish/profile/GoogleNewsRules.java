@@ -18,12 +18,12 @@ final class GoogleNewsRules implements PlatformRules {
     static final int MAX_ITEMS = 60;
 
     @Override
-    public Checked check(List<Entry> entries, Instant now) {
+    public Checked check(List<Entry> entries, Instant now, boolean firstPage) {
         List<Entry> kept = new ArrayList<>();
         List<Exclusion> out = new ArrayList<>();
         for (Entry e : entries) {
             if (size(e) > MAX_ARTICLE_BYTES) out.add(new Exclusion(e.id(), e.title(), e.url(), Rule.ARTICLE_SIZE));
-            else if (kept.size() >= MAX_ITEMS) out.add(new Exclusion(e.id(), e.title(), e.url(), Rule.ITEMS_PER_FETCH));
+            else if (firstPage && kept.size() >= MAX_ITEMS) out.add(new Exclusion(e.id(), e.title(), e.url(), Rule.ITEMS_PER_FETCH));
             else kept.add(e);
         }
         return new Checked(kept, out, null);

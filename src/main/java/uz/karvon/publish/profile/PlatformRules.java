@@ -11,10 +11,14 @@ import uz.karvon.publish.render.RssExtension;
  * the RSS elements it asks for. Every rule carries the platform's published source in a comment.
  */
 public interface PlatformRules {
-    /** The entries of one feed, newest first, as the platform may take them. */
-    Checked check(List<Entry> entries, Instant now);
+    /**
+     * The entries of one feed page, newest first, as the platform may take them. {@code firstPage}: the page the
+     * platform fetches, where the {@link Rule#perFetch()} rules apply too; on the pages behind it only the rules
+     * on each item do.
+     */
+    Checked check(List<Entry> entries, Instant now, boolean firstPage);
 
-    /** The largest rendered feed the platform reads, in bytes; 0 when it publishes no limit. */
+    /** The largest rendered feed the platform reads, in bytes (its first page); 0 when it publishes no limit. */
     default long maxFeedBytes() {
         return 0;
     }
@@ -26,7 +30,7 @@ public interface PlatformRules {
 
     static PlatformRules of(FeedProfile p) {
         return switch (p) {
-            case NONE -> (entries, now) -> new Checked(entries, List.of(), null);
+            case NONE -> (entries, now, firstPage) -> new Checked(entries, List.of(), null);
             case YANDEX -> new YandexRules();
             case DZEN -> new DzenRules();
             case GOOGLE_NEWS -> new GoogleNewsRules();

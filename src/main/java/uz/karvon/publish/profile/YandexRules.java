@@ -23,7 +23,7 @@ final class YandexRules implements PlatformRules {
     static final Namespace YANDEX = Namespace.getNamespace("yandex", "http://news.yandex.ru");
 
     @Override
-    public Checked check(List<Entry> entries, Instant now) {
+    public Checked check(List<Entry> entries, Instant now, boolean firstPage) {
         List<Entry> kept = new ArrayList<>();
         List<Exclusion> out = new ArrayList<>();
         for (Entry e : entries) {

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Renders one channel and its entries to RSS 2.0, Atom 1.0 and JSON Feed 1.1 UTF-8 bytes.
+ * Renders one channel and its entries to RSS 2.0, Atom 1.0 and JSON Feed 1.1 UTF-8 bytes; {@link #ninjs()} writes IPTC ninjs.
  *
  * <p>Thread-safe and stateless per call: ROME and JDOM objects are built fresh for every render.
  * Every record first passes through {@link Outgoing}: a control character in a title can never break a
@@ -36,12 +36,17 @@ public final class FeedRenderer {
     }
 
     public byte[] rss(Channel c, List<Entry> entries) {
-        return rss.write(Outgoing.channel(c), Outgoing.entries(entries));
+        return rss(c, entries, Paging.NONE);
     }
 
-    /** RSS 2.0 with a platform's extra elements ({@code profile:} in feeds.yml). */
-    public byte[] rss(Channel c, List<Entry> entries, RssExtension ext) {
-        return rss.write(Outgoing.channel(c), Outgoing.entries(entries), ext);
+    /** With RFC 5005 paging links ({@code atom:link rel="next"} …). */
+    public byte[] rss(Channel c, List<Entry> entries, Paging paging) {
+        return rss(c, entries, paging, RssExtension.NONE);
+    }
+
+    /** With paging links and a platform's extra item elements ({@code profile:} in feeds.yml). */
+    public byte[] rss(Channel c, List<Entry> entries, Paging paging, RssExtension ext) {
+        return rss.write(Outgoing.channel(c), Outgoing.entries(entries), paging, ext);
     }
 
     /** IPTC ninjs 3.1: one object, a JSON array, or NDJSON. */
@@ -50,11 +55,21 @@ public final class FeedRenderer {
     }
 
     public byte[] atom(Channel c, List<Entry> entries, List<Tombstone> tombstones) {
+        return atom(c, entries, tombstones, Paging.NONE);
+    }
+
+    /** With RFC 5005 paging links ({@code link rel="next"} …). */
+    public byte[] atom(Channel c, List<Entry> entries, List<Tombstone> tombstones, Paging paging) {
         List<Tombstone> t = tombstones == null ? List.of() : tombstones.stream().map(Outgoing::tombstone).toList();
-        return atom.write(Outgoing.channel(c), Outgoing.entries(entries), t);
+        return atom.write(Outgoing.channel(c), Outgoing.entries(entries), t, paging);
     }
 
     public byte[] json(Channel c, List<Entry> entries) {
-        return json.write(Outgoing.channel(c), Outgoing.entries(entries));
+        return json(c, entries, Paging.NONE);
+    }
+
+    /** With {@code next_url} and, in the {@code _karvon} extension, {@code previous_url} and {@code first_url}. */
+    public byte[] json(Channel c, List<Entry> entries, Paging paging) {
+        return json.write(Outgoing.channel(c), Outgoing.entries(entries), paging);
     }
 }

@@ -38,11 +38,8 @@ final class RssWriter {
         this.generator = generator;
     }
 
-    byte[] write(Channel c, List<Entry> entries) {
-        return write(c, entries, RssExtension.NONE);
-    }
-
-    byte[] write(Channel c, List<Entry> entries, RssExtension ext) {
+    /** RSS 2.0 with RFC 5005 paging links and a platform's extra item elements ({@link RssExtension#NONE}: none). */
+    byte[] write(Channel c, List<Entry> entries, Paging paging, RssExtension ext) {
         var ch = new com.rometools.rome.feed.rss.Channel(FEED_TYPE);
         ch.setEncoding("UTF-8");
         ch.setTitle(c.title());
@@ -50,7 +47,6 @@ final class RssWriter {
         ch.setDescription(c.description());
         String lang = LanguageTags.canonical(c.language());
         ch.setLanguage(LanguageTags.withRegion(lang)); // Apple News: "language (with locale)"
-
         ch.setCopyright(c.rights());
         ch.setLastBuildDate(Dates.date(c.updated()));
         ch.setGenerator(generator);
@@ -64,8 +60,16 @@ final class RssWriter {
             img.setHeight(null);
             ch.setImage(img);
         }
+        List<Element> links = new ArrayList<>();
         if (c.rssUrl() != null) {
-            ch.setForeignMarkup(List.of(atomLink("self", "application/rss+xml", c.rssUrl(), null, null)));
+            links.add(atomLink("self", "application/rss+xml", c.rssUrl(), null, null));
+        }
+        // RFC 5005 §3 paged feeds, through atom:link as RSS has no element of its own
+        if (paging.first() != null) links.add(atomLink("first", "application/rss+xml", paging.first(), null, null));
+        if (paging.previous() != null) links.add(atomLink("previous", "application/rss+xml", paging.previous(), null, null));
+        if (paging.next() != null) links.add(atomLink("next", "application/rss+xml", paging.next(), null, null));
+        if (!links.isEmpty()) {
+            ch.setForeignMarkup(links);
         }
         List<Item> items = new ArrayList<>(entries.size());
         for (Entry e : entries) {

@@ -11,6 +11,7 @@ import uz.karvon.config.FeedProfile;
 import uz.karvon.publish.render.Channel;
 import uz.karvon.publish.render.Entry;
 import uz.karvon.publish.render.FeedRenderer;
+import uz.karvon.publish.render.Paging;
 
 /** Each platform's hard limits on synthetic entries: what is kept, what is left out and why. */
 class PlatformRulesTest {
@@ -30,11 +31,11 @@ class PlatformRulesTest {
         PlatformRules y = PlatformRules.of(FeedProfile.YANDEX);
         List<Entry> in = List.of(entry(1, NOW, "<p>Full <b>text</b> one</p>", "https://karvon.uz/ru/articles/a-1", List.of("interview")),
                 entry(2, NOW, null, "https://karvon.uz/ru/articles/a-2", List.of()));
-        Checked c = y.check(in, NOW);
+        Checked c = y.check(in, NOW, true);
         assertThat(c.kept()).extracting(Entry::id).containsExactly(in.get(0).id());
         assertThat(c.excluded()).extracting(Exclusion::itemId, Exclusion::rule).containsExactly(org.assertj.core.groups.Tuple.tuple(in.get(1).id(), Rule.FULL_TEXT));
 
-        String rss = new String(new FeedRenderer().rss(channel(), c.kept(), y.rss()), java.nio.charset.StandardCharsets.UTF_8);
+        String rss = new String(new FeedRenderer().rss(channel(), c.kept(), Paging.NONE, y.rss()), java.nio.charset.StandardCharsets.UTF_8);
         assertThat(rss).contains("xmlns:yandex=\"http://news.yandex.ru\"")
                 .contains("<yandex:full-text>Full text one</yandex:full-text>")
                 .contains("<yandex:genre>interview</yandex:genre>");
@@ -48,7 +49,7 @@ class PlatformRulesTest {
                 "https://karvon.uz/ru/articles/a-1", List.of());
         Entry old = entry(2, NOW.minus(Duration.ofDays(3)).minusSeconds(1));
         Entry query = entry(3, NOW, "<p>x</p>", "https://partner.uz/news?id=3", List.of());
-        Checked c = d.check(List.of(fresh, old, query), NOW);
+        Checked c = d.check(List.of(fresh, old, query), NOW, true);
         assertThat(c.kept()).extracting(Entry::id).containsExactly(fresh.id());
         assertThat(c.excluded()).extracting(Exclusion::rule).containsExactly(Rule.RECENT_ONLY, Rule.LINK_WITHOUT_QUERY);
         String html = c.kept().get(0).contentHtml();
@@ -56,14 +57,21 @@ class PlatformRulesTest {
                 .doesNotContain("<table").doesNotContain("<td").doesNotContain("iframe").contains("cell");
         assertThat(c.changesAt()).as("when the kept item ages out").isEqualTo(fresh.published().plus(Duration.ofDays(3)));
 
+        // a page behind the first (a reader paging back): only the rules on the item itself hold there
+        Checked later = d.check(List.of(fresh, old, query), NOW, false);
+        assertThat(later.kept()).extracting(Entry::id).containsExactly(fresh.id(), old.id());
+        assertThat(later.excluded()).extracting(Exclusion::rule).containsExactly(Rule.LINK_WITHOUT_QUERY);
+        assertThat(later.changesAt()).isNull();
+
         List<Entry> many = new ArrayList<>();
         for (int i = 0; i < 501; i++) many.add(entry(i, NOW.minusSeconds(i)));
-        Checked m = d.check(many, NOW);
+        Checked m = d.check(many, NOW, true);
         assertThat(m.kept()).hasSize(500);
         assertThat(m.excluded()).singleElement().satisfies(x -> {
             assertThat(x.itemId()).isEqualTo(many.get(500).id());
             assertThat(x.rule()).isEqualTo(Rule.ITEMS_PER_FETCH);
         });
+        assertThat(d.check(many, NOW, false).kept()).hasSize(501);
     }
 
     @Test
@@ -72,7 +80,7 @@ class PlatformRulesTest {
         List<Entry> in = new ArrayList<>();
         in.add(entry(0, NOW, "<p>" + "ж".repeat(500_001) + "</p>", "https://karvon.uz/ru/articles/big", List.of())); // 1 000 009 bytes
         for (int i = 1; i <= 61; i++) in.add(entry(i, NOW.minusSeconds(i)));
-        Checked c = g.check(in, NOW);
+        Checked c = g.check(in, NOW, true);
         assertThat(c.kept()).hasSize(60).extracting(Entry::id).doesNotContain(in.get(0).id(), in.get(61).id());
         assertThat(c.excluded()).extracting(Exclusion::rule).containsExactly(Rule.ARTICLE_SIZE, Rule.ITEMS_PER_FETCH);
         assertThat(g.maxFeedBytes()).isEqualTo(2_000_000);
