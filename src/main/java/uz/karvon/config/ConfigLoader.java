@@ -110,9 +110,10 @@ public final class ConfigLoader {
             KarvonConfig.PartnerSpec p = partner(m, problems, feedIds, feeds, warnings);
             if (p != null && unique(partnerIds, p.id(), m, "partner", problems)) partners.add(p);
         }
+        KarvonConfig.Websub websub = WebsubSection.read(top.map("websub"), problems);
         top.rejectUnknownKeys();
         if (!problems.isEmpty()) throw new ConfigException(problems.sorted());
-        return new KarvonConfig(site, server, security, ingest, feeds, sources, partners, warnings);
+        return new KarvonConfig(site, server, security, ingest, feeds, sources, partners, warnings, websub);
     }
 
     private static boolean unique(Map<String, Node> seen, String id, YamlMap m, String what, Problems problems) {

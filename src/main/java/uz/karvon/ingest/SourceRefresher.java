@@ -53,14 +53,21 @@ public final class SourceRefresher {
     private final FullTextExtractor fullText;
     private final Clock clock;
     private final ProblemLog problems;
+    private final PushChannel push;
 
     public SourceRefresher(Fetcher fetcher, SourceItemStore items, LanguageDetector detector, Clock clock) {
+        this(fetcher, items, detector, clock, PushChannel.NONE);
+    }
+
+    /** @param push told the hub each fetch advertises, and asked for the interval while pushes arrive */
+    public SourceRefresher(Fetcher fetcher, SourceItemStore items, LanguageDetector detector, Clock clock, PushChannel push) {
         this.fetcher = fetcher;
         this.items = items;
         this.languages = new LanguageResolver(detector);
         this.fullText = new FullTextExtractor(fetcher);
         this.clock = clock;
         this.problems = new ProblemLog(LOG, clock, Duration.ofHours(1));
+        this.push = push;
     }
 
     /** The outcome: the next state, and whether stored items changed (feeds must be re-rendered). */
@@ -80,36 +87,13 @@ public final class SourceRefresher {
             if (feed == null) {
                 // a 304 may carry fresher validators; the fetcher falls back to the ones we sent
                 return new Result(success(spec, now, 304, fetched.etag(), fetched.lastModified(), permanent, 0,
-                        prev.languageNote()), false);
+                        prev.languageNote(), interval(spec, 0)), false);
             }
-            List<SourceItem> mapped = new ArrayList<>();
-            String note = null;
-            // Full text fetched on an earlier poll differs from the feed's own content and is kept; items still
-            // carrying the feed's content (new, over the budget last time, or the page failed) are fetched now.
-            Map<String, String> stored = spec.fullTextSelector() == null ? Map.of()
-                    : items.storedContent(spec.id(), feed.items().stream().map(ParsedItem::id).toList());
-            int fullTextBudget = MAX_FULL_TEXT_PER_REFRESH;
-            boolean privateSource = isPrivateSource(spec);
-            for (ParsedItem parsed : feed.items()) {
-                ParsedItem p = parsed;
-                if (!KeepBlock.passes(spec.keep(), spec.block(), p.title(), p.summary(), p.tags())) continue;
-                if (spec.fullTextSelector() != null && p.url() != null) {
-                    String earlier = stored.get(p.id());
-                    if (earlier != null && !earlier.equals(p.contentHtml())) {
-                        p = withHtml(p, earlier);
-                    } else if (fullTextBudget-- > 0) {
-                        p = withFullText(spec, privateSource, p);
-                    }
-                }
-                LanguageResolver.Resolution lang = languages.resolve(p.language(), LanguageResolver.sample(p));
-                if (lang.correctedFrom() != null && note == null) {
-                    note = "declared language " + lang.correctedFrom() + " does not match the text; detected " + lang.tag();
-                }
-                mapped.add(ItemMapper.map(spec.id(), p, lang.tag(), now));
-            }
-            SourceItemStore.Counts counts = items.upsert(mapped, now);
+            Stored stored = store(spec, feed, now);
+            if (!"file".equalsIgnoreCase(target.getScheme())) advertise(spec, HubLink.discover(fetched.links(), feed, fetched.finalUrl()));
             return new Result(success(spec, now, 200, fetched.etag(), fetched.lastModified(), permanent,
-                    counts.added(), note), counts.changed());
+                    stored.counts().added(), stored.languageNote(), interval(spec, stored.counts().added())),
+                    stored.counts().changed());
         } catch (FetchException e) {
             if ("busy".equals(e.reason())) {
                 problems.warn(spec.id(), "busy", e.getMessage());
@@ -128,6 +112,75 @@ public final class SourceRefresher {
             String at = String.valueOf(e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?");
             problems.warn(spec.id(), e.getClass().getName() + " at " + at, "unexpected " + e.getClass().getName() + " at " + at);
             return new Result(failure(spec, ingest, prev, now, 0, "internal", "internal error: " + e.getClass().getSimpleName(), null, false), false);
+        }
+    }
+
+    /** What storing a parsed feed did: item counts, and a note when a declared language was corrected. */
+    private record Stored(SourceItemStore.Counts counts, String languageNote) {}
+
+    /**
+     * The items of a parsed feed through the same path every fetch takes — keep/block, full text, language,
+     * mapping to karvon's ids, dedup and upsert.
+     */
+    private Stored store(SourceSpec spec, ParsedFeed feed, Instant now) throws StoreException {
+        List<SourceItem> mapped = new ArrayList<>();
+        String note = null;
+        // Full text fetched on an earlier poll differs from the feed's own content and is kept; items still
+        // carrying the feed's content (new, over the budget last time, or the page failed) are fetched now.
+        Map<String, String> stored = spec.fullTextSelector() == null ? Map.of()
+                : items.storedContent(spec.id(), feed.items().stream().map(ParsedItem::id).toList());
+        int fullTextBudget = MAX_FULL_TEXT_PER_REFRESH;
+        boolean privateSource = isPrivateSource(spec);
+        for (ParsedItem parsed : feed.items()) {
+            ParsedItem p = parsed;
+            if (!KeepBlock.passes(spec.keep(), spec.block(), p.title(), p.summary(), p.tags())) continue;
+            if (spec.fullTextSelector() != null && p.url() != null) {
+                String earlier = stored.get(p.id());
+                if (earlier != null && !earlier.equals(p.contentHtml())) {
+                    p = withHtml(p, earlier);
+                } else if (fullTextBudget-- > 0) {
+                    p = withFullText(spec, privateSource, p);
+                }
+            }
+            LanguageResolver.Resolution lang = languages.resolve(p.language(), LanguageResolver.sample(p));
+            if (lang.correctedFrom() != null && note == null) {
+                note = "declared language " + lang.correctedFrom() + " does not match the text; detected " + lang.tag();
+            }
+            mapped.add(ItemMapper.map(spec.id(), p, lang.tag(), now));
+        }
+        return new Stored(items.upsert(mapped, now), note);
+    }
+
+    /** What a pushed feed added: new items, and whether stored items changed (feeds must be re-rendered). */
+    public record Pushed(int added, boolean changed) {}
+
+    /**
+     * A feed a WebSub hub pushed (its signature already checked): parsed, sanitized, deduplicated and stored exactly
+     * as a fetched one, with the same size limit. The source's polling state is not touched.
+     *
+     * @param baseUrl the topic URL, which relative links in the feed resolve against
+     */
+    public Pushed ingestPushed(SourceSpec spec, Ingest ingest, byte[] body, String contentType, URI baseUrl)
+            throws FeedParseException, StoreException {
+        Instant now = clock.instant();
+        FetchResult asFetched = new FetchResult(200, body, contentType, null, null, baseUrl, null);
+        Stored stored = store(spec, parse(spec, ingest, asFetched, now), now);
+        return new Pushed(stored.counts().added(), stored.counts().changed());
+    }
+
+    private void advertise(SourceSpec spec, HubLink link) {
+        try {
+            push.advertised(spec, link);
+        } catch (RuntimeException e) {
+            LOG.warn("source {}: websub: {}", spec.id(), e.toString());
+        }
+    }
+
+    private Duration interval(SourceSpec spec, int newItems) {
+        try {
+            return push.pollInterval(spec, newItems);
+        } catch (RuntimeException e) {
+            return spec.interval();
         }
     }
 
@@ -185,10 +238,10 @@ public final class SourceRefresher {
         return spec.privateNetwork() || AddressGuard.namesPrivateAddress(spec.url().getHost());
     }
 
-    private static SourceState success(SourceSpec spec, Instant now, int status, String etag,
-                                       String lastModified, String permanent, int added, String languageNote) {
+    private static SourceState success(SourceSpec spec, Instant now, int status, String etag, String lastModified,
+                                       String permanent, int added, String languageNote, Duration interval) {
         return new SourceState(spec.id(), spec.url().toString(), etag, lastModified, permanent, now, now, status,
-                null, null, now.plus(jittered(spec.interval(), spec.id(), now)), 0, false, added, languageNote);
+                null, null, now.plus(jittered(interval, spec.id(), now)), 0, false, added, languageNote);
     }
 
     private static SourceState failure(SourceSpec spec, Ingest ingest, SourceState prev, Instant now, int status,

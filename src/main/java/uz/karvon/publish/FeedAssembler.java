@@ -57,7 +57,7 @@ public final class FeedAssembler {
         for (Tombstone t : tombstones) if (t.when().isAfter(updated)) updated = t.when();
         Channel channel = new Channel(urls.feedId(feed.id()), feed.title(), feed.description(), feed.language(),
                 urls.home(), urls.feed(feed.id(), "rss"), urls.feed(feed.id(), "atom"), urls.feed(feed.id(), "json"),
-                updated, config.site().rights(), null);
+                updated, config.site().rights(), null, Topics.hub(config, feed));
         return new Assembled(channel, entries, tombstones);
     }
 

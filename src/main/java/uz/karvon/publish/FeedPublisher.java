@@ -20,9 +20,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.zip.GZIPOutputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import uz.karvon.article.Article;
 import uz.karvon.config.KarvonConfig;
 import uz.karvon.config.KarvonConfig.FeedSpec;
@@ -41,6 +45,7 @@ import uz.karvon.store.StoreException;
  * themselves at the next embargo lift, so an embargoed story goes public at its instant.
  */
 public final class FeedPublisher {
+    private static final Logger LOG = LoggerFactory.getLogger(FeedPublisher.class);
     /** How many of the newest articles feeds and pages are drawn from. */
     static final int SNAPSHOT_SIZE = 10_000;
 
@@ -54,6 +59,7 @@ public final class FeedPublisher {
     private final AtomicLong generation = new AtomicLong();
     private final AtomicReference<Snapshot> snapshot = new AtomicReference<>();
     private final Cache<Key, Rendered> cache;
+    private final List<Consumer<Set<String>>> listeners = new CopyOnWriteArrayList<>();
 
     private record Key(String feedId, FeedFormat format, long generation, long feedGeneration) {}
 
@@ -102,14 +108,41 @@ public final class FeedPublisher {
     public void changed() {
         generation.incrementAndGet();
         cache.invalidateAll();
+        Set<String> all = new HashSet<>();
+        for (FeedSpec f : config.get().feeds()) all.add(f.id());
+        feedsChanged(all);
     }
 
     /** New or changed items of these sources: only the feeds that carry them are re-rendered. */
     public void sourcesChanged(Set<String> sourceIds) {
+        Set<String> stale = new HashSet<>();
         for (FeedSpec f : config.get().feeds()) {
             if (f.sources().stream().anyMatch(sourceIds::contains)) {
                 feedGenerations.merge(f.id(), 1L, Long::sum);
                 cache.asMap().keySet().removeIf(k -> k.feedId().equals(f.id()));
+                stale.add(f.id());
+            }
+        }
+        feedsChanged(stale);
+    }
+
+    /**
+     * Registers a listener told the ids of feeds whose content may have changed, once their cached renders are gone
+     * (WebSub: the hub compares what it last delivered with a fresh render). Called on the writer's thread: keep it
+     * short. Embargo lifts change feeds without a write; {@link Rendered#validUntil()} says when.
+     */
+    public void onFeedsChanged(Consumer<Set<String>> listener) {
+        listeners.add(listener);
+    }
+
+    private void feedsChanged(Set<String> feedIds) {
+        if (feedIds.isEmpty()) return;
+        Set<String> ids = Set.copyOf(feedIds);
+        for (Consumer<Set<String>> l : listeners) {
+            try {
+                l.accept(ids);
+            } catch (RuntimeException e) {
+                LOG.warn("feed change listener: {}", e.toString());
             }
         }
     }

@@ -22,6 +22,7 @@ import uz.karvon.ingest.SourceRefresher;
 import uz.karvon.ingest.SourceStates;
 import uz.karvon.ingest.fetch.FetchSettings;
 import uz.karvon.ingest.fetch.Fetcher;
+import uz.karvon.ingest.fetch.OutboundHttp;
 import uz.karvon.lang.LanguageDetector;
 import uz.karvon.publish.FeedPublisher;
 import uz.karvon.publish.render.FeedRenderer;
@@ -35,6 +36,9 @@ import uz.karvon.store.StoreException;
 import uz.karvon.web.AppContext;
 import uz.karvon.web.ConfigStatus;
 import uz.karvon.web.WebApp;
+import uz.karvon.websub.Hub;
+import uz.karvon.websub.SourceSubscriptions;
+import uz.karvon.websub.WebSub;
 
 /** The running server: configuration, database, publisher, poller and web app wired together, started and stopped as one. */
 public final class KarvonServer implements AutoCloseable {
@@ -47,9 +51,10 @@ public final class KarvonServer implements AutoCloseable {
     private final Fetcher fetcher;
     private final ConfigReloader reloader;
     private final ScheduledExecutorService housekeeping;
+    private final OutboundHttp outbound;
 
     private KarvonServer(Database db, Javalin web, AppContext context, PollScheduler poller, Fetcher fetcher,
-                         ConfigReloader reloader, ScheduledExecutorService housekeeping) {
+                         ConfigReloader reloader, ScheduledExecutorService housekeeping, OutboundHttp outbound) {
         this.db = db;
         this.web = web;
         this.context = context;
@@ -57,6 +62,7 @@ public final class KarvonServer implements AutoCloseable {
         this.fetcher = fetcher;
         this.reloader = reloader;
         this.housekeeping = housekeeping;
+        this.outbound = outbound;
     }
 
     /**
@@ -72,6 +78,8 @@ public final class KarvonServer implements AutoCloseable {
         Database db = Database.open(o.dataDir());
         Fetcher fetcher = null;
         PollScheduler poller = null;
+        OutboundHttp outbound = null;
+        WebSub websub = null;
         try {
             ArticleStore articles = new ArticleStore(db);
             SourceItemStore items = new SourceItemStore(db);
@@ -80,13 +88,18 @@ public final class KarvonServer implements AutoCloseable {
             if (o.loadSample() && articles.count() == 0) loadSample(intake);
 
             fetcher = new Fetcher(fetchSettings(config.ingest()), o.clock());
-            SourceRefresher refresher = new SourceRefresher(fetcher, items, LanguageDetector.standard(), o.clock());
+            outbound = new OutboundHttp(FetchSettings.defaults().userAgent());
+            websub = new WebSub(new Hub(publisher::config, publisher, db, outbound, o.clock()),
+                    new SourceSubscriptions(publisher::config, db, outbound, o.clock()));
+            publisher.onFeedsChanged(websub.hub()::feedsChanged);   // every write path ends in this one notice
+            SourceRefresher refresher = new SourceRefresher(fetcher, items, LanguageDetector.standard(), o.clock(),
+                    websub.subscriber());
             poller = new PollScheduler(config, refresher, new SourceStates(new SourceStateStore(db)), o.clock(),
                     config.ingest().workers(), publisher::sourcesChanged, KarvonServer::failFast);
 
             ConfigStatus status = new ConfigStatus(o.configFile(), o.clock().instant(), config.warnings());
             PullStats stats = new PullStats(new PullStatStore(db), o.clock());
-            AppContext ctx = new AppContext(publisher, intake, articles, db, status, poller, stats, o.clock());
+            AppContext ctx = new AppContext(publisher, intake, articles, db, status, poller, stats, o.clock(), websub);
             ConfigReloader reloader = new ConfigReloader(o.configFile(), loader, publisher, poller, status, o.clock());
             Javalin web = WebApp.create(ctx, reloader::reload);
             int port = o.port() != null ? o.port() : config.server().port();
@@ -95,6 +108,7 @@ public final class KarvonServer implements AutoCloseable {
             reloader.servedOn(web.port());
             publisher.reconfigure(config.servedOn(web.port()));
             poller.start();
+            websub.hub().start();
             if (o.watchConfig()) reloader.watch();
             ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "karvon-housekeeping");
@@ -103,11 +117,16 @@ public final class KarvonServer implements AutoCloseable {
             });
             housekeeping.scheduleWithFixedDelay(() -> purge(items, publisher, o.clock()), 1, 60, TimeUnit.MINUTES);
             housekeeping.scheduleWithFixedDelay(stats::flush, 1, 1, TimeUnit.MINUTES);
+            WebSub w = websub;
+            housekeeping.scheduleWithFixedDelay(() -> websubTick(w), 1, 1, TimeUnit.MINUTES);
+            housekeeping.scheduleWithFixedDelay(w.hub()::purge, 1, 60, TimeUnit.MINUTES);
             LOG.info("karvon serving {} feeds and following {} sources on http://{}:{}/ (data: {})",
                     config.feeds().size(), config.sources().size(), host, web.port(), db.file());
-            return new KarvonServer(db, web, ctx, poller, fetcher, reloader, housekeeping);
+            return new KarvonServer(db, web, ctx, poller, fetcher, reloader, housekeeping, outbound);
         } catch (RuntimeException | StoreException | IOException e) {
             if (poller != null) poller.close();
+            if (websub != null) closeWebSub(websub);
+            if (outbound != null) outbound.close();
             if (fetcher != null) fetcher.close();
             db.close();
             throw e;
@@ -135,6 +154,20 @@ public final class KarvonServer implements AutoCloseable {
         LOG.error("karvon: stopping after {} in the poller; restart it (a supervisor such as systemd does)", e.toString());
         Thread exit = new Thread(() -> System.exit(70), "karvon-fail-fast");
         exit.start();
+    }
+
+    /** Renewals and expiries of our subscriptions to sources' hubs; never lets an exception stop the schedule. */
+    private static void websubTick(WebSub w) {
+        try {
+            w.subscriber().tick();
+        } catch (RuntimeException e) {
+            LOG.warn("websub: {}", e.toString());
+        }
+    }
+
+    private static void closeWebSub(WebSub w) {
+        w.hub().close();
+        w.subscriber().close();
     }
 
     /** Retention: items of external sources not seen for {@code ingest.retention} are removed. */
@@ -174,7 +207,9 @@ public final class KarvonServer implements AutoCloseable {
         housekeeping.shutdownNow();
         web.stop();
         context.stats().flush();
+        if (context.websub() != null) closeWebSub(context.websub());
         poller.close();
+        outbound.close();
         fetcher.close();
         db.close();
     }

@@ -7,8 +7,9 @@ import uz.karvon.publish.FeedPublisher;
 import uz.karvon.stats.PullStats;
 import uz.karvon.store.ArticleStore;
 import uz.karvon.store.Database;
+import uz.karvon.websub.WebSub;
 
-/** What the web layer needs, wired by hand in {@code Main} (and by tests). */
+/** What the web layer needs, wired by hand in {@code Main} (and by tests). {@code websub} may be null (off). */
 public record AppContext(
         FeedPublisher publisher,
         ArticleIntake intake,
@@ -17,4 +18,12 @@ public record AppContext(
         ConfigStatus configStatus,
         PollScheduler poller,
         PullStats stats,
-        Clock clock) {}
+        Clock clock,
+        WebSub websub) {
+
+    /** Without WebSub. */
+    public AppContext(FeedPublisher publisher, ArticleIntake intake, ArticleStore articles, Database database,
+                      ConfigStatus configStatus, PollScheduler poller, PullStats stats, Clock clock) {
+        this(publisher, intake, articles, database, configStatus, poller, stats, clock, null);
+    }
+}

@@ -12,10 +12,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import uz.karvon.config.KarvonConfig;
 import uz.karvon.config.KarvonConfig.FeedSpec;
 import uz.karvon.publish.FeedFormat;
 import uz.karvon.publish.FeedPublisher;
 import uz.karvon.publish.Rendered;
+import uz.karvon.publish.Topics;
 import uz.karvon.stats.PullStats;
 
 /** {@code GET /feeds/{id}.{rss|atom|json}}: cached bytes, validators, gzip, and partner access for private feeds. */
@@ -62,6 +64,7 @@ final class FeedRoutes {
                 ? "public, max-age=" + publisher.config().server().feedMaxAge().toSeconds()
                 : "private, no-cache");
         if (format.get() == FeedFormat.JSON && spec.get().isPublic()) ctx.header("Access-Control-Allow-Origin", "*");
+        ctx.header("Link", linkHeader(spec.get(), format.get()));
         String client = ClientLimit.client(ctx, publisher.config().server().trustForwardedFor());
         String partner = ctx.attribute("partner");
         if (notModified(ctx, r)) {
@@ -74,6 +77,23 @@ final class FeedRoutes {
         if (gzip) ctx.header("Content-Encoding", "gzip");
         send(ctx, body);
         stats.record(id, partner, client, ctx.header("User-Agent"), 200, "HEAD".equals(ctx.method().name()) ? 0 : body.length);
+    }
+
+    /** Link headers per feed and format, for the configuration they were built from. */
+    private record Links(KarvonConfig config, Map<String, String> byTopic) {}
+
+    private volatile Links links = new Links(null, Map.of());
+
+    /** WebSub discovery (§4): the hub and the topic (self), as the body names them; built once per configuration. */
+    private String linkHeader(FeedSpec spec, FeedFormat format) {
+        KarvonConfig cfg = publisher.config();
+        Links l = links;
+        if (l.config() != cfg) {
+            l = new Links(cfg, new ConcurrentHashMap<>());
+            links = l;
+        }
+        return l.byTopic().computeIfAbsent(spec.id() + "." + format.extension(), k -> "<" + Topics.hub(cfg, spec)
+                + ">; rel=\"hub\", <" + Topics.url(cfg, new Topics.Topic(spec.id(), format)) + ">; rel=\"self\"");
     }
 
     /**

@@ -28,6 +28,7 @@ public final class WebApp {
         ApiRoutes api = new ApiRoutes(app);
         AdminRoutes admin = new AdminRoutes(app, reload);
         ClientLimit clientLimit = new ClientLimit(() -> app.publisher().config(), limiter);
+        WebSubRoutes websub = new WebSubRoutes(app, access, admin);
         return Javalin.create(config -> {
             config.http.maxRequestSize = 2L << 20;
             config.startup.showJavalinBanner = false;
@@ -66,6 +67,12 @@ public final class WebApp {
             config.routes.post("/api/sources/{id}/refresh", admin::refreshSource);
             config.routes.get("/api/stats", admin::statsJson);
             config.routes.get("/admin/stats", admin::statsPage);
+            config.routes.before("/websub", clientLimit::check);
+            config.routes.get("/websub", websub::describe);
+            config.routes.post("/websub", websub::subscribe);
+            config.routes.get("/websub/callback/{token}", websub::verify);
+            config.routes.post("/websub/callback/{token}", websub::push);
+            config.routes.get("/api/websub", websub::list);
             config.routes.exception(StoreException.class, (e, ctx) -> {
                 LOG.error("{}", e.getMessage());
                 ctx.status(HttpStatus.SERVICE_UNAVAILABLE).contentType("application/json")

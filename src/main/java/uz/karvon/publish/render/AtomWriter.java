@@ -43,9 +43,10 @@ final class AtomWriter {
             feed.setSubtitle(text(c.description()));
         }
         feed.setAlternateLinks(List.of(AtomLinks.link("alternate", "text/html", c.homeUrl())));
-        if (c.atomUrl() != null) {
-            feed.setOtherLinks(List.of(AtomLinks.link("self", "application/atom+xml", c.atomUrl())));
-        }
+        List<Link> feedLinks = new ArrayList<>(2);
+        if (c.atomUrl() != null) feedLinks.add(AtomLinks.link("self", "application/atom+xml", c.atomUrl()));
+        if (c.hubUrl() != null) feedLinks.add(AtomLinks.link("hub", null, c.hubUrl()));   // WebSub discovery
+        if (!feedLinks.isEmpty()) feed.setOtherLinks(feedLinks);
         // RFC 4287 §4.1.1: every entry needs an author, so the feed carries the agency as default author.
         feed.setAuthors(List.of(person(publisher)));
         feed.setRights(c.rights());

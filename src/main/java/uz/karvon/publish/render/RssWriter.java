@@ -59,9 +59,10 @@ final class RssWriter {
             img.setHeight(null);
             ch.setImage(img);
         }
-        if (c.rssUrl() != null) {
-            ch.setForeignMarkup(List.of(atomLink("self", "application/rss+xml", c.rssUrl(), null, null)));
-        }
+        List<Element> channelLinks = new ArrayList<>(2);
+        if (c.rssUrl() != null) channelLinks.add(atomLink("self", "application/rss+xml", c.rssUrl(), null, null));
+        if (c.hubUrl() != null) channelLinks.add(atomLink("hub", null, c.hubUrl(), null, null));   // WebSub discovery
+        if (!channelLinks.isEmpty()) ch.setForeignMarkup(channelLinks);
         List<Item> items = new ArrayList<>(entries.size());
         for (Entry e : entries) {
             items.add(item(e, lang));

@@ -1,0 +1,432 @@
+package uz.karvon.websub;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uz.karvon.config.KarvonConfig;
+import uz.karvon.config.KarvonConfig.FeedSpec;
+import uz.karvon.ingest.fetch.FetchException;
+import uz.karvon.ingest.fetch.OutboundHttp;
+import uz.karvon.publish.FeedPublisher;
+import uz.karvon.publish.Rendered;
+import uz.karvon.publish.Topics;
+import uz.karvon.publish.Topics.Topic;
+import uz.karvon.store.StoreException;
+
+/**
+ * Delivers topic content to the hub's active subscriptions. One dispatcher thread hands due deliveries to a
+ * bounded pool of {@code websub.delivery_workers}, at most {@code websub.delivery_per_host} to one callback host,
+ * one at a time per subscription; every request has the {@code websub.delivery_timeout} deadline, so a slow or dead
+ * subscriber holds one worker for that long at most and never the others. A delivery carries the topic as it is
+ * when sent (a burst of changes becomes one delivery), and only if it differs from what the subscriber last
+ * received. Failures are retried with exponential backoff (30 s doubling to 1 h) for as long as the lease runs
+ * (WebSub §7: kept until the lease ends); a 410 ends the subscription. Outcomes are saved in batches.
+ */
+final class Deliveries implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Deliveries.class);
+    static final Duration FIRST_RETRY = Duration.ofSeconds(30);
+    static final Duration MAX_RETRY = Duration.ofHours(1);
+    private static final Duration FLUSH_EVERY = Duration.ofSeconds(2);
+    /** The subscriber's answer is ignored (§7); a little is read so the connection can be reused. */
+    private static final int ANSWER_BYTES = 1024;
+
+    /** A subscription's place in the queue; fields guarded by {@link #lock}. */
+    private static final class Slot {
+        HubSubscription sub;
+        boolean pending;          // the topic may differ from what the subscriber has
+        boolean inFlight;
+        long pendingSince;        // System.nanoTime() when the change was learned of, for the latency figure
+
+        Slot(HubSubscription sub) {
+            this.sub = sub;
+        }
+    }
+
+    private final Supplier<KarvonConfig> config;
+    private final FeedPublisher publisher;
+    private final OutboundHttp http;
+    private final HubStore store;
+    private final HubStats stats;
+    private final Clock clock;
+    private final Object lock = new Object();
+    private final Map<String, Slot> slots = new LinkedHashMap<>();
+    private final Map<Topic, Set<String>> byTopic = new HashMap<>();
+    /** When a topic changes by itself (an embargo lifts, a tombstone ages out): its subscribers are checked then. */
+    private final Map<Topic, Instant> recheck = new HashMap<>();
+    private final Map<String, Integer> perHost = new HashMap<>();
+    private final Map<String, HubSubscription> dirty = new LinkedHashMap<>();
+    private final ThreadPoolExecutor workers;
+    private final Thread dispatcher;
+    private int running;
+    private Instant lastFlush = Instant.EPOCH;
+    private volatile boolean stopped;
+
+    Deliveries(Supplier<KarvonConfig> config, FeedPublisher publisher, OutboundHttp http, HubStore store, HubStats stats,
+               Clock clock) {
+        this.config = config;
+        this.publisher = publisher;
+        this.http = http;
+        this.store = store;
+        this.stats = stats;
+        this.clock = clock;
+        int n = config.get().websub().deliveryWorkers();
+        AtomicInteger names = new AtomicInteger();
+        this.workers = new ThreadPoolExecutor(n, n, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, "karvon-websub-" + names.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        this.dispatcher = new Thread(this::dispatchLoop, "karvon-websub-dispatch");
+        this.dispatcher.setDaemon(true);
+    }
+
+    /** Loads subscriptions; active ones are checked against their topics once (changes made while we were down). */
+    void load(List<HubSubscription> subs) {
+        synchronized (lock) {
+            long now = System.nanoTime();
+            for (HubSubscription s : subs) {
+                Slot slot = new Slot(s);
+                slot.pending = s.state() == HubSubscription.State.ACTIVE;
+                slot.pendingSince = now;
+                slots.put(s.id(), slot);
+                if (slot.pending) byTopic.computeIfAbsent(s.topic(), k -> new HashSet<>()).add(s.id());
+            }
+            lock.notifyAll();
+        }
+    }
+
+    void start() {
+        dispatcher.start();
+    }
+
+    /** These feeds may have changed: their subscribers are checked (and delivered to if they did). */
+    void feedsChanged(Set<String> feedIds) {
+        synchronized (lock) {
+            long now = System.nanoTime();
+            for (Map.Entry<Topic, Set<String>> e : byTopic.entrySet()) {
+                if (!feedIds.contains(e.getKey().feedId())) continue;
+                for (String id : e.getValue()) markPending(slots.get(id), now);
+            }
+            lock.notifyAll();
+        }
+    }
+
+    private static void markPending(Slot s, long now) {
+        if (s == null || s.pending) return;
+        s.pending = true;
+        s.pendingSince = now;
+    }
+
+    /** A verified (re)subscription, or an ended one: replaces what was there under its id. */
+    void put(HubSubscription sub) {
+        synchronized (lock) {
+            Slot slot = slots.computeIfAbsent(sub.id(), k -> new Slot(sub));
+            slot.sub = sub;
+            Set<String> ids = byTopic.computeIfAbsent(sub.topic(), k -> new HashSet<>());
+            if (sub.state() == HubSubscription.State.ACTIVE) {
+                ids.add(sub.id());
+                markPending(slot, System.nanoTime());   // delivers only if the topic moved past deliveredEtag
+            } else {
+                ids.remove(sub.id());
+                slot.pending = false;
+            }
+            lock.notifyAll();
+        }
+    }
+
+    Optional<HubSubscription> find(Topic topic, String callback) {
+        synchronized (lock) {
+            for (Slot s : slots.values()) {
+                if (s.sub.topic().equals(topic) && s.sub.callback().equals(callback)) return Optional.of(s.sub);
+            }
+            return Optional.empty();
+        }
+    }
+
+    List<HubSubscription> all() {
+        synchronized (lock) {
+            List<HubSubscription> out = new ArrayList<>(slots.size());
+            for (Slot s : slots.values()) out.add(s.sub);
+            return out;
+        }
+    }
+
+    Map<HubSubscription.State, Integer> countByState() {
+        Map<HubSubscription.State, Integer> out = new EnumMap<>(HubSubscription.State.class);
+        for (HubSubscription.State st : HubSubscription.State.values()) out.put(st, 0);
+        synchronized (lock) {
+            for (Slot s : slots.values()) out.merge(s.sub.state(), 1, Integer::sum);
+        }
+        return out;
+    }
+
+    /** Forgets subscriptions that ended (their lease over) before {@code cutoff}; returns how many. */
+    int purgeEndedBefore(Instant cutoff) {
+        synchronized (lock) {
+            int before = slots.size();
+            slots.values().removeIf(s -> s.sub.state() != HubSubscription.State.ACTIVE && !s.inFlight
+                    && s.sub.expiresAt().isBefore(cutoff) && !dirty.containsKey(s.sub.id()));
+            return before - slots.size();
+        }
+    }
+
+    int active() {
+        synchronized (lock) {
+            int n = 0;
+            for (Set<String> ids : byTopic.values()) n += ids.size();
+            return n;
+        }
+    }
+
+    private void dispatchLoop() {
+        while (!stopped) {
+            try {
+                KarvonConfig cfg = config.get();
+                Instant now = clock.instant();
+                resize(cfg.websub().deliveryWorkers());
+                synchronized (lock) {
+                    Instant nextRetry = dispatch(cfg, now);
+                    long waitMs = 1000;
+                    if (nextRetry != null) waitMs = Math.min(waitMs, Math.max(5, Duration.between(now, nextRetry).toMillis()));
+                    lock.wait(waitMs);
+                }
+                flushIfDue(clock.instant());
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                LOG.error("websub dispatcher: {}", e.toString());
+            }
+        }
+    }
+
+    /** Hands out what is due; returns the earliest retry still waiting. Called holding the lock. */
+    private Instant dispatch(KarvonConfig cfg, Instant now) {
+        long nanoNow = System.nanoTime();
+        for (Map.Entry<Topic, Instant> e : List.copyOf(recheck.entrySet())) {
+            if (e.getValue().isAfter(now)) continue;
+            recheck.remove(e.getKey());
+            for (String id : byTopic.getOrDefault(e.getKey(), Set.of())) markPending(slots.get(id), nanoNow);
+        }
+        int limit = cfg.websub().deliveryWorkers();
+        int hostLimit = cfg.websub().deliveryPerHost();
+        Instant nextRetry = null;
+        for (Slot s : slots.values()) {
+            HubSubscription sub = s.sub;
+            if (sub.state() != HubSubscription.State.ACTIVE) continue;
+            if (!sub.expiresAt().isAfter(now)) {   // the lease ended: no more deliveries, no more retries
+                end(s, HubSubscription.State.EXPIRED, null);
+                continue;
+            }
+            if (!s.pending || s.inFlight) continue;
+            if (sub.nextAttempt() != null && sub.nextAttempt().isAfter(now)) {
+                if (nextRetry == null || sub.nextAttempt().isBefore(nextRetry)) nextRetry = sub.nextAttempt();
+                continue;
+            }
+            if (running >= limit) break;
+            String host = host(sub.callback());
+            int busy = perHost.getOrDefault(host, 0);
+            if (busy >= hostLimit) continue;
+            perHost.put(host, busy + 1);
+            running++;
+            s.inFlight = true;
+            s.pending = false;
+            long since = s.pendingSince;
+            workers.execute(() -> deliver(s, sub, host, since));
+        }
+        return nextRetry;
+    }
+
+    private void end(Slot s, HubSubscription.State state, String error) {
+        s.sub = s.sub.withState(state, error);
+        s.pending = false;
+        Set<String> ids = byTopic.get(s.sub.topic());
+        if (ids != null) ids.remove(s.sub.id());
+        dirty.put(s.sub.id(), s.sub);
+    }
+
+    private void deliver(Slot slot, HubSubscription sub, String host, long since) {
+        Outcome outcome;
+        try {
+            outcome = attempt(sub);
+        } catch (RuntimeException e) {
+            outcome = Outcome.failure(0, "internal error: " + e.getClass().getSimpleName());
+            LOG.warn("websub delivery {}: {}", sub.id(), e.toString());
+        }
+        Instant now = clock.instant();
+        synchronized (lock) {
+            running--;
+            perHost.merge(host, -1, Integer::sum);
+            slot.inFlight = false;
+            if (outcome.topicVersion() != null && outcome.validUntil() != null) {
+                recheck.merge(sub.topic(), outcome.validUntil(), (a, b) -> a.isBefore(b) ? a : b);
+            }
+            if (slot.sub.state() == HubSubscription.State.ACTIVE && slot.sub.id().equals(sub.id())) {
+                apply(slot, outcome, now, since);
+            }
+            lock.notifyAll();
+        }
+    }
+
+    private void apply(Slot slot, Outcome o, Instant now, long since) {
+        HubSubscription cur = slot.sub;
+        switch (o.kind()) {
+            case UP_TO_DATE -> {
+                if (!o.topicVersion().equals(cur.deliveredEtag())) slot.sub = cur.upToDate(o.topicVersion());
+            }
+            case DELIVERED -> {
+                slot.sub = cur.delivered(o.topicVersion(), now, o.status());
+                stats.count(HubStats.Outcome.DELIVERED);
+                stats.latency(System.nanoTime() - since);
+            }
+            case GONE -> {
+                stats.count(HubStats.Outcome.GONE);
+                slot.sub = cur.failed(now, o.status(), o.error(), null);
+                end(slot, HubSubscription.State.GONE, o.error());
+            }
+            case REVOKED -> {
+                stats.count(HubStats.Outcome.REVOKED);
+                end(slot, HubSubscription.State.REVOKED, o.error());
+            }
+            case FAILED -> {
+                stats.count(HubStats.Outcome.FAILED);
+                slot.sub = cur.failed(now, o.status(), o.error(), now.plus(backoff(cur.failures() + 1, cur.id())));
+                if (!slot.pending) {
+                    slot.pending = true;
+                    slot.pendingSince = since;
+                }
+                if (cur.failures() == 0) LOG.info("websub: delivery of {} to subscription {} failed: {}", cur.topic(), cur.id(), o.error());
+            }
+        }
+        dirty.put(slot.sub.id(), slot.sub);
+    }
+
+    /** 30 s, 1 min, 2 min … 1 h, ±10% so that subscribers failing together do not retry in lock-step. */
+    static Duration backoff(int failures, String id) {
+        long base = FIRST_RETRY.toMillis() << Math.min(20, Math.max(0, failures - 1));
+        long ms = Math.min(base, MAX_RETRY.toMillis());
+        long spread = ms / 10;
+        long h = (id.hashCode() * 31L + failures) & 0x7fffffff;
+        return Duration.ofMillis(ms - spread + (spread == 0 ? 0 : h % (2 * spread)));
+    }
+
+    private enum Kind { UP_TO_DATE, DELIVERED, FAILED, GONE, REVOKED }
+
+    private record Outcome(Kind kind, String topicVersion, Instant validUntil, int status, String error) {
+        static Outcome failure(int status, String error) {
+            return new Outcome(Kind.FAILED, null, null, status, error);
+        }
+    }
+
+    /** One delivery: the topic as it is now, to one subscriber, if it may still read it and lacks this version. */
+    private Outcome attempt(HubSubscription sub) {
+        KarvonConfig cfg = config.get();
+        Optional<FeedSpec> feed = cfg.feed(sub.topic().feedId());
+        if (feed.isEmpty()) {
+            deny(cfg, sub, "the feed no longer exists");
+            return new Outcome(Kind.REVOKED, null, null, 0, "the feed was removed from feeds.yml");
+        }
+        if (!Hub.mayRead(cfg, sub.partnerId(), feed.get())) {
+            deny(cfg, sub, "access withdrawn");
+            return new Outcome(Kind.REVOKED, null, null, 0, "partner '" + sub.partnerId() + "' may no longer read this feed");
+        }
+        Optional<Rendered> rendered = publisher.render(sub.topic().feedId(), sub.topic().format());
+        if (rendered.isEmpty()) return Outcome.failure(0, "the feed could not be rendered");
+        Rendered r = rendered.get();
+        if (r.etag().equals(sub.deliveredEtag())) return new Outcome(Kind.UP_TO_DATE, r.etag(), r.validUntil(), 0, null);
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Link", "<" + Topics.hub(cfg, feed.get()) + ">; rel=\"hub\", <" + Topics.url(cfg, sub.topic()) + ">; rel=\"self\"");
+        if (sub.secret() != null) headers.put(Signature.HEADER, Signature.sign(sub.secret(), r.raw()));
+        try {
+            OutboundHttp.Reply reply = http.post(URI.create(sub.callback()), cfg.websub().allowPrivateCallbacks(), headers,
+                    r.raw(), r.contentType(), cfg.websub().deliveryTimeout(), ANSWER_BYTES);
+            if (reply.ok()) return new Outcome(Kind.DELIVERED, r.etag(), r.validUntil(), reply.status(), null);
+            if (reply.status() == 410) {
+                return new Outcome(Kind.GONE, r.etag(), r.validUntil(), 410, "the subscriber answered 410 Gone");
+            }
+            return new Outcome(Kind.FAILED, r.etag(), r.validUntil(), reply.status(), "HTTP " + reply.status());
+        } catch (FetchException e) {
+            return new Outcome(Kind.FAILED, r.etag(), r.validUntil(), 0, e.getMessage());
+        }
+    }
+
+    /** §5.2: a subscription the hub ends is announced to the callback (best effort). */
+    private void deny(KarvonConfig cfg, HubSubscription sub, String reason) {
+        try {
+            http.get(IntentVerifier.withQuery(sub.callback(), Map.of("hub.mode", "denied",
+                    "hub.topic", Topics.url(cfg, sub.topic()), "hub.reason", reason)),
+                    cfg.websub().allowPrivateCallbacks(), cfg.websub().deliveryTimeout(), ANSWER_BYTES);
+        } catch (FetchException e) {
+            LOG.debug("websub: denial notice for subscription {}: {}", sub.id(), e.getMessage());
+        }
+    }
+
+    private void resize(int n) {
+        if (workers.getMaximumPoolSize() == n) return;
+        if (n > workers.getMaximumPoolSize()) {
+            workers.setMaximumPoolSize(n);
+            workers.setCorePoolSize(n);
+        } else {
+            workers.setCorePoolSize(n);
+            workers.setMaximumPoolSize(n);
+        }
+    }
+
+    static String host(String callback) {
+        String h = URI.create(callback).getHost();
+        return h == null ? "" : h.toLowerCase(Locale.ROOT);
+    }
+
+    private void flushIfDue(Instant now) {
+        if (Duration.between(lastFlush, now).compareTo(FLUSH_EVERY) >= 0 || now.isBefore(lastFlush)) flush(now);
+    }
+
+    /** Saves changed subscriptions; a failure keeps them for the next try. */
+    void flush(Instant now) {
+        List<HubSubscription> batch;
+        synchronized (lock) {
+            lastFlush = now;
+            if (dirty.isEmpty()) return;
+            batch = new ArrayList<>(dirty.values());
+            dirty.clear();
+        }
+        try {
+            store.save(batch, now);
+        } catch (StoreException e) {
+            synchronized (lock) {
+                for (HubSubscription s : batch) dirty.putIfAbsent(s.id(), s);
+            }
+            LOG.error("websub: could not save subscriptions: {}", e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        stopped = true;
+        dispatcher.interrupt();
+        workers.shutdownNow();
+        try {
+            workers.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        flush(clock.instant());
+    }
+}
