@@ -201,6 +201,11 @@ public final class KarvonServer implements AutoCloseable {
         return reloader;
     }
 
+    /** Both sides of WebSub (the subscriber's {@code tick} is what the server runs every minute). */
+    public WebSub websub() {
+        return context.websub();
+    }
+
     @Override
     public void close() {
         reloader.close();
