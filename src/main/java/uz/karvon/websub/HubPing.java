@@ -27,7 +27,8 @@ import uz.karvon.publish.Topics.Topic;
  * With {@code websub.hub} naming an external hub (Google's, say), public feeds advertise it, and it is told when
  * one of them changes: a POST of {@code hub.mode=publish} and one {@code hub.url} per changed format, the convention
  * public hubs follow (WebSub §6 leaves it open). A feed counts as changed when its rendering differs from the one
- * seen before; the first one seen after start is the baseline. A failed ping is retried after 30 s and 2 min.
+ * seen before, and each public feed is pinged once after start (it may have changed while karvon was down). A
+ * failed ping is retried after 30 s and 2 min.
  */
 final class HubPing implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HubPing.class);
@@ -76,7 +77,7 @@ final class HubPing implements AutoCloseable {
                 }
                 if (etag == null) continue;
                 String before = seen.put(t, etag);
-                if (before != null && !before.equals(etag)) {
+                if (!etag.equals(before)) {
                     form.append("&hub.url=").append(URLEncoder.encode(Topics.url(cfg, t), StandardCharsets.UTF_8));
                     changed = true;
                 }
