@@ -48,6 +48,8 @@ public final class Hub implements AutoCloseable {
     private static final int MAX_CALLBACK = 2048;
     private static final int MAX_SECRET_BYTES = 199;   // §5.1: "MUST be less than 200 bytes"
     private static final int KEPT_REFUSALS = 50;
+    /** Requests waiting for verification at most; more get 503 and are retried by their subscriber. */
+    private static final int MAX_WAITING = 1024;
     /** Ended subscriptions stay listed this long after their lease. */
     private static final Duration KEEP_ENDED = Duration.ofDays(30);
 
@@ -83,7 +85,8 @@ public final class Hub implements AutoCloseable {
         this.verifier = new IntentVerifier(http);
         this.ping = new HubPing(config, publisher, http);
         AtomicInteger n = new AtomicInteger();
-        this.verifications = new ThreadPoolExecutor(4, 4, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(256), r -> {
+        int threads = config.get().websub().deliveryWorkers();
+        this.verifications = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(MAX_WAITING), r -> {
             Thread t = new Thread(r, "karvon-websub-verify-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
