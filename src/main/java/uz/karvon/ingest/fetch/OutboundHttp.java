@@ -72,7 +72,6 @@ public final class OutboundHttp implements AutoCloseable {
                 .connectionPool(new ConnectionPool(64, 1, TimeUnit.MINUTES))
                 .followRedirects(false)
                 .followSslRedirects(false)
-                .retryOnConnectionFailure(false)   // a delivery is retried by its owner, on its own schedule
                 .proxy(Proxy.NO_PROXY)
                 .build();
         long fallback = Duration.ofSeconds(30).toNanos();
