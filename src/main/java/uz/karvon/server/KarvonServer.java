@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import uz.karvon.article.ArticleImporter;
 import uz.karvon.article.ArticleIntake;
 import uz.karvon.config.ConfigException;
+import uz.karvon.config.ConfigFile;
 import uz.karvon.config.ConfigLoader;
 import uz.karvon.config.KarvonConfig;
 import uz.karvon.ingest.PollScheduler;
@@ -73,7 +74,8 @@ public final class KarvonServer implements AutoCloseable {
 
     public static KarvonServer start(Options o) throws ConfigException, StoreException, IOException {
         ConfigLoader loader = new ConfigLoader(o.env());
-        KarvonConfig config = loader.load(o.configFile());
+        ConfigFile configFile = ConfigLoader.read(o.configFile()); // one read: what runs is what the watcher compares with
+        KarvonConfig config = loader.load(configFile);
         config.warnings().forEach(w -> LOG.warn("{}: {}", o.configFile().getFileName(), w));
         Database db = Database.open(o.dataDir());
         Fetcher fetcher = null;
@@ -100,7 +102,7 @@ public final class KarvonServer implements AutoCloseable {
             ConfigStatus status = new ConfigStatus(o.configFile(), o.clock().instant(), config.warnings());
             PullStats stats = new PullStats(new PullStatStore(db), o.clock());
             AppContext ctx = new AppContext(publisher, intake, articles, db, status, poller, stats, o.clock(), websub);
-            ConfigReloader reloader = new ConfigReloader(o.configFile(), loader, publisher, poller, status, o.clock());
+            ConfigReloader reloader = new ConfigReloader(configFile, loader, publisher, poller, status, o.clock(), ConfigReloader.SETTLE);
             Javalin web = WebApp.create(ctx, reloader::reload);
             int port = o.port() != null ? o.port() : config.server().port();
             String host = o.host() != null ? o.host() : config.server().host();

@@ -28,7 +28,7 @@ final class HubStore {
 
     /** Every stored subscription whose format is still one we serve. */
     List<HubSubscription> loadAll() throws StoreException {
-        return db.transaction(c -> {
+        return db.read(c -> {
             List<HubSubscription> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM websub_subscription");
                  ResultSet rs = ps.executeQuery()) {

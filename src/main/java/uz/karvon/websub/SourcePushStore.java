@@ -18,7 +18,7 @@ final class SourcePushStore {
     }
 
     List<SourcePush> loadAll() throws StoreException {
-        return db.transaction(c -> {
+        return db.read(c -> {
             List<SourcePush> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT source_id, hub, topic, token, secret, state,"
                     + " requested_at, lease_seconds, lease_expires, last_push, pushes, rejected, last_error FROM websub_source");

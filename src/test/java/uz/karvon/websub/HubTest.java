@@ -9,12 +9,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import uz.karvon.config.EditCheck;
 import uz.karvon.server.KarvonServer;
 import uz.karvon.server.TestKarvon;
 import uz.karvon.server.TestKarvon.Http;
@@ -376,7 +378,9 @@ class HubTest {
             assertThat(r.statusCode()).isEqualTo(400);
         } finally {
             Files.writeString(dir.resolve("feeds.yml"), CONFIG.formatted("wire"));
-            assertThat(server.reloader().reload().applied()).isTrue();
+            // allowing private callbacks again weakens security: a reload applies it only when asked by name
+            assertThat(server.reloader().reload().applied()).isFalse();
+            assertThat(server.reloader().reload(Set.of(EditCheck.Confirm.WEAKEN_SECURITY)).applied()).isTrue();
         }
     }
 }
