@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -73,6 +75,14 @@ final class Deliveries implements AutoCloseable {
     private final Map<Topic, Instant> recheck = new HashMap<>();
     private final Map<String, Integer> perHost = new HashMap<>();
     private final Map<String, HubSubscription> dirty = new LinkedHashMap<>();
+    /** Pending, not in flight, not waiting for a retry: handed out in this order. */
+    private final Set<String> ready = new LinkedHashSet<>();
+    /**
+     * Expiries, due retries and topic rechecks are found by a walk over every subscription, at most once a second of
+     * real time ({@link System#nanoTime}: a wall clock set back must not stop it).
+     */
+    private long lastScan = System.nanoTime() - SCAN_EVERY_NANOS;
+    private static final long SCAN_EVERY_NANOS = 1_000_000_000L;
     private final ThreadPoolExecutor workers;
     private final Thread dispatcher;
     private int running;
@@ -104,10 +114,10 @@ final class Deliveries implements AutoCloseable {
             long now = System.nanoTime();
             for (HubSubscription s : subs) {
                 Slot slot = new Slot(s);
-                slot.pending = s.state() == HubSubscription.State.ACTIVE;
-                slot.pendingSince = now;
                 slots.put(s.id(), slot);
-                if (slot.pending) byTopic.computeIfAbsent(s.topic(), k -> new HashSet<>()).add(s.id());
+                if (s.state() != HubSubscription.State.ACTIVE) continue;
+                byTopic.computeIfAbsent(s.topic(), k -> new HashSet<>()).add(s.id());
+                markPending(slot, now);
             }
             lock.notifyAll();
         }
@@ -129,10 +139,14 @@ final class Deliveries implements AutoCloseable {
         }
     }
 
-    private static void markPending(Slot s, long now) {
-        if (s == null || s.pending) return;
-        s.pending = true;
-        s.pendingSince = now;
+    /** Called holding the lock. A subscription waiting for a retry stays waiting; the scan hands it out when due. */
+    private void markPending(Slot s, long now) {
+        if (s == null) return;
+        if (!s.pending) {
+            s.pending = true;
+            s.pendingSince = now;
+        }
+        if (!s.inFlight && s.sub.nextAttempt() == null) ready.add(s.sub.id());
     }
 
     /** A verified (re)subscription, or an ended one: replaces what was there under its id. */
@@ -204,8 +218,7 @@ final class Deliveries implements AutoCloseable {
                 resize(cfg.websub().deliveryWorkers());
                 synchronized (lock) {
                     Instant nextRetry = dispatch(cfg, now);
-                    long waitMs = 1000;
-                    if (nextRetry != null) waitMs = Math.min(waitMs, Math.max(5, Duration.between(now, nextRetry).toMillis()));
+                    long waitMs = nextRetry == null ? 1000 : Math.min(1000, Math.max(5, Duration.between(now, nextRetry).toMillis()));
                     lock.wait(waitMs);
                 }
                 flushIfDue(clock.instant());
@@ -217,33 +230,31 @@ final class Deliveries implements AutoCloseable {
         }
     }
 
-    /** Hands out what is due; returns the earliest retry still waiting. Called holding the lock. */
+    /**
+     * Hands out what is ready, within the worker and per-host limits; returns the earliest retry still waiting.
+     * Called holding the lock, on every wake (a change, a completion); the walk over all subscriptions for expiries,
+     * due retries and rechecks runs at most once a second, so a fan-out to N subscribers costs O(N), not O(N²).
+     */
     private Instant dispatch(KarvonConfig cfg, Instant now) {
+        Instant nextRetry = null;
         long nanoNow = System.nanoTime();
-        for (Map.Entry<Topic, Instant> e : List.copyOf(recheck.entrySet())) {
-            if (e.getValue().isAfter(now)) continue;
-            recheck.remove(e.getKey());
-            for (String id : byTopic.getOrDefault(e.getKey(), Set.of())) markPending(slots.get(id), nanoNow);
+        if (nanoNow - lastScan >= SCAN_EVERY_NANOS) {
+            nextRetry = scan(now);
+            lastScan = nanoNow;
         }
         int limit = cfg.websub().deliveryWorkers();
         int hostLimit = cfg.websub().deliveryPerHost();
-        Instant nextRetry = null;
-        for (Slot s : slots.values()) {
+        for (Iterator<String> it = ready.iterator(); it.hasNext() && running < limit; ) {
+            Slot s = slots.get(it.next());
+            if (s == null || s.inFlight || !s.pending || s.sub.state() != HubSubscription.State.ACTIVE) {
+                it.remove();
+                continue;
+            }
             HubSubscription sub = s.sub;
-            if (sub.state() != HubSubscription.State.ACTIVE) continue;
-            if (!sub.expiresAt().isAfter(now)) {   // the lease ended: no more deliveries, no more retries
-                end(s, HubSubscription.State.EXPIRED, null);
-                continue;
-            }
-            if (!s.pending || s.inFlight) continue;
-            if (sub.nextAttempt() != null && sub.nextAttempt().isAfter(now)) {
-                if (nextRetry == null || sub.nextAttempt().isBefore(nextRetry)) nextRetry = sub.nextAttempt();
-                continue;
-            }
-            if (running >= limit) break;
             String host = host(sub.callback());
             int busy = perHost.getOrDefault(host, 0);
             if (busy >= hostLimit) continue;
+            it.remove();
             perHost.put(host, busy + 1);
             running++;
             s.inFlight = true;
@@ -254,9 +265,36 @@ final class Deliveries implements AutoCloseable {
         return nextRetry;
     }
 
+    /** Ends lapsed leases, readies due retries and the subscribers of topics due for a recheck. */
+    private Instant scan(Instant now) {
+        long nanoNow = System.nanoTime();
+        for (Map.Entry<Topic, Instant> e : List.copyOf(recheck.entrySet())) {
+            if (e.getValue().isAfter(now)) continue;
+            recheck.remove(e.getKey());
+            for (String id : byTopic.getOrDefault(e.getKey(), Set.of())) markPending(slots.get(id), nanoNow);
+        }
+        Instant nextRetry = null;
+        for (Slot s : slots.values()) {
+            HubSubscription sub = s.sub;
+            if (sub.state() != HubSubscription.State.ACTIVE) continue;
+            if (!sub.expiresAt().isAfter(now)) {   // the lease ended: no more deliveries, no more retries
+                end(s, HubSubscription.State.EXPIRED, null);
+                continue;
+            }
+            if (!s.pending || s.inFlight || sub.nextAttempt() == null) continue;
+            if (sub.nextAttempt().isAfter(now)) {
+                if (nextRetry == null || sub.nextAttempt().isBefore(nextRetry)) nextRetry = sub.nextAttempt();
+            } else {
+                ready.add(sub.id());
+            }
+        }
+        return nextRetry;
+    }
+
     private void end(Slot s, HubSubscription.State state, String error) {
         s.sub = s.sub.withState(state, error);
         s.pending = false;
+        ready.remove(s.sub.id());
         Set<String> ids = byTopic.get(s.sub.topic());
         if (ids != null) ids.remove(s.sub.id());
         dirty.put(s.sub.id(), s.sub);
@@ -278,8 +316,10 @@ final class Deliveries implements AutoCloseable {
             if (outcome.topicVersion() != null && outcome.validUntil() != null) {
                 recheck.merge(sub.topic(), outcome.validUntil(), (a, b) -> a.isBefore(b) ? a : b);
             }
-            if (slot.sub.state() == HubSubscription.State.ACTIVE && slot.sub.id().equals(sub.id())) {
+            if (slot.sub.state() == HubSubscription.State.ACTIVE) {
                 apply(slot, outcome, now, since);
+                // changed again while this one was on its way: hand it out again (unless a retry now waits)
+                if (slot.pending && slot.sub.nextAttempt() == null) ready.add(slot.sub.id());
             }
             lock.notifyAll();
         }
@@ -347,7 +387,7 @@ final class Deliveries implements AutoCloseable {
             deny(cfg, sub, "access withdrawn");
             return new Outcome(Kind.REVOKED, null, null, 0, "partner '" + sub.partnerId() + "' may no longer read this feed");
         }
-        Optional<Rendered> rendered = publisher.render(sub.topic().feedId(), sub.topic().format());
+        Optional<Rendered> rendered = TopicContent.current(publisher, sub.topic());
         if (rendered.isEmpty()) return Outcome.failure(0, "the feed could not be rendered");
         Rendered r = rendered.get();
         if (r.etag().equals(sub.deliveredEtag())) return new Outcome(Kind.UP_TO_DATE, r.etag(), r.validUntil(), 0, null);

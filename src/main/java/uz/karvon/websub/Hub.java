@@ -218,7 +218,7 @@ public final class Hub implements AutoCloseable {
 
     private String currentVersion(Topic t) {
         try {
-            return publisher.render(t.feedId(), t.format()).map(Rendered::etag).orElse(null);
+            return TopicContent.current(publisher, t).map(Rendered::etag).orElse(null);
         } catch (RuntimeException e) {
             return null;   // unknown: the first delivery sends the topic as it is
         }

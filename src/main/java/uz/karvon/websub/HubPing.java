@@ -71,7 +71,7 @@ final class HubPing implements AutoCloseable {
                 Topic t = new Topic(id, f);
                 String etag;
                 try {
-                    etag = publisher.render(id, f).map(Rendered::etag).orElse(null);
+                    etag = TopicContent.current(publisher, t).map(Rendered::etag).orElse(null);
                 } catch (RuntimeException e) {
                     continue;
                 }

@@ -19,7 +19,8 @@ import uz.karvon.server.TestKarvon.MutableClock;
 /**
  * Two karvon servers: A publishes and runs its hub, B follows A's English feed as a source. B finds A's hub on its
  * first poll and subscribes; a story posted to A's CMS reaches B's merged feed by push, with no poll in between
- * (B's clock never moves, so no poll is due).
+ * (B's clock never moves, so no poll is due), and from there B's own subscribers: a new source item in a merged
+ * feed is a change like any other.
  */
 class HubAndSubscriberTest {
     static final Http http = new Http();
@@ -58,8 +59,12 @@ class HubAndSubscriberTest {
                         articles: false
                         sources: [agency-a]
                     """.formatted(aBase));
-            try (KarvonServer b = TestKarvon.start(dir.resolve("b.yml"), dir.resolve("b"), env, clock, false)) {
+            try (KarvonServer b = TestKarvon.start(dir.resolve("b.yml"), dir.resolve("b"), env, clock, false);
+                 SpecSubscriber reader = new SpecSubscriber()) {
                 String bBase = TestKarvon.base(b);
+                assertThat(reader.subscribe(bBase + "/websub", bBase + "/feeds/partners.atom", "reader", null, "r-secret")
+                        .statusCode()).isEqualTo(202);
+                reader.awaitVerification("reader");
                 JsonNode sub = await(() -> hub(aBase), w -> w.path("subscriptions").size() == 1
                         && w.path("subscriptions").get(0).path("state").asText().equals("active"));
                 assertThat(sub.path("subscriptions").get(0).path("topic").asText()).isEqualTo(aBase + "/feeds/en.atom");
@@ -74,6 +79,9 @@ class HubAndSubscriberTest {
                 JsonNode s = await(() -> source(bBase), x -> x.path("push").path("pushes").asLong() == 1);
                 assertThat(s.path("push").path("rejected_pushes").asLong()).isZero();
                 assertThat(TestKarvon.Http.text(http.get(bBase + "/feeds/partners.atom"))).contains("Pushed from A to B");
+                SpecSubscriber.Delivery d = reader.awaitDelivery("reader");
+                assertThat(d.text()).contains("Pushed from A to B");
+                assertThat(SpecSubscriber.signatureValid("r-secret", d.body(), d.signature())).isTrue();
                 assertThat(hub(aBase).path("counts").path("deliveries").path("delivered").asLong()).isEqualTo(1);
             }
         }

@@ -8,8 +8,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
@@ -53,6 +56,9 @@ class HubTest {
               - id: ru
                 title: Russian
                 language: ru
+              - id: world
+                title: World news in English
+                language: en
               - id: wire
                 title: Wire
                 language: all
@@ -198,6 +204,39 @@ class HubTest {
         assertThat(s.path("signed").asBoolean()).isTrue();
         assertThat(s.path("last_status").asInt()).isEqualTo(200);
         assertThat(s.toString()).doesNotContain("s3cret");
+    }
+
+    @Test
+    void aSlowSubscriberDelaysNoOther() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        sub.hold("slow", release);
+        subscribeVerified("ru.json", "slow", null, null);
+        subscribeVerified("ru.json", "quick", null, null);
+        try {
+            String title = publish("ru");
+            // the slow one does not answer until the quick one has its delivery: were they in line, this would hang
+            assertThat(sub.awaitDelivery("quick").text()).contains(title);
+        } finally {
+            release.countDown();
+        }
+        assertThat(sub.awaitDelivery("slow").text()).contains("WebSub story");
+    }
+
+    @Test
+    void anEmbargoLiftingIsDeliveredWhenTheClockReachesIt() throws Exception {
+        subscribeVerified("world.rss", "embargo", null, null);
+        Instant lift = clock.instant().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
+        HttpResponse<byte[]> r = http.post(base + "/api/articles", """
+                {"id": "embargoed-1", "lang": "en", "translation_key": "embargoed-1", "slug": "embargoed-1",
+                 "title": "Held until the embargo lifts", "embargo_until": "%s"}""".formatted(lift),
+                "Authorization", "Bearer " + CMS);
+        assertThat(r.statusCode()).isEqualTo(201);
+        String later = publish("en");   // a story without embargo: delivered, and the embargoed one is not in it
+        SpecSubscriber.Delivery before = sub.awaitDelivery("embargo");
+        assertThat(before.text()).contains(later).doesNotContain("Held until the embargo lifts");
+        clock.set(lift.plusSeconds(1));   // no write happens: the hub knows when the feed changes by itself
+        SpecSubscriber.Delivery d = sub.awaitDelivery("embargo");
+        assertThat(d.text()).contains("Held until the embargo lifts");
     }
 
     @Test

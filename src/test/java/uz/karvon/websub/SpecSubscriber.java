@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -51,6 +52,7 @@ final class SpecSubscriber implements AutoCloseable {
     private final Map<String, LinkedBlockingQueue<Delivery>> deliveries = new ConcurrentHashMap<>();
     private final Map<String, Intent> intents = new ConcurrentHashMap<>();
     private final Map<String, Deque<Integer>> statuses = new ConcurrentHashMap<>();
+    private final Map<String, CountDownLatch> holds = new ConcurrentHashMap<>();
 
     SpecSubscriber() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -65,6 +67,11 @@ final class SpecSubscriber implements AutoCloseable {
 
     void intent(String name, Intent i) {
         intents.put(name, i);
+    }
+
+    /** Deliveries to {@code name} are answered only once {@code latch} opens (a slow subscriber), at most after 15 s. */
+    void hold(String name, CountDownLatch latch) {
+        holds.put(name, latch);
     }
 
     /** The next deliveries to {@code name} are answered with these statuses, then 200 again. */
@@ -93,6 +100,14 @@ final class SpecSubscriber implements AutoCloseable {
             deliveries.computeIfAbsent(name, k -> new LinkedBlockingQueue<>()).add(new Delivery(body,
                     ex.getRequestHeaders().getFirst("Content-Type"), ex.getRequestHeaders().getFirst("Link"),
                     ex.getRequestHeaders().getFirst("X-Hub-Signature")));
+            CountDownLatch hold = holds.get(name);
+            if (hold != null) {
+                try {
+                    hold.await(15, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             Deque<Integer> q = statuses.get(name);
             Integer code;
             synchronized (this) {
