@@ -4,6 +4,8 @@
 # the last subscriber's delivery carrying that article, and karvon's CPU time (user + system, /proc) over that span.
 #
 #   src/bench/websub-bench.sh        env: N (1000) ROUNDS (3) WORKERS (16) PER_HOST (= WORKERS) HEAP (512m)
+#                                       LIMIT (50: items in the feed, so about 137 KiB with the sample stories)
+#                                       JFR=1 records a flight recording (kept with KEEP=1)
 #
 # Every callback is on 127.0.0.1, one host, so websub.delivery_per_host is raised to the worker count here (in real
 # life subscribers are many hosts). The receiver (src/bench/websubbench.py, asyncio) checks every X-Hub-Signature.
@@ -17,6 +19,7 @@ ROUNDS=${ROUNDS:-3}
 WORKERS=${WORKERS:-16}
 PER_HOST=${PER_HOST:-$WORKERS}
 HEAP=${HEAP:-512m}
+LIMIT=${LIMIT:-50}
 [ -f "$JAR" ] || { echo "build first: mvn -q -B package -DskipTests" >&2; exit 2; }
 
 TMP=$(mktemp -d /tmp/karvon-websubbench.XXXXXX)
@@ -52,9 +55,11 @@ feeds:
   - id: all
     title: Every story
     language: all
-    limit: 50
+    limit: $LIMIT
 YML
-KARVON_CMS_TOKEN=$CMS KARVON_ADMIN_TOKEN=$ADMIN java "-Xmx$HEAP" -jar "$JAR" serve --config "$TMP/feeds.yml" \
+JFR_OPT=()
+[ -n "${JFR:-}" ] && JFR_OPT=("-XX:StartFlightRecording=filename=$TMP/websub.jfr,settings=profile,dumponexit=true")
+KARVON_CMS_TOKEN=$CMS KARVON_ADMIN_TOKEN=$ADMIN java "-Xmx$HEAP" "${JFR_OPT[@]}" -jar "$JAR" serve --config "$TMP/feeds.yml" \
   --data "$TMP/data" --port "$KV_PORT" > "$TMP/karvon.log" 2>&1 &
 KV_PID=$!
 for _ in $(seq 240); do curl -fs "$KV/health" > /dev/null 2>&1 && break; sleep 0.5; done

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -198,7 +199,10 @@ final class WebSubRoutes {
         }
         latency.put("total_ms", s.latencyTotal().toMillis());
         ArrayNode subs = out.putArray("subscriptions");
-        for (HubSubscription h : w.hub().subscriptions()) subs.add(subscriptionJson(cfg, h));
+        Map<Topic, String> topicUrls = new HashMap<>();
+        for (HubSubscription h : w.hub().subscriptions()) {
+            subs.add(subscriptionJson(topicUrls.computeIfAbsent(h.topic(), t -> Topics.url(cfg, t)), h));
+        }
         ArrayNode refused = out.putArray("refused");
         for (Hub.Refusal r : w.hub().refusals()) {
             refused.addObject().put("at", r.at().toString()).put("mode", r.mode()).put("topic", r.topic())
@@ -212,10 +216,10 @@ final class WebSubRoutes {
         ApiRoutes.json(ctx, out);
     }
 
-    private static ObjectNode subscriptionJson(KarvonConfig cfg, HubSubscription h) {
+    private static ObjectNode subscriptionJson(String topicUrl, HubSubscription h) {
         ObjectNode o = ApiRoutes.JSON.createObjectNode();
         o.put("id", h.id());
-        o.put("topic", Topics.url(cfg, h.topic()));
+        o.put("topic", topicUrl);
         o.put("feed", h.topic().feedId());
         o.put("format", h.topic().format().extension());
         o.put("callback", Callbacks.shown(h.callback()));

@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -71,6 +72,10 @@ final class Deliveries implements AutoCloseable {
     private final Object lock = new Object();
     private final Map<String, Slot> slots = new LinkedHashMap<>();
     private final Map<Topic, Set<String>> byTopic = new HashMap<>();
+    /** The spec's subscription key, (topic, callback), to the subscription's id. */
+    private final Map<Key, String> byKey = new HashMap<>();
+
+    private record Key(Topic topic, String callback) {}
     /** When a topic changes by itself (an embargo lifts, a tombstone ages out): its subscribers are checked then. */
     private final Map<Topic, Instant> recheck = new HashMap<>();
     private final Map<String, Integer> perHost = new HashMap<>();
@@ -115,6 +120,7 @@ final class Deliveries implements AutoCloseable {
             for (HubSubscription s : subs) {
                 Slot slot = new Slot(s);
                 slots.put(s.id(), slot);
+                byKey.put(new Key(s.topic(), s.callback()), s.id());
                 if (s.state() != HubSubscription.State.ACTIVE) continue;
                 byTopic.computeIfAbsent(s.topic(), k -> new HashSet<>()).add(s.id());
                 markPending(slot, now);
@@ -154,6 +160,7 @@ final class Deliveries implements AutoCloseable {
         synchronized (lock) {
             Slot slot = slots.computeIfAbsent(sub.id(), k -> new Slot(sub));
             slot.sub = sub;
+            byKey.put(new Key(sub.topic(), sub.callback()), sub.id());
             Set<String> ids = byTopic.computeIfAbsent(sub.topic(), k -> new HashSet<>());
             if (sub.state() == HubSubscription.State.ACTIVE) {
                 ids.add(sub.id());
@@ -168,10 +175,9 @@ final class Deliveries implements AutoCloseable {
 
     Optional<HubSubscription> find(Topic topic, String callback) {
         synchronized (lock) {
-            for (Slot s : slots.values()) {
-                if (s.sub.topic().equals(topic) && s.sub.callback().equals(callback)) return Optional.of(s.sub);
-            }
-            return Optional.empty();
+            String id = byKey.get(new Key(topic, callback));
+            Slot s = id == null ? null : slots.get(id);
+            return s == null ? Optional.empty() : Optional.of(s.sub);
         }
     }
 
@@ -196,8 +202,12 @@ final class Deliveries implements AutoCloseable {
     int purgeEndedBefore(Instant cutoff) {
         synchronized (lock) {
             int before = slots.size();
-            slots.values().removeIf(s -> s.sub.state() != HubSubscription.State.ACTIVE && !s.inFlight
-                    && s.sub.expiresAt().isBefore(cutoff) && !dirty.containsKey(s.sub.id()));
+            slots.values().removeIf(s -> {
+                boolean gone = s.sub.state() != HubSubscription.State.ACTIVE && !s.inFlight
+                        && s.sub.expiresAt().isBefore(cutoff) && !dirty.containsKey(s.sub.id());
+                if (gone) byKey.remove(new Key(s.sub.topic(), s.sub.callback()));
+                return gone;
+            });
             return before - slots.size();
         }
     }
@@ -392,7 +402,7 @@ final class Deliveries implements AutoCloseable {
         Rendered r = rendered.get();
         if (r.etag().equals(sub.deliveredEtag())) return new Outcome(Kind.UP_TO_DATE, r.etag(), r.validUntil(), 0, null);
         Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Link", "<" + Topics.hub(cfg, feed.get()) + ">; rel=\"hub\", <" + Topics.url(cfg, sub.topic()) + ">; rel=\"self\"");
+        headers.put("Link", link(cfg, feed.get(), sub.topic()));
         if (sub.secret() != null) headers.put(Signature.HEADER, Signature.sign(sub.secret(), r.raw()));
         try {
             OutboundHttp.Reply reply = http.post(URI.create(sub.callback()), cfg.websub().allowPrivateCallbacks(), headers,
@@ -405,6 +415,22 @@ final class Deliveries implements AutoCloseable {
         } catch (FetchException e) {
             return new Outcome(Kind.FAILED, r.etag(), r.validUntil(), 0, e.getMessage());
         }
+    }
+
+    /** Link headers per topic, for the configuration they were built from (built once, sent to every subscriber). */
+    private record Links(KarvonConfig config, Map<Topic, String> byTopic) {}
+
+    private volatile Links links = new Links(null, Map.of());
+
+    /** §7: the hub and the topic's self URL, in one Link header. */
+    private String link(KarvonConfig cfg, FeedSpec feed, Topic t) {
+        Links l = links;
+        if (l.config() != cfg) {
+            l = new Links(cfg, new ConcurrentHashMap<>());
+            links = l;
+        }
+        return l.byTopic().computeIfAbsent(t, k -> "<" + Topics.hub(cfg, feed) + ">; rel=\"hub\", <" + Topics.url(cfg, k)
+                + ">; rel=\"self\"");
     }
 
     /** §5.2: a subscription the hub ends is announced to the callback (best effort). */
