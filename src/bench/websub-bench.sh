@@ -70,6 +70,7 @@ python3 "$HERE/websubbench.py" run "$KV" "$RC" "$N" "$CMS" "$ADMIN" "$KV_PID" "$
 python3 - "$TMP/report.json" "$N" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1])); n = int(sys.argv[2])
+print(f"{n} subscriptions requested and verified in {r['subscribe_and_verify_s']} s")
 for i, x in enumerate(r["rounds"]):
     print(f"round {i + 1}: CMS POST {x['cms_post_ms']} ms; deliveries from {x['first_delivery_ms']} ms to"
           f" {x['last_delivery_ms']} ms after the POST; {x['delivered']}/{n} subscribers, {x['mean_body_kib']} KiB each,"
