@@ -16,7 +16,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -25,12 +24,8 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uz.karvon.config.KarvonConfig;
-import uz.karvon.config.KarvonConfig.FeedSpec;
-import uz.karvon.ingest.fetch.FetchException;
 import uz.karvon.ingest.fetch.OutboundHttp;
 import uz.karvon.publish.FeedPublisher;
-import uz.karvon.publish.Rendered;
-import uz.karvon.publish.Topics;
 import uz.karvon.publish.Topics.Topic;
 import uz.karvon.store.StoreException;
 
@@ -48,8 +43,6 @@ final class Deliveries implements AutoCloseable {
     static final Duration FIRST_RETRY = Duration.ofSeconds(30);
     static final Duration MAX_RETRY = Duration.ofHours(1);
     private static final Duration FLUSH_EVERY = Duration.ofSeconds(2);
-    /** The subscriber's answer is ignored (§7); a little is read so the connection can be reused. */
-    private static final int ANSWER_BYTES = 1024;
 
     /** A subscription's place in the queue; fields guarded by {@link #lock}. */
     private static final class Slot {
@@ -64,8 +57,7 @@ final class Deliveries implements AutoCloseable {
     }
 
     private final Supplier<KarvonConfig> config;
-    private final FeedPublisher publisher;
-    private final OutboundHttp http;
+    private final DeliveryAttempt attempt;
     private final HubStore store;
     private final HubStats stats;
     private final Clock clock;
@@ -97,8 +89,7 @@ final class Deliveries implements AutoCloseable {
     Deliveries(Supplier<KarvonConfig> config, FeedPublisher publisher, OutboundHttp http, HubStore store, HubStats stats,
                Clock clock) {
         this.config = config;
-        this.publisher = publisher;
-        this.http = http;
+        this.attempt = new DeliveryAttempt(config, publisher, http);
         this.store = store;
         this.stats = stats;
         this.clock = clock;
@@ -311,11 +302,11 @@ final class Deliveries implements AutoCloseable {
     }
 
     private void deliver(Slot slot, HubSubscription sub, String host, long since) {
-        Outcome outcome;
+        DeliveryAttempt.Outcome outcome;
         try {
-            outcome = attempt(sub);
+            outcome = attempt.run(sub);
         } catch (RuntimeException e) {
-            outcome = Outcome.failure(0, "internal error: " + e.getClass().getSimpleName());
+            outcome = DeliveryAttempt.Outcome.failure(0, "internal error: " + e.getClass().getSimpleName());
             LOG.warn("websub delivery {}: {}", sub.id(), e.toString());
         }
         Instant now = clock.instant();
@@ -335,7 +326,7 @@ final class Deliveries implements AutoCloseable {
         }
     }
 
-    private void apply(Slot slot, Outcome o, Instant now, long since) {
+    private void apply(Slot slot, DeliveryAttempt.Outcome o, Instant now, long since) {
         HubSubscription cur = slot.sub;
         switch (o.kind()) {
             case UP_TO_DATE -> {
@@ -375,73 +366,6 @@ final class Deliveries implements AutoCloseable {
         long spread = ms / 10;
         long h = (id.hashCode() * 31L + failures) & 0x7fffffff;
         return Duration.ofMillis(ms - spread + (spread == 0 ? 0 : h % (2 * spread)));
-    }
-
-    private enum Kind { UP_TO_DATE, DELIVERED, FAILED, GONE, REVOKED }
-
-    private record Outcome(Kind kind, String topicVersion, Instant validUntil, int status, String error) {
-        static Outcome failure(int status, String error) {
-            return new Outcome(Kind.FAILED, null, null, status, error);
-        }
-    }
-
-    /** One delivery: the topic as it is now, to one subscriber, if it may still read it and lacks this version. */
-    private Outcome attempt(HubSubscription sub) {
-        KarvonConfig cfg = config.get();
-        Optional<FeedSpec> feed = cfg.feed(sub.topic().feedId());
-        if (feed.isEmpty()) {
-            deny(cfg, sub, "the feed no longer exists");
-            return new Outcome(Kind.REVOKED, null, null, 0, "the feed was removed from feeds.yml");
-        }
-        if (!Hub.mayRead(cfg, sub.partnerId(), feed.get())) {
-            deny(cfg, sub, "access withdrawn");
-            return new Outcome(Kind.REVOKED, null, null, 0, "partner '" + sub.partnerId() + "' may no longer read this feed");
-        }
-        Optional<Rendered> rendered = TopicContent.current(publisher, sub.topic());
-        if (rendered.isEmpty()) return Outcome.failure(0, "the feed could not be rendered");
-        Rendered r = rendered.get();
-        if (r.etag().equals(sub.deliveredEtag())) return new Outcome(Kind.UP_TO_DATE, r.etag(), r.validUntil(), 0, null);
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Link", link(cfg, feed.get(), sub.topic()));
-        if (sub.secret() != null) headers.put(Signature.HEADER, Signature.sign(sub.secret(), r.raw()));
-        try {
-            OutboundHttp.Reply reply = http.post(URI.create(sub.callback()), cfg.websub().allowPrivateCallbacks(), headers,
-                    r.raw(), r.contentType(), cfg.websub().deliveryTimeout(), ANSWER_BYTES);
-            if (reply.ok()) return new Outcome(Kind.DELIVERED, r.etag(), r.validUntil(), reply.status(), null);
-            if (reply.status() == 410) {
-                return new Outcome(Kind.GONE, r.etag(), r.validUntil(), 410, "the subscriber answered 410 Gone");
-            }
-            return new Outcome(Kind.FAILED, r.etag(), r.validUntil(), reply.status(), "HTTP " + reply.status());
-        } catch (FetchException e) {
-            return new Outcome(Kind.FAILED, r.etag(), r.validUntil(), 0, e.getMessage());
-        }
-    }
-
-    /** Link headers per topic, for the configuration they were built from (built once, sent to every subscriber). */
-    private record Links(KarvonConfig config, Map<Topic, String> byTopic) {}
-
-    private volatile Links links = new Links(null, Map.of());
-
-    /** §7: the hub and the topic's self URL, in one Link header. */
-    private String link(KarvonConfig cfg, FeedSpec feed, Topic t) {
-        Links l = links;
-        if (l.config() != cfg) {
-            l = new Links(cfg, new ConcurrentHashMap<>());
-            links = l;
-        }
-        return l.byTopic().computeIfAbsent(t, k -> "<" + Topics.hub(cfg, feed) + ">; rel=\"hub\", <" + Topics.url(cfg, k)
-                + ">; rel=\"self\"");
-    }
-
-    /** §5.2: a subscription the hub ends is announced to the callback (best effort). */
-    private void deny(KarvonConfig cfg, HubSubscription sub, String reason) {
-        try {
-            http.get(IntentVerifier.withQuery(sub.callback(), Map.of("hub.mode", "denied",
-                    "hub.topic", Topics.url(cfg, sub.topic()), "hub.reason", reason)),
-                    cfg.websub().allowPrivateCallbacks(), cfg.websub().deliveryTimeout(), ANSWER_BYTES);
-        } catch (FetchException e) {
-            LOG.debug("websub: denial notice for subscription {}: {}", sub.id(), e.getMessage());
-        }
     }
 
     private void resize(int n) {
