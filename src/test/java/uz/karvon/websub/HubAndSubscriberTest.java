@@ -65,6 +65,7 @@ class HubAndSubscriberTest {
                 assertThat(reader.subscribe(bBase + "/websub", bBase + "/feeds/partners.atom", "reader", null, "r-secret")
                         .statusCode()).isEqualTo(202);
                 reader.awaitVerification("reader");
+                await(() -> hub(bBase), w -> w.path("subscriptions").toString().contains("\"state\":\"active\""));
                 JsonNode sub = await(() -> hub(aBase), w -> w.path("subscriptions").size() == 1
                         && w.path("subscriptions").get(0).path("state").asText().equals("active"));
                 assertThat(sub.path("subscriptions").get(0).path("topic").asText()).isEqualTo(aBase + "/feeds/en.atom");
