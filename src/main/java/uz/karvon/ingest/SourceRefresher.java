@@ -115,7 +115,7 @@ public final class SourceRefresher {
         }
     }
 
-    /** What storing a parsed feed did: item counts, and a note when a declared language was corrected. */
+    /** What storing a parsed feed did: item counts, and the note on declared languages corrected (or null). */
     private record Stored(SourceItemStore.Counts counts, String languageNote) {}
 
     /**
@@ -124,7 +124,7 @@ public final class SourceRefresher {
      */
     private Stored store(SourceSpec spec, ParsedFeed feed, Instant now) throws StoreException {
         List<SourceItem> mapped = new ArrayList<>();
-        String note = null;
+        LanguageResolver.Report languageReport = new LanguageResolver.Report();
         // Full text fetched on an earlier poll differs from the feed's own content and is kept; items still
         // carrying the feed's content (new, over the budget last time, or the page failed) are fetched now.
         Map<String, String> stored = spec.fullTextSelector() == null ? Map.of()
@@ -143,12 +143,10 @@ public final class SourceRefresher {
                 }
             }
             LanguageResolver.Resolution lang = languages.resolve(p.language(), LanguageResolver.sample(p));
-            if (lang.correctedFrom() != null && note == null) {
-                note = "declared language " + lang.correctedFrom() + " does not match the text; detected " + lang.tag();
-            }
+            languageReport.add(lang);
             mapped.add(ItemMapper.map(spec.id(), p, lang.tag(), now));
         }
-        return new Stored(items.upsert(mapped, now), note);
+        return new Stored(items.upsert(mapped, now), languageReport.note());
     }
 
     /** What a pushed feed added: new items, and whether stored items changed (feeds must be re-rendered). */
