@@ -159,6 +159,7 @@ public final class Hub implements AutoCloseable {
                     + " subscriptions (websub.max_subscriptions)");
         }
         String partner = needsPartner(feed) ? r.partnerId() : null;
+        resize(cfg.websub().deliveryWorkers());
         try {
             verifications.execute(() -> verifyAndApply(mode, r.topic().trim(), topic.get(), callback, lease, secret, partner));
         } catch (RejectedExecutionException e) {
@@ -213,6 +214,18 @@ public final class Hub implements AutoCloseable {
         } catch (StoreException e) {
             LOG.error("websub: {}", e.getMessage());
             refuse(mode, topic, callback, "could not be stored: " + e.getMessage());
+        }
+    }
+
+    /** Verifications run on as many threads as deliveries; a reload that changes the number applies it here. */
+    private synchronized void resize(int n) {
+        if (verifications.getMaximumPoolSize() == n) return;
+        if (n > verifications.getMaximumPoolSize()) {
+            verifications.setMaximumPoolSize(n);
+            verifications.setCorePoolSize(n);
+        } else {
+            verifications.setCorePoolSize(n);
+            verifications.setMaximumPoolSize(n);
         }
     }
 
