@@ -305,9 +305,10 @@ final class Deliveries implements AutoCloseable {
         DeliveryAttempt.Outcome outcome;
         try {
             outcome = attempt.run(sub);
-        } catch (RuntimeException e) {
+        } catch (Exception e) {   // OkHttp (Kotlin) may throw InterruptedException undeclared when we stop
+            if (e instanceof InterruptedException) Thread.currentThread().interrupt();
             outcome = DeliveryAttempt.Outcome.failure(0, "internal error: " + e.getClass().getSimpleName());
-            LOG.warn("websub delivery {}: {}", sub.id(), e.toString());
+            if (!stopped) LOG.warn("websub delivery {}: {}", sub.id(), e.toString());
         }
         Instant now = clock.instant();
         synchronized (lock) {

@@ -233,6 +233,7 @@ public final class Hub implements AutoCloseable {
         try {
             return TopicContent.current(publisher, t).map(Rendered::etag).orElse(null);
         } catch (RuntimeException e) {
+            LOG.warn("websub: could not render {} for a new subscription ({}); it is sent the feed as it is", t, e.toString());
             return null;   // unknown: the first delivery sends the topic as it is
         }
     }

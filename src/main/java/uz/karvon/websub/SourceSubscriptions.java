@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
@@ -66,11 +67,14 @@ public final class SourceSubscriptions implements PushChannel, AutoCloseable {
             bySource.put(p.sourceId(), p);
             byToken.put(p.token(), p.sourceId());
         }
-        this.requests = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(10_000), r -> {
-            Thread t = new Thread(r, "karvon-websub-subscriber");
+        AtomicInteger n = new AtomicInteger();
+        // a few at once: ten thousand sources finding their hubs on the first poll cycle must not queue for hours
+        this.requests = new ThreadPoolExecutor(4, 4, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(10_000), r -> {
+            Thread t = new Thread(r, "karvon-websub-subscriber-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
+        this.requests.allowCoreThreadTimeOut(true);
     }
 
     // ---- what polling tells us, and asks

@@ -81,6 +81,8 @@ class HubAndSubscriberTest {
                 assertThat(s.path("push").path("rejected_pushes").asLong()).isZero();
                 assertThat(TestKarvon.Http.text(http.get(bBase + "/feeds/partners.atom"))).contains("Pushed from A to B");
                 SpecSubscriber.Delivery d = reader.awaitDelivery("reader");
+                // the hub may have sent the feed as it was once before (it could not know what the reader had)
+                if (!d.text().contains("Pushed from A to B")) d = reader.awaitDelivery("reader");
                 assertThat(d.text()).contains("Pushed from A to B");
                 assertThat(SpecSubscriber.signatureValid("r-secret", d.body(), d.signature())).isTrue();
                 assertThat(hub(aBase).path("counts").path("deliveries").path("delivered").asLong()).isEqualTo(1);
