@@ -4,6 +4,7 @@ import java.time.Clock;
 import uz.karvon.article.ArticleIntake;
 import uz.karvon.ingest.PollScheduler;
 import uz.karvon.publish.FeedPublisher;
+import uz.karvon.publish.Sitemaps;
 import uz.karvon.stats.PullStats;
 import uz.karvon.store.ArticleStore;
 import uz.karvon.store.Database;
@@ -12,6 +13,7 @@ import uz.karvon.websub.WebSub;
 /** What the web layer needs, wired by hand in {@code Main} (and by tests). {@code websub} may be null (off). */
 public record AppContext(
         FeedPublisher publisher,
+        Sitemaps sitemaps,
         ArticleIntake intake,
         ArticleStore articles,
         Database database,
@@ -22,8 +24,8 @@ public record AppContext(
         WebSub websub) {
 
     /** Without WebSub. */
-    public AppContext(FeedPublisher publisher, ArticleIntake intake, ArticleStore articles, Database database,
-                      ConfigStatus configStatus, PollScheduler poller, PullStats stats, Clock clock) {
-        this(publisher, intake, articles, database, configStatus, poller, stats, clock, null);
+    public AppContext(FeedPublisher publisher, Sitemaps sitemaps, ArticleIntake intake, ArticleStore articles,
+                      Database database, ConfigStatus configStatus, PollScheduler poller, PullStats stats, Clock clock) {
+        this(publisher, sitemaps, intake, articles, database, configStatus, poller, stats, clock, null);
     }
 }

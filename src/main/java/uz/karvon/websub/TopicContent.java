@@ -2,6 +2,7 @@ package uz.karvon.websub;
 
 import java.util.Optional;
 import uz.karvon.publish.FeedPublisher;
+import uz.karvon.publish.PageRequest;
 import uz.karvon.publish.Rendered;
 import uz.karvon.publish.Topics.Topic;
 
@@ -13,6 +14,6 @@ final class TopicContent {
     private TopicContent() {}
 
     static Optional<Rendered> current(FeedPublisher publisher, Topic t) {
-        return publisher.render(t.feedId(), t.format());
+        return publisher.render(t.feedId(), t.format(), PageRequest.FIRST).map(s -> s.rendered());
     }
 }

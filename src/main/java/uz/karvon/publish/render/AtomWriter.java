@@ -34,7 +34,7 @@ final class AtomWriter {
         this.generator = generator;
     }
 
-    byte[] write(Channel c, List<Entry> entries, List<Tombstone> tombstones) {
+    byte[] write(Channel c, List<Entry> entries, List<Tombstone> tombstones, Paging paging) {
         Feed feed = new Feed(FEED_TYPE);
         feed.setEncoding("UTF-8");
         feed.setId(feedId(c));
@@ -43,10 +43,18 @@ final class AtomWriter {
             feed.setSubtitle(text(c.description()));
         }
         feed.setAlternateLinks(List.of(AtomLinks.link("alternate", "text/html", c.homeUrl())));
-        List<Link> feedLinks = new ArrayList<>(2);
-        if (c.atomUrl() != null) feedLinks.add(AtomLinks.link("self", "application/atom+xml", c.atomUrl()));
-        if (c.hubUrl() != null) feedLinks.add(AtomLinks.link("hub", null, c.hubUrl()));   // WebSub discovery
-        if (!feedLinks.isEmpty()) feed.setOtherLinks(feedLinks);
+        List<Link> links = new ArrayList<>();
+        if (c.atomUrl() != null) {
+            links.add(AtomLinks.link("self", "application/atom+xml", c.atomUrl()));
+        }
+        if (c.hubUrl() != null) links.add(AtomLinks.link("hub", null, c.hubUrl()));   // WebSub discovery
+        // RFC 5005 §3 paged feeds
+        if (paging.first() != null) links.add(AtomLinks.link("first", "application/atom+xml", paging.first()));
+        if (paging.previous() != null) links.add(AtomLinks.link("previous", "application/atom+xml", paging.previous()));
+        if (paging.next() != null) links.add(AtomLinks.link("next", "application/atom+xml", paging.next()));
+        if (!links.isEmpty()) {
+            feed.setOtherLinks(links);
+        }
         // RFC 4287 §4.1.1: every entry needs an author, so the feed carries the agency as default author.
         feed.setAuthors(List.of(person(publisher)));
         feed.setRights(c.rights());
