@@ -173,7 +173,9 @@ public final class ConfigLoader {
     private KarvonConfig.Security security(YamlMap m, Problems p, List<String> warnings) {
         KarvonConfig.Security s = new KarvonConfig.Security(
                 secret(m, "cms_token", p, warnings, "the CMS API (/api/articles) is disabled"),
-                secret(m, "admin_token", p, warnings, "the admin API (/api/reload, /admin) is disabled"));
+                secret(m, "admin_token", p, warnings, "the admin API (/api/reload, /admin) is disabled"),
+                m.has("metrics_token") ? secret(m, "metrics_token", p, warnings, "/metrics takes the admin token only")
+                        : Secret.NONE);
         m.rejectUnknownKeys();
         return s;
     }

@@ -62,7 +62,8 @@ public record KarvonConfig(
     public record Server(String host, int port, boolean trustForwardedFor, int publicRequestsPerMinute, Duration feedMaxAge,
                          Duration tombstoneRetention) {}
 
-    public record Security(Secret cmsToken, Secret adminToken) {}
+    /** @param metricsToken for {@code /metrics} only (a scraper need not hold the admin token); optional */
+    public record Security(Secret cmsToken, Secret adminToken, Secret metricsToken) {}
 
     /** Defaults for fetching external sources. */
     public record Ingest(Duration defaultInterval, Duration maxBackoff, long maxBodyBytes, Duration fetchTimeout, int perHostConcurrency, int workers,

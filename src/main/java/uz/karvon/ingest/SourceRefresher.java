@@ -28,6 +28,7 @@ import uz.karvon.ingest.parse.ParseOptions;
 import uz.karvon.ingest.parse.ParsedFeed;
 import uz.karvon.ingest.parse.ParsedItem;
 import uz.karvon.lang.LanguageDetector;
+import uz.karvon.metrics.Metrics;
 import uz.karvon.store.SourceItem;
 import uz.karvon.store.SourceItemStore;
 import uz.karvon.store.StoreException;
@@ -54,13 +55,19 @@ public final class SourceRefresher {
     private final Clock clock;
     private final ProblemLog problems;
     private final PushChannel push;
+    private final Metrics metrics;
 
     public SourceRefresher(Fetcher fetcher, SourceItemStore items, LanguageDetector detector, Clock clock) {
-        this(fetcher, items, detector, clock, PushChannel.NONE);
+        this(fetcher, items, detector, clock, PushChannel.NONE, Metrics.none());
     }
 
-    /** @param push told the hub each fetch advertises, and asked for the interval while pushes arrive */
-    public SourceRefresher(Fetcher fetcher, SourceItemStore items, LanguageDetector detector, Clock clock, PushChannel push) {
+    /**
+     * @param push    told the hub each fetch advertises, and asked for the interval while pushes arrive
+     * @param metrics fetches by outcome, fetch time, poll lag, items stored, parse repairs
+     */
+    public SourceRefresher(Fetcher fetcher, SourceItemStore items, LanguageDetector detector, Clock clock, PushChannel push,
+                           Metrics metrics) {
+        this.metrics = metrics;
         this.fetcher = fetcher;
         this.items = items;
         this.languages = new LanguageResolver(detector);
@@ -75,12 +82,29 @@ public final class SourceRefresher {
 
     public Result refresh(SourceSpec spec, Ingest ingest, SourceState prev) {
         Instant now = clock.instant();
+        if (prev.nextAttempt() != null) metrics.pollLag(Duration.between(prev.nextAttempt(), now));
+        long[] fetchNanos = {-1};
+        Result r = attempt(spec, ingest, prev, now, fetchNanos);
+        SourceState st = r.state();
+        String outcome = st.errorReason() != null ? "error" : st.httpStatus() == 304 ? "not_modified" : "ok";
+        metrics.fetched(outcome, st.errorReason(), fetchNanos[0] < 0 ? null : Duration.ofNanos(fetchNanos[0]));
+        metrics.itemsStored("poll", st.lastNewItems());
+        return r;
+    }
+
+    /** One refresh; {@code fetchNanos[0]} gets how long the fetch itself took (left at -1 if it never ran). */
+    private Result attempt(SourceSpec spec, Ingest ingest, SourceState prev, Instant now, long[] fetchNanos) {
         try {
             URI target = prev.permanentUrl() != null ? URI.create(prev.permanentUrl()) : spec.url();
             FetchResult fetched;
             ParsedFeed feed = null;
             try (BodyBudget.Lease lease = fetcher.budget().lease()) {
-                fetched = fetch(spec, ingest, prev, target, lease);
+                long start = System.nanoTime();
+                try {
+                    fetched = fetch(spec, ingest, prev, target, lease);
+                } finally {
+                    fetchNanos[0] = System.nanoTime() - start;
+                }
                 if (!fetched.notModified()) feed = parse(spec, ingest, fetched, now);
             }
             String permanent = fetched.permanentRedirect() != null ? fetched.permanentRedirect().toString() : prev.permanentUrl();
@@ -163,6 +187,7 @@ public final class SourceRefresher {
         Instant now = clock.instant();
         FetchResult asFetched = new FetchResult(200, body, contentType, null, null, baseUrl, null);
         Stored stored = store(spec, parse(spec, ingest, asFetched, now), now);
+        metrics.itemsStored("push", stored.counts().added());
         return new Pushed(stored.counts().added(), stored.counts().changed());
     }
 
@@ -189,14 +214,26 @@ public final class SourceRefresher {
     private ParsedFeed parse(SourceSpec spec, Ingest ingest, FetchResult fetched, Instant now) throws FeedParseException {
         List<LibraryWarnings.Warning> warned = new ArrayList<>();
         try {
-            return LibraryWarnings.collect(warned, () -> new FeedParser(ingest.maxBodyBytes()).parse(fetched.body(),
+            ParsedFeed feed = LibraryWarnings.collect(warned, () -> new FeedParser(ingest.maxBodyBytes()).parse(fetched.body(),
                     fetched.contentType(), fetched.finalUrl().toString(),
                     new ParseOptions(spec.timezone(), spec.language(), now, MAX_ITEMS_PER_FETCH)));
+            for (String w : feed.warnings()) metrics.parseRepair(repairKind(w));
+            return feed;
         } finally {
             for (LibraryWarnings.Warning w : warned) {
+                metrics.parseRepair("library");
                 problems.warn(spec.id(), w.key(), "feed problem: " + w.text() + (w.count() > 1 ? ", " + w.count() + " times" : ""));
             }
         }
+    }
+
+    /** The kind of a parser warning, as a metrics label (the warnings are sentences; the set of kinds is fixed). */
+    static String repairKind(String warning) {
+        if (warning.startsWith("doctype removed")) return "doctype";
+        if (warning.startsWith("elements nested deeper")) return "depth";
+        if (warning.contains("older items dropped")) return "items_capped";
+        if (warning.contains("duplicate or surplus items dropped")) return "duplicates";
+        return "other";
     }
 
     private FetchResult fetch(SourceSpec spec, Ingest ingest, SourceState prev, URI target, BodyBudget.Lease lease)

@@ -30,6 +30,7 @@ import uz.karvon.article.Article;
 import uz.karvon.article.ArticleFacet;
 import uz.karvon.config.KarvonConfig;
 import uz.karvon.config.KarvonConfig.FeedSpec;
+import uz.karvon.metrics.Metrics;
 import uz.karvon.publish.render.FeedRenderer;
 import uz.karvon.publish.render.Paging;
 import uz.karvon.publish.render.Tombstone;
@@ -57,19 +58,22 @@ public final class FeedPublisher {
     private final AtomicLong generation = new AtomicLong();
     private final Cache<Key, Rendered> cache;
     private final List<Consumer<Set<String>>> listeners = new CopyOnWriteArrayList<>();
+    private final Metrics metrics;
 
     private record Key(String feedId, FeedFormat format, PageRequest page, long generation, long feedGeneration) {}
 
     /** @param cacheBytes how many bytes of rendered pages (raw and gzip) to keep */
     public FeedPublisher(KarvonConfig config, Archive archive, SourceItemStore sourceItems, FeedRenderer renderer,
-                         Clock clock, long cacheBytes) {
+                         Clock clock, long cacheBytes, Metrics metrics) {
         this.config = new AtomicReference<>(config);
         this.archive = archive;
         this.pager = new FeedPager(archive, sourceItems);
         this.sourceItems = sourceItems;
         this.renderer = renderer;
         this.clock = clock;
+        this.metrics = metrics;
         this.cache = Caffeine.newBuilder()
+                .recordStats()
                 .maximumWeight(cacheBytes)
                 .<Key, Rendered>weigher((k, r) -> 512 + r.raw().length + r.gzip().length)
                 .ticker(() -> clock.millis() * 1_000_000L)
@@ -91,6 +95,7 @@ public final class FeedPublisher {
                     }
                 })
                 .build();
+        metrics.cache("feeds", cache);
     }
 
     public KarvonConfig config() {
@@ -179,7 +184,10 @@ public final class FeedPublisher {
         boolean[] rendered = {false};
         Rendered r = cache.get(new Key(feedId, format, page, gen, feedGen), k -> {
             rendered[0] = true;
-            return renderNow(cfg, spec.get(), format, page);
+            long start = System.nanoTime();
+            Rendered made = renderNow(cfg, spec.get(), format, page);
+            metrics.rendered(format.extension(), System.nanoTime() - start);
+            return made;
         });
         return Optional.of(new Served(r, !rendered[0]));
     }

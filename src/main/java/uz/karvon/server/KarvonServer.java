@@ -28,6 +28,7 @@ import uz.karvon.ingest.fetch.Fetcher;
 import uz.karvon.ingest.fetch.OutboundHttp;
 import uz.karvon.lang.LanguageDetector;
 import uz.karvon.lang.UzbekTransliterator;
+import uz.karvon.metrics.Metrics;
 import uz.karvon.publish.Archive;
 import uz.karvon.publish.ChangeFollower;
 import uz.karvon.publish.FeedPublisher;
@@ -109,14 +110,16 @@ public final class KarvonServer implements AutoCloseable {
         PollScheduler poller = null;
         OutboundHttp outbound = null;
         WebSub websub = null;
+        Metrics metrics = Metrics.prometheus();
         try {
             Tuning t = o.tuning();
             ArticleStore articles = new ArticleStore(db);
             SourceItemStore items = new SourceItemStore(db);
-            Archive archive = new Archive(articles, UzbekTransliterator.standard(), t.transliterationCacheChars());
+            Archive archive = new Archive(articles, UzbekTransliterator.standard(), t.transliterationCacheChars(), metrics);
             FeedPublisher publisher = new FeedPublisher(config, archive, items, new FeedRenderer(config.site().agency()),
-                    o.clock(), t.feedCacheBytes());
-            Sitemaps sitemaps = new Sitemaps(articles, publisher::config, o.clock(), t.sitemapUrlsPerFile(), t.sitemapCacheBytes());
+                    o.clock(), t.feedCacheBytes(), metrics);
+            Sitemaps sitemaps = new Sitemaps(articles, publisher::config, o.clock(), t.sitemapUrlsPerFile(),
+                    t.sitemapCacheBytes(), metrics);
             ChangeLog changeLog = new ChangeLog(db);
             ChangeFollower follower = new ChangeFollower(changeLog, facets -> {
                 publisher.articlesChanged(facets);
@@ -132,14 +135,15 @@ public final class KarvonServer implements AutoCloseable {
                     new SourceSubscriptions(publisher::config, db, outbound, o.clock()));
             publisher.onFeedsChanged(websub.hub()::feedsChanged);   // every write path ends in this one notice
             SourceRefresher refresher = new SourceRefresher(fetcher, items, LanguageDetector.standard(), o.clock(),
-                    websub.subscriber());
+                    websub.subscriber(), metrics);
+            ServerMeters.bind(metrics, db, websub);
             poller = new PollScheduler(config, refresher, new SourceStates(new SourceStateStore(db)), o.clock(),
                     config.ingest().workers(), publisher::sourcesChanged, KarvonServer::failFast);
 
             ConfigStatus status = new ConfigStatus(o.configFile(), o.clock().instant(), config.warnings());
             PullStats stats = new PullStats(new PullStatStore(db), o.clock());
             AppContext ctx = new AppContext(publisher, sitemaps, intake, articles, db, status, poller, stats, o.clock(),
-                    websub);
+                    websub, metrics);
             ConfigReloader reloader = new ConfigReloader(configFile, loader, publisher, poller, status, o.clock(), ConfigReloader.SETTLE);
             Javalin web = WebApp.create(ctx, reloader::reload);
             int port = o.port() != null ? o.port() : config.server().port();
@@ -172,6 +176,7 @@ public final class KarvonServer implements AutoCloseable {
             if (outbound != null) outbound.close();
             if (fetcher != null) fetcher.close();
             db.close();
+            metrics.close();
             throw e;
         }
     }
@@ -280,5 +285,6 @@ public final class KarvonServer implements AutoCloseable {
         outbound.close();
         fetcher.close();
         db.close();
+        context.metrics().close();
     }
 }

@@ -35,6 +35,8 @@ public final class WebApp {
         AdminRoutes admin = new AdminRoutes(app, reload);
         ClientLimit clientLimit = new ClientLimit(() -> app.publisher().config(), limiter);
         WebSubRoutes websub = new WebSubRoutes(app, access, admin);
+        MetricsRoutes metrics = new MetricsRoutes(app);
+        boolean accessLog = ACCESS.isDebugEnabled();
         return Javalin.create(config -> {
             config.http.maxRequestSize = 2L << 20;
             config.startup.showJavalinBanner = false;
@@ -50,10 +52,13 @@ public final class WebApp {
                 sf.location = Location.CLASSPATH;
                 sf.headers = Map.of("Cache-Control", "public, max-age=86400");
             });
-            if (ACCESS.isDebugEnabled()) { // off by default: the hot path pays nothing for it
-                config.requestLogger.http((ctx, ms) -> ACCESS.debug("{} {} {} {}ms", ctx.method(),
-                        Redact.url(ctx.queryString() == null ? ctx.path() : ctx.path() + "?" + ctx.queryString()), ctx.statusCode(), ms));
-            }
+            config.requestLogger.http((ctx, ms) -> {
+                metrics.record(ctx, ms);
+                if (accessLog) { // the access log is off by default: the hot path pays nothing for it
+                    ACCESS.debug("{} {} {} {}ms", ctx.method(),
+                            Redact.url(ctx.queryString() == null ? ctx.path() : ctx.path() + "?" + ctx.queryString()), ctx.statusCode(), ms);
+                }
+            });
             for (String path : new String[] {"/", "/opml", "/sitemap.xml", "/sitemap-*", "/feeds/*", "/*/articles/*"}) config.routes.before(path, clientLimit::check);
             config.routes.get("/", pages::home);
             config.routes.get("/opml", ctx -> ctx.contentType("text/x-opml; charset=utf-8")
@@ -64,6 +69,7 @@ public final class WebApp {
             config.routes.head("/feeds/{file}", feeds::serve);
             config.routes.get("/{lang}/articles/{slug}", pages::article);
             config.routes.get("/health", api::health);
+            config.routes.get("/metrics", metrics::scrape);
             config.routes.post("/api/articles", api::postArticle);
             config.routes.delete("/api/articles/{id}", api::deleteArticle);
             config.routes.post("/api/reload", admin::reload);
