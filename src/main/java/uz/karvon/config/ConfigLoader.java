@@ -123,10 +123,11 @@ public final class ConfigLoader {
             if (p != null && unique(partnerIds, p.id(), m, "partner", problems)) partners.add(p);
         }
         Map<String, KarvonConfig.MediaTopic> mediaTopics = MediaTopicTable.read(top.map("media_topics"), problems);
+        KarvonConfig.Websub websub = WebsubSection.read(top.map("websub"), problems);
         top.rejectUnknownKeys();
         if (feeds.isEmpty()) warnings.add("no feeds are defined under feeds: nothing is published");
         if (!problems.isEmpty()) throw new ConfigException(problems.sorted());
-        return new KarvonConfig(site, server, security, ingest, feeds, sources, partners, mediaTopics, warnings);
+        return new KarvonConfig(site, server, security, ingest, feeds, sources, partners, mediaTopics, warnings, websub);
     }
 
     private static boolean unique(Map<String, Node> seen, String id, YamlMap m, String what, Problems problems) {
@@ -179,7 +180,9 @@ public final class ConfigLoader {
     private KarvonConfig.Security security(YamlMap m, Problems p, List<String> warnings) {
         KarvonConfig.Security s = new KarvonConfig.Security(
                 secret(m, "cms_token", p, warnings, "the CMS API (/api/articles) is disabled"),
-                secret(m, "admin_token", p, warnings, "the admin API (/api/reload, /admin) is disabled"));
+                secret(m, "admin_token", p, warnings, "the admin API (/api/reload, /admin) is disabled"),
+                m.has("metrics_token") ? secret(m, "metrics_token", p, warnings, "/metrics takes the admin token only")
+                        : Secret.NONE);
         m.rejectUnknownKeys();
         return s;
     }

@@ -19,7 +19,15 @@ public record KarvonConfig(
         List<SourceSpec> sources,
         List<PartnerSpec> partners,
         Map<String, MediaTopic> mediaTopics,
-        List<String> warnings) {
+        List<String> warnings,
+        Websub websub) {
+
+    /** Without a {@code websub:} section: the built-in hub with its defaults. */
+    public KarvonConfig(Site site, Server server, Security security, Ingest ingest, List<FeedSpec> feeds,
+                        List<SourceSpec> sources, List<PartnerSpec> partners, Map<String, MediaTopic> mediaTopics,
+                        List<String> warnings) {
+        this(site, server, security, ingest, feeds, sources, partners, mediaTopics, warnings, Websub.DEFAULTS);
+    }
 
     /** Without a Media Topic table (tests and tools that build a configuration by hand). */
     public KarvonConfig(Site site, Server server, Security security, Ingest ingest, List<FeedSpec> feeds,
@@ -29,6 +37,7 @@ public record KarvonConfig(
 
     public KarvonConfig {
         mediaTopics = Map.copyOf(mediaTopics);
+        websub = websub == null ? Websub.DEFAULTS : websub;
         feeds = List.copyOf(feeds);
         sources = List.copyOf(sources);
         partners = List.copyOf(partners);
@@ -44,7 +53,7 @@ public record KarvonConfig(
                 server.feedMaxAge(), server.tombstoneRetention());
         Site s = site.baseUrl() != null ? site : new Site("http://localhost:" + port, site.title(), site.description(),
                 site.agency(), site.defaultLanguage(), site.timezone(), site.languageFallbacks(), site.rights(), site.rightsUrl());
-        return new KarvonConfig(s, srv, security, ingest, feeds, sources, partners, mediaTopics, warnings);
+        return new KarvonConfig(s, srv, security, ingest, feeds, sources, partners, mediaTopics, warnings, websub);
     }
 
     public Optional<FeedSpec> feed(String id) {
@@ -68,7 +77,8 @@ public record KarvonConfig(
     public record Server(String host, int port, boolean trustForwardedFor, int publicRequestsPerMinute, Duration feedMaxAge,
                          Duration tombstoneRetention) {}
 
-    public record Security(Secret cmsToken, Secret adminToken) {}
+    /** @param metricsToken for {@code /metrics} only (a scraper need not hold the admin token); optional */
+    public record Security(Secret cmsToken, Secret adminToken, Secret metricsToken) {}
 
     /** Defaults for fetching external sources. */
     public record Ingest(Duration defaultInterval, Duration maxBackoff, long maxBodyBytes, Duration fetchTimeout, int perHostConcurrency, int workers,
@@ -109,6 +119,30 @@ public record KarvonConfig(
         }
     }
 
+    /**
+     * WebSub, both ways: the built-in hub at {@code /websub} for our feeds (or {@code externalHub} for public
+     * feeds, pinged on change), and subscriptions to the hubs sources advertise.
+     *
+     * @param externalHub           a hub public feeds advertise instead of the built-in one; null for the built-in
+     * @param defaultLease          lease given when a subscriber asks for none, and asked of source hubs
+     * @param minLease              shortest lease the hub grants
+     * @param maxLease              longest lease the hub grants
+     * @param deliveryWorkers       deliveries (and verifications) in progress at once
+     * @param deliveryPerHost       deliveries in progress at once to one callback host
+     * @param deliveryTimeout       total deadline of one delivery, verification or hub request
+     * @param maxSubscriptions      subscriptions the hub keeps at most (active ones)
+     * @param allowPrivateCallbacks callbacks and hubs on loopback or private addresses are allowed (tests, intranets)
+     * @param subscribeSources      subscribe to the hubs sources advertise
+     * @param pushPollInterval      a source whose pushes arrive is still polled this often (or at its own interval,
+     *                              if longer)
+     */
+    public record Websub(URI externalHub, Duration defaultLease, Duration minLease, Duration maxLease,
+                         int deliveryWorkers, int deliveryPerHost, Duration deliveryTimeout, int maxSubscriptions,
+                         boolean allowPrivateCallbacks, boolean subscribeSources, Duration pushPollInterval) {
+        public static final Websub DEFAULTS = new Websub(null, Duration.ofDays(10), Duration.ofHours(1),
+                Duration.ofDays(30), 16, 4, Duration.ofSeconds(10), 10_000, false, true, Duration.ofHours(1));
+    }
+
     /** An external feed karvon follows. */
     public record SourceSpec(String id, String title, URI url, String language, Duration interval, ZoneId timezone,
                              String userAgent, Map<String, String> headers, String fullTextSelector,
@@ -117,6 +151,11 @@ public record KarvonConfig(
     /** A partner agency allowed to pull private feeds. {@code feeds} holds ids or glob patterns such as {@code wire*}. */
     public record PartnerSpec(String id, String name, Secret key, List<String> feeds, int requestsPerMinute,
                               boolean embargoed) {
+
+        /** The feed is listed for the partner, and one that carries embargoed stories needs {@code embargoed: true}. */
+        public boolean mayRead(FeedSpec feed) {
+            return mayRead(feed.id()) && (!feed.includeEmbargoed() || embargoed);
+        }
 
         public boolean mayRead(String feedId) {
             for (String p : feeds) {

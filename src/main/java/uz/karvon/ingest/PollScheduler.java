@@ -1,5 +1,6 @@
 package uz.karvon.ingest;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,11 +13,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +49,7 @@ public final class PollScheduler implements AutoCloseable {
     private final Object lock = new Object();
     private final Map<String, Integer> inFlightPerHost = new HashMap<>();
     private final Set<String> running = ConcurrentHashMap.newKeySet();
+    private final AtomicLong pushedBytes = new AtomicLong();
     private volatile KarvonConfig config;
     private volatile boolean stopped;
 
@@ -77,6 +82,43 @@ public final class PollScheduler implements AutoCloseable {
         config = next;
         states.reconcile(next.sources(), clock.instant());
         wake();
+    }
+
+    /**
+     * A feed a WebSub hub pushed for this source, stored on a poll worker through the same path as a fetch; feeds
+     * carrying the source are re-rendered when items changed. Pushes waiting for a worker are bounded (a few bodies
+     * of {@code ingest.max_body_size}); beyond that, or for a source no longer configured, the future fails at once.
+     */
+    public CompletableFuture<SourceRefresher.Pushed> push(String sourceId, byte[] body, String contentType, URI topic) {
+        KarvonConfig cfg = config;
+        Optional<SourceSpec> spec = cfg.source(sourceId);
+        if (spec.isEmpty()) return CompletableFuture.failedFuture(new IllegalStateException("source " + sourceId + " is no longer configured"));
+        long limit = Math.max(4 * cfg.ingest().maxBodyBytes(), 1);
+        if (pushedBytes.addAndGet(body.length) > limit || stopped) {
+            pushedBytes.addAndGet(-body.length);
+            return CompletableFuture.failedFuture(new IllegalStateException("too many pushes waiting; the hub should retry"));
+        }
+        CompletableFuture<SourceRefresher.Pushed> done = new CompletableFuture<>();
+        try {
+            workers.execute(() -> {
+                try {
+                    SourceRefresher.Pushed p = refresher.ingestPushed(spec.get(), config.ingest(), body, contentType, topic);
+                    done.complete(p);
+                    if (p.changed()) onItemsChanged.accept(Set.of(sourceId));
+                } catch (Exception | StackOverflowError e) {
+                    done.completeExceptionally(e);
+                } catch (Error e) {
+                    done.completeExceptionally(e);
+                    fatal(sourceId, e);
+                } finally {
+                    pushedBytes.addAndGet(-body.length);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            pushedBytes.addAndGet(-body.length);
+            done.completeExceptionally(e);
+        }
+        return done;
     }
 
     /** Makes a source due now (admin "refresh now"); asked while it is being polled, it is polled again after. */

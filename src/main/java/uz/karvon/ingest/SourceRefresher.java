@@ -28,6 +28,7 @@ import uz.karvon.ingest.parse.ParseOptions;
 import uz.karvon.ingest.parse.ParsedFeed;
 import uz.karvon.ingest.parse.ParsedItem;
 import uz.karvon.lang.LanguageDetector;
+import uz.karvon.metrics.Metrics;
 import uz.karvon.store.SourceItem;
 import uz.karvon.store.SourceItemStore;
 import uz.karvon.store.StoreException;
@@ -53,14 +54,27 @@ public final class SourceRefresher {
     private final FullTextExtractor fullText;
     private final Clock clock;
     private final ProblemLog problems;
+    private final PushChannel push;
+    private final Metrics metrics;
 
     public SourceRefresher(Fetcher fetcher, SourceItemStore items, LanguageDetector detector, Clock clock) {
+        this(fetcher, items, detector, clock, PushChannel.NONE, Metrics.none());
+    }
+
+    /**
+     * @param push    told the hub each fetch advertises, and asked for the interval while pushes arrive
+     * @param metrics fetches by outcome, fetch time, poll lag, items stored, parse repairs
+     */
+    public SourceRefresher(Fetcher fetcher, SourceItemStore items, LanguageDetector detector, Clock clock, PushChannel push,
+                           Metrics metrics) {
+        this.metrics = metrics;
         this.fetcher = fetcher;
         this.items = items;
         this.languages = new LanguageResolver(detector);
         this.fullText = new FullTextExtractor(fetcher);
         this.clock = clock;
         this.problems = new ProblemLog(LOG, clock, Duration.ofHours(1));
+        this.push = push;
     }
 
     /** The outcome: the next state, and whether stored items changed (feeds must be re-rendered). */
@@ -68,46 +82,42 @@ public final class SourceRefresher {
 
     public Result refresh(SourceSpec spec, Ingest ingest, SourceState prev) {
         Instant now = clock.instant();
+        if (prev.nextAttempt() != null) metrics.pollLag(Duration.between(prev.nextAttempt(), now));
+        long[] fetchNanos = {-1};
+        Result r = attempt(spec, ingest, prev, now, fetchNanos);
+        SourceState st = r.state();
+        String outcome = st.errorReason() != null ? "error" : st.httpStatus() == 304 ? "not_modified" : "ok";
+        metrics.fetched(outcome, st.errorReason(), fetchNanos[0] < 0 ? null : Duration.ofNanos(fetchNanos[0]));
+        metrics.itemsStored("poll", st.lastNewItems());
+        return r;
+    }
+
+    /** One refresh; {@code fetchNanos[0]} gets how long the fetch itself took (left at -1 if it never ran). */
+    private Result attempt(SourceSpec spec, Ingest ingest, SourceState prev, Instant now, long[] fetchNanos) {
         try {
             URI target = prev.permanentUrl() != null ? URI.create(prev.permanentUrl()) : spec.url();
             FetchResult fetched;
             ParsedFeed feed = null;
             try (BodyBudget.Lease lease = fetcher.budget().lease()) {
-                fetched = fetch(spec, ingest, prev, target, lease);
+                long start = System.nanoTime();
+                try {
+                    fetched = fetch(spec, ingest, prev, target, lease);
+                } finally {
+                    fetchNanos[0] = System.nanoTime() - start;
+                }
                 if (!fetched.notModified()) feed = parse(spec, ingest, fetched, now);
             }
             String permanent = fetched.permanentRedirect() != null ? fetched.permanentRedirect().toString() : prev.permanentUrl();
             if (feed == null) {
                 // a 304 may carry fresher validators; the fetcher falls back to the ones we sent
                 return new Result(success(spec, now, 304, fetched.etag(), fetched.lastModified(), permanent, 0,
-                        prev.languageNote()), false);
+                        prev.languageNote(), interval(spec, 0)), false);
             }
-            List<SourceItem> mapped = new ArrayList<>();
-            LanguageResolver.Report languageReport = new LanguageResolver.Report();
-            // Full text fetched on an earlier poll differs from the feed's own content and is kept; items still
-            // carrying the feed's content (new, over the budget last time, or the page failed) are fetched now.
-            Map<String, String> stored = spec.fullTextSelector() == null ? Map.of()
-                    : items.storedContent(spec.id(), feed.items().stream().map(ParsedItem::id).toList());
-            int fullTextBudget = MAX_FULL_TEXT_PER_REFRESH;
-            boolean privateSource = isPrivateSource(spec);
-            for (ParsedItem parsed : feed.items()) {
-                ParsedItem p = parsed;
-                if (!KeepBlock.passes(spec.keep(), spec.block(), p.title(), p.summary(), p.tags())) continue;
-                if (spec.fullTextSelector() != null && p.url() != null) {
-                    String earlier = stored.get(p.id());
-                    if (earlier != null && !earlier.equals(p.contentHtml())) {
-                        p = withHtml(p, earlier);
-                    } else if (fullTextBudget-- > 0) {
-                        p = withFullText(spec, privateSource, p);
-                    }
-                }
-                LanguageResolver.Resolution lang = languages.resolve(p.language(), LanguageResolver.sample(p));
-                languageReport.add(lang);
-                mapped.add(ItemMapper.map(spec.id(), p, lang.tag(), now));
-            }
-            SourceItemStore.Counts counts = items.upsert(mapped, now);
+            Stored stored = store(spec, feed, now);
+            if (!"file".equalsIgnoreCase(target.getScheme())) advertise(spec, HubLink.discover(fetched.links(), feed, fetched.finalUrl()));
             return new Result(success(spec, now, 200, fetched.etag(), fetched.lastModified(), permanent,
-                    counts.added(), languageReport.note()), counts.changed());
+                    stored.counts().added(), stored.languageNote(), interval(spec, stored.counts().added())),
+                    stored.counts().changed());
         } catch (FetchException e) {
             if ("busy".equals(e.reason())) {
                 problems.warn(spec.id(), "busy", e.getMessage());
@@ -129,6 +139,74 @@ public final class SourceRefresher {
         }
     }
 
+    /** What storing a parsed feed did: item counts, and the note on declared languages corrected (or null). */
+    private record Stored(SourceItemStore.Counts counts, String languageNote) {}
+
+    /**
+     * The items of a parsed feed through the same path every fetch takes — keep/block, full text, language,
+     * mapping to karvon's ids, dedup and upsert.
+     */
+    private Stored store(SourceSpec spec, ParsedFeed feed, Instant now) throws StoreException {
+        List<SourceItem> mapped = new ArrayList<>();
+        LanguageResolver.Report languageReport = new LanguageResolver.Report();
+        // Full text fetched on an earlier poll differs from the feed's own content and is kept; items still
+        // carrying the feed's content (new, over the budget last time, or the page failed) are fetched now.
+        Map<String, String> stored = spec.fullTextSelector() == null ? Map.of()
+                : items.storedContent(spec.id(), feed.items().stream().map(ParsedItem::id).toList());
+        int fullTextBudget = MAX_FULL_TEXT_PER_REFRESH;
+        boolean privateSource = isPrivateSource(spec);
+        for (ParsedItem parsed : feed.items()) {
+            ParsedItem p = parsed;
+            if (!KeepBlock.passes(spec.keep(), spec.block(), p.title(), p.summary(), p.tags())) continue;
+            if (spec.fullTextSelector() != null && p.url() != null) {
+                String earlier = stored.get(p.id());
+                if (earlier != null && !earlier.equals(p.contentHtml())) {
+                    p = withHtml(p, earlier);
+                } else if (fullTextBudget-- > 0) {
+                    p = withFullText(spec, privateSource, p);
+                }
+            }
+            LanguageResolver.Resolution lang = languages.resolve(p.language(), LanguageResolver.sample(p));
+            languageReport.add(lang);
+            mapped.add(ItemMapper.map(spec.id(), p, lang.tag(), now));
+        }
+        return new Stored(items.upsert(mapped, now), languageReport.note());
+    }
+
+    /** What a pushed feed added: new items, and whether stored items changed (feeds must be re-rendered). */
+    public record Pushed(int added, boolean changed) {}
+
+    /**
+     * A feed a WebSub hub pushed (its signature already checked): parsed, sanitized, deduplicated and stored exactly
+     * as a fetched one, with the same size limit. The source's polling state is not touched.
+     *
+     * @param baseUrl the topic URL, which relative links in the feed resolve against
+     */
+    public Pushed ingestPushed(SourceSpec spec, Ingest ingest, byte[] body, String contentType, URI baseUrl)
+            throws FeedParseException, StoreException {
+        Instant now = clock.instant();
+        FetchResult asFetched = new FetchResult(200, body, contentType, null, null, baseUrl, null);
+        Stored stored = store(spec, parse(spec, ingest, asFetched, now), now);
+        metrics.itemsStored("push", stored.counts().added());
+        return new Pushed(stored.counts().added(), stored.counts().changed());
+    }
+
+    private void advertise(SourceSpec spec, HubLink link) {
+        try {
+            push.advertised(spec, link);
+        } catch (RuntimeException e) {
+            LOG.warn("source {}: websub: {}", spec.id(), e.toString());
+        }
+    }
+
+    private Duration interval(SourceSpec spec, int newItems) {
+        try {
+            return push.pollInterval(spec, newItems);
+        } catch (RuntimeException e) {
+            return spec.interval();
+        }
+    }
+
     /**
      * Parses with the size limit the body was read under ({@code ingest.max_body_size}); what ROME warns about on the
      * way is logged once per source and problem an hour, not on every poll.
@@ -136,14 +214,26 @@ public final class SourceRefresher {
     private ParsedFeed parse(SourceSpec spec, Ingest ingest, FetchResult fetched, Instant now) throws FeedParseException {
         List<LibraryWarnings.Warning> warned = new ArrayList<>();
         try {
-            return LibraryWarnings.collect(warned, () -> new FeedParser(ingest.maxBodyBytes()).parse(fetched.body(),
+            ParsedFeed feed = LibraryWarnings.collect(warned, () -> new FeedParser(ingest.maxBodyBytes()).parse(fetched.body(),
                     fetched.contentType(), fetched.finalUrl().toString(),
                     new ParseOptions(spec.timezone(), spec.language(), now, MAX_ITEMS_PER_FETCH)));
+            for (String w : feed.warnings()) metrics.parseRepair(repairKind(w));
+            return feed;
         } finally {
             for (LibraryWarnings.Warning w : warned) {
+                metrics.parseRepair("library");
                 problems.warn(spec.id(), w.key(), "feed problem: " + w.text() + (w.count() > 1 ? ", " + w.count() + " times" : ""));
             }
         }
+    }
+
+    /** The kind of a parser warning, as a metrics label (the warnings are sentences; the set of kinds is fixed). */
+    static String repairKind(String warning) {
+        if (warning.startsWith("doctype removed")) return "doctype";
+        if (warning.startsWith("elements nested deeper")) return "depth";
+        if (warning.contains("older items dropped")) return "items_capped";
+        if (warning.contains("duplicate or surplus items dropped")) return "duplicates";
+        return "other";
     }
 
     private FetchResult fetch(SourceSpec spec, Ingest ingest, SourceState prev, URI target, BodyBudget.Lease lease)
@@ -183,10 +273,10 @@ public final class SourceRefresher {
         return spec.privateNetwork() || AddressGuard.namesPrivateAddress(spec.url().getHost());
     }
 
-    private static SourceState success(SourceSpec spec, Instant now, int status, String etag,
-                                       String lastModified, String permanent, int added, String languageNote) {
+    private static SourceState success(SourceSpec spec, Instant now, int status, String etag, String lastModified,
+                                       String permanent, int added, String languageNote, Duration interval) {
         return new SourceState(spec.id(), spec.url().toString(), etag, lastModified, permanent, now, now, status,
-                null, null, now.plus(jittered(spec.interval(), spec.id(), now)), 0, false, added, languageNote);
+                null, null, now.plus(jittered(interval, spec.id(), now)), 0, false, added, languageNote);
     }
 
     private static SourceState failure(SourceSpec spec, Ingest ingest, SourceState prev, Instant now, int status,

@@ -15,6 +15,7 @@ import uz.karvon.article.Article;
 import uz.karvon.config.KarvonConfig;
 import uz.karvon.config.KarvonConfig.FeedSpec;
 import uz.karvon.lang.UzbekTransliterator;
+import uz.karvon.metrics.Metrics;
 import uz.karvon.store.ArticleStore;
 import uz.karvon.store.StoreException;
 
@@ -31,13 +32,15 @@ public final class Archive {
     private record GeneratedKey(String id, long updated, String target, boolean withBody) {}
 
     /** @param generatedCacheChars how much transliterated text (title, summary, body) to keep, in characters */
-    public Archive(ArticleStore store, UzbekTransliterator translit, long generatedCacheChars) {
+    public Archive(ArticleStore store, UzbekTransliterator translit, long generatedCacheChars, Metrics metrics) {
         this.store = store;
         this.translit = translit;
         this.generated = Caffeine.newBuilder()
+                .recordStats()
                 .maximumWeight(generatedCacheChars)
                 .<GeneratedKey, Article>weigher((k, a) -> 256 + length(a.title()) + length(a.summary()) + length(a.bodyHtml()))
                 .build();
+        metrics.cache("transliterations", generated);
     }
 
     /** The scripts generated versions are made in: the languages of the feeds marked {@code transliterate}. */

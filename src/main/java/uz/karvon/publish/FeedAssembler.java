@@ -62,7 +62,8 @@ public final class FeedAssembler {
         String q = request.query();
         Channel channel = new Channel(urls.feedId(feed.id()), feed.title(), feed.description(), feed.language(),
                 urls.home(), urls.feed(feed.id(), "rss") + q, urls.feed(feed.id(), "atom") + q, urls.feed(feed.id(), "json"),
-                updated, config.site().rights(), null);
+                updated, config.site().rights(), null,
+                request.isFirst() ? Topics.hub(config, feed) : null);   // a WebSub topic is a feed's first page
         return new Assembled(channel, entries, tombstones, keys);
     }
 

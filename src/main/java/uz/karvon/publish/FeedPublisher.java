@@ -19,13 +19,18 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.zip.GZIPOutputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import uz.karvon.article.Article;
 import uz.karvon.article.ArticleFacet;
 import uz.karvon.config.KarvonConfig;
 import uz.karvon.config.KarvonConfig.FeedSpec;
+import uz.karvon.metrics.Metrics;
 import uz.karvon.publish.profile.ProfileReport;
 import uz.karvon.publish.render.Entry;
 import uz.karvon.publish.render.FeedRenderer;
@@ -43,6 +48,8 @@ import uz.karvon.store.StoreException;
  * expire by themselves at the next embargo lift, so an embargoed story goes public at its instant.
  */
 public final class FeedPublisher {
+    private static final Logger LOG = LoggerFactory.getLogger(FeedPublisher.class);
+
     private final Archive archive;
     private final FeedPager pager;
     private final SourceItemStore sourceItems;
@@ -54,12 +61,14 @@ public final class FeedPublisher {
     private final Cache<Key, Rendered> cache;
     private final ProfileReport profileReport = new ProfileReport();
     private final NinjsFeeds ninjs;
+    private final List<Consumer<Set<String>>> listeners = new CopyOnWriteArrayList<>();
+    private final Metrics metrics;
 
     private record Key(String feedId, FeedFormat format, PageRequest page, long generation, long feedGeneration) {}
 
     /** @param cacheBytes how many bytes of rendered pages (raw and gzip) to keep */
     public FeedPublisher(KarvonConfig config, Archive archive, SourceItemStore sourceItems, FeedRenderer renderer,
-                         Clock clock, long cacheBytes) {
+                         Clock clock, long cacheBytes, Metrics metrics) {
         this.config = new AtomicReference<>(config);
         this.archive = archive;
         this.pager = new FeedPager(archive, sourceItems);
@@ -67,7 +76,9 @@ public final class FeedPublisher {
         this.renderer = renderer;
         this.clock = clock;
         this.ninjs = new NinjsFeeds(archive, renderer);
+        this.metrics = metrics;
         this.cache = Caffeine.newBuilder()
+                .recordStats()
                 .maximumWeight(cacheBytes)
                 .<Key, Rendered>weigher((k, r) -> 512 + r.raw().length + r.gzip().length)
                 .ticker(() -> clock.millis() * 1_000_000L)
@@ -89,6 +100,7 @@ public final class FeedPublisher {
                     }
                 })
                 .build();
+        metrics.cache("feeds", cache);
     }
 
     public KarvonConfig config() {
@@ -109,6 +121,9 @@ public final class FeedPublisher {
     public void changed() {
         generation.incrementAndGet();
         cache.invalidateAll();
+        Set<String> all = new HashSet<>();
+        for (FeedSpec f : config.get().feeds()) all.add(f.id());
+        feedsChanged(all);
     }
 
     /** Article versions with these facets changed: only the feeds that show (or showed) them are rendered again. */
@@ -140,6 +155,29 @@ public final class FeedPublisher {
         if (feedIds.isEmpty()) return;
         for (String id : feedIds) feedGenerations.merge(id, 1L, Long::sum);
         cache.asMap().keySet().removeIf(k -> feedIds.contains(k.feedId()));
+        feedsChanged(feedIds);
+    }
+
+    /**
+     * Registers a listener told the ids of feeds whose content may have changed, once their cached renders are gone
+     * (WebSub: the hub compares what it last delivered with a fresh render). Called on the thread that applied the
+     * change (a writer, or the change follower for other instances' writes): keep it short. Embargo lifts change
+     * feeds without a write; {@link Rendered#validUntil()} says when.
+     */
+    public void onFeedsChanged(Consumer<Set<String>> listener) {
+        listeners.add(listener);
+    }
+
+    private void feedsChanged(Set<String> feedIds) {
+        if (feedIds.isEmpty()) return;
+        Set<String> ids = Set.copyOf(feedIds);
+        for (Consumer<Set<String>> l : listeners) {
+            try {
+                l.accept(ids);
+            } catch (RuntimeException e) {
+                LOG.warn("feed change listener: {}", e.toString());
+            }
+        }
     }
 
     public Optional<Served> render(String feedId, FeedFormat format, PageRequest page) {
@@ -151,7 +189,10 @@ public final class FeedPublisher {
         boolean[] rendered = {false};
         Rendered r = cache.get(new Key(feedId, format, page, gen, feedGen), k -> {
             rendered[0] = true;
-            return renderNow(cfg, spec.get(), format, page);
+            long start = System.nanoTime();
+            Rendered made = renderNow(cfg, spec.get(), format, page);
+            metrics.rendered(format.extension(), System.nanoTime() - start);
+            return made;
         });
         return Optional.of(new Served(r, !rendered[0]));
     }

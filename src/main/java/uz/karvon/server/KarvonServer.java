@@ -25,8 +25,10 @@ import uz.karvon.ingest.SourceRefresher;
 import uz.karvon.ingest.SourceStates;
 import uz.karvon.ingest.fetch.FetchSettings;
 import uz.karvon.ingest.fetch.Fetcher;
+import uz.karvon.ingest.fetch.OutboundHttp;
 import uz.karvon.lang.LanguageDetector;
 import uz.karvon.lang.UzbekTransliterator;
+import uz.karvon.metrics.Metrics;
 import uz.karvon.publish.Archive;
 import uz.karvon.publish.ChangeFollower;
 import uz.karvon.publish.FeedPublisher;
@@ -43,6 +45,9 @@ import uz.karvon.store.StoreException;
 import uz.karvon.web.AppContext;
 import uz.karvon.web.ConfigStatus;
 import uz.karvon.web.WebApp;
+import uz.karvon.websub.Hub;
+import uz.karvon.websub.SourceSubscriptions;
+import uz.karvon.websub.WebSub;
 
 /** The running server: configuration, database, publisher, poller and web app wired together, started and stopped as one. */
 public final class KarvonServer implements AutoCloseable {
@@ -55,9 +60,10 @@ public final class KarvonServer implements AutoCloseable {
     private final Fetcher fetcher;
     private final ConfigReloader reloader;
     private final ScheduledExecutorService housekeeping;
+    private final OutboundHttp outbound;
 
     private KarvonServer(Database db, Javalin web, AppContext context, PollScheduler poller, Fetcher fetcher,
-                         ConfigReloader reloader, ScheduledExecutorService housekeeping) {
+                         ConfigReloader reloader, ScheduledExecutorService housekeeping, OutboundHttp outbound) {
         this.db = db;
         this.web = web;
         this.context = context;
@@ -65,6 +71,7 @@ public final class KarvonServer implements AutoCloseable {
         this.fetcher = fetcher;
         this.reloader = reloader;
         this.housekeeping = housekeeping;
+        this.outbound = outbound;
     }
 
     /**
@@ -101,14 +108,18 @@ public final class KarvonServer implements AutoCloseable {
         Database db = Database.open(o.dataDir());
         Fetcher fetcher = null;
         PollScheduler poller = null;
+        OutboundHttp outbound = null;
+        WebSub websub = null;
+        Metrics metrics = Metrics.prometheus();
         try {
             Tuning t = o.tuning();
             ArticleStore articles = new ArticleStore(db);
             SourceItemStore items = new SourceItemStore(db);
-            Archive archive = new Archive(articles, UzbekTransliterator.standard(), t.transliterationCacheChars());
+            Archive archive = new Archive(articles, UzbekTransliterator.standard(), t.transliterationCacheChars(), metrics);
             FeedPublisher publisher = new FeedPublisher(config, archive, items, new FeedRenderer(config.site().agency()),
-                    o.clock(), t.feedCacheBytes());
-            Sitemaps sitemaps = new Sitemaps(articles, publisher::config, o.clock(), t.sitemapUrlsPerFile(), t.sitemapCacheBytes());
+                    o.clock(), t.feedCacheBytes(), metrics);
+            Sitemaps sitemaps = new Sitemaps(articles, publisher::config, o.clock(), t.sitemapUrlsPerFile(),
+                    t.sitemapCacheBytes(), metrics);
             ChangeLog changeLog = new ChangeLog(db);
             ChangeFollower follower = new ChangeFollower(changeLog, facets -> {
                 publisher.articlesChanged(facets);
@@ -119,13 +130,20 @@ public final class KarvonServer implements AutoCloseable {
             if (o.loadSample() && articles.count() == 0) loadSample(intake);
 
             fetcher = new Fetcher(fetchSettings(config.ingest()), o.clock());
-            SourceRefresher refresher = new SourceRefresher(fetcher, items, LanguageDetector.standard(), o.clock());
+            outbound = new OutboundHttp(FetchSettings.defaults().userAgent());
+            websub = new WebSub(new Hub(publisher::config, publisher, db, outbound, o.clock()),
+                    new SourceSubscriptions(publisher::config, db, outbound, o.clock()));
+            publisher.onFeedsChanged(websub.hub()::feedsChanged);   // every write path ends in this one notice
+            SourceRefresher refresher = new SourceRefresher(fetcher, items, LanguageDetector.standard(), o.clock(),
+                    websub.subscriber(), metrics);
+            ServerMeters.bind(metrics, db, websub);
             poller = new PollScheduler(config, refresher, new SourceStates(new SourceStateStore(db)), o.clock(),
                     config.ingest().workers(), publisher::sourcesChanged, KarvonServer::failFast);
 
             ConfigStatus status = new ConfigStatus(o.configFile(), o.clock().instant(), config.warnings());
             PullStats stats = new PullStats(new PullStatStore(db), o.clock());
-            AppContext ctx = new AppContext(publisher, sitemaps, intake, articles, db, status, poller, stats, o.clock());
+            AppContext ctx = new AppContext(publisher, sitemaps, intake, articles, db, status, poller, stats, o.clock(),
+                    websub, metrics);
             ConfigReloader reloader = new ConfigReloader(configFile, loader, publisher, poller, status, o.clock(), ConfigReloader.SETTLE);
             Javalin web = WebApp.create(ctx, reloader::reload);
             int port = o.port() != null ? o.port() : config.server().port();
@@ -134,6 +152,7 @@ public final class KarvonServer implements AutoCloseable {
             reloader.servedOn(web.port());
             publisher.reconfigure(config.servedOn(web.port()));
             poller.start();
+            websub.hub().start();
             if (o.watchConfig()) reloader.watch();
             ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread thread = new Thread(r, "karvon-housekeeping");
@@ -145,13 +164,19 @@ public final class KarvonServer implements AutoCloseable {
             housekeeping.scheduleWithFixedDelay(() -> purge(items, publisher, o.clock()), 1, 60, TimeUnit.MINUTES);
             housekeeping.scheduleWithFixedDelay(() -> pruneChanges(changeLog, o.clock()), 1, 60, TimeUnit.MINUTES);
             housekeeping.scheduleWithFixedDelay(stats::flush, 1, 1, TimeUnit.MINUTES);
+            WebSub w = websub;
+            housekeeping.scheduleWithFixedDelay(() -> websubTick(w), 1, 1, TimeUnit.MINUTES);
+            housekeeping.scheduleWithFixedDelay(w.hub()::purge, 1, 60, TimeUnit.MINUTES);
             LOG.info("karvon serving {} feeds and following {} sources on http://{}:{}/ (data: {})",
                     config.feeds().size(), config.sources().size(), host, web.port(), db.file());
-            return new KarvonServer(db, web, ctx, poller, fetcher, reloader, housekeeping);
+            return new KarvonServer(db, web, ctx, poller, fetcher, reloader, housekeeping, outbound);
         } catch (RuntimeException | StoreException | IOException e) {
             if (poller != null) poller.close();
+            if (websub != null) closeWebSub(websub);
+            if (outbound != null) outbound.close();
             if (fetcher != null) fetcher.close();
             db.close();
+            metrics.close();
             throw e;
         }
     }
@@ -177,6 +202,20 @@ public final class KarvonServer implements AutoCloseable {
         LOG.error("karvon: stopping after {} in the poller; restart it (a supervisor such as systemd does)", e.toString());
         Thread exit = new Thread(() -> System.exit(70), "karvon-fail-fast");
         exit.start();
+    }
+
+    /** Renewals and expiries of our subscriptions to sources' hubs; never lets an exception stop the schedule. */
+    private static void websubTick(WebSub w) {
+        try {
+            w.subscriber().tick();
+        } catch (RuntimeException e) {
+            LOG.warn("websub: {}", e.toString());
+        }
+    }
+
+    private static void closeWebSub(WebSub w) {
+        w.hub().close();
+        w.subscriber().close();
     }
 
     /** Retention: items of external sources not seen for {@code ingest.retention} are removed. */
@@ -230,14 +269,22 @@ public final class KarvonServer implements AutoCloseable {
         return reloader;
     }
 
+    /** Both sides of WebSub (the subscriber's {@code tick} is what the server runs every minute). */
+    public WebSub websub() {
+        return context.websub();
+    }
+
     @Override
     public void close() {
         reloader.close();
         housekeeping.shutdownNow();
         web.stop();
         context.stats().flush();
+        if (context.websub() != null) closeWebSub(context.websub());
         poller.close();
+        outbound.close();
         fetcher.close();
         db.close();
+        context.metrics().close();
     }
 }

@@ -100,6 +100,21 @@ public final class Database implements AutoCloseable {
         return file;
     }
 
+    /** Reader connections at most (the read pool's size). */
+    public int readerLimit() {
+        return READERS;
+    }
+
+    /** Reads running now. */
+    public int readersInUse() {
+        return READERS - readers.availablePermits();
+    }
+
+    /** Reads waiting for a reader connection now. */
+    public int readersWaiting() {
+        return readers.getQueueLength();
+    }
+
     /**
      * Work inside one transaction. It may run more than once (when another process held the lock), so it must not
      * change anything outside the connection before it returns.

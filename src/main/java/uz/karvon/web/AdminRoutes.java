@@ -91,6 +91,9 @@ final class AdminRoutes {
             o.put("title", s.title());
             o.put("url", Redact.url(s.url().toString()));
             o.put("interval", s.interval().toString());
+            if (app.websub() != null) {
+                app.websub().subscriber().status(s.id()).ifPresent(p -> o.set("push", WebSubRoutes.pushJson(p, app.clock().instant())));
+            }
             if (st == null) continue;
             o.put("status", statusWord(st));
             put(o, "last_attempt", st.lastAttempt());
@@ -134,7 +137,9 @@ final class AdminRoutes {
             name.appendElement("strong").text(s.title());
             name.appendElement("br");
             name.appendElement("small").text(Redact.url(s.url().toString()));
-            tr.appendElement("td").text(st == null ? "pending" : statusWord(st));
+            String push = app.websub() == null ? "" : app.websub().subscriber().status(s.id())
+                    .map(p -> "; push " + p.state().word()).orElse("");
+            tr.appendElement("td").text((st == null ? "pending" : statusWord(st)) + push);
             tr.appendElement("td").text(st == null || st.httpStatus() == 0 ? "" : Integer.toString(st.httpStatus()));
             tr.appendElement("td").text(Long.toString(count(s.id())));
             tr.appendElement("td").text(st == null || st.lastAttempt() == null ? "" : st.lastAttempt().toString());
@@ -239,7 +244,7 @@ final class AdminRoutes {
     }
 
     /** Admin token as Bearer, or as the password of HTTP Basic (for browsers). */
-    private boolean admin(Context ctx) {
+    boolean admin(Context ctx) {
         Secret s = app.publisher().config().security().adminToken();
         String auth = ctx.header("Authorization");
         if (auth != null && auth.regionMatches(true, 0, "Basic ", 0, 6) && s.isSet()) {

@@ -3,13 +3,18 @@ package uz.karvon.web;
 import java.time.Clock;
 import uz.karvon.article.ArticleIntake;
 import uz.karvon.ingest.PollScheduler;
+import uz.karvon.metrics.Metrics;
 import uz.karvon.publish.FeedPublisher;
 import uz.karvon.publish.Sitemaps;
 import uz.karvon.stats.PullStats;
 import uz.karvon.store.ArticleStore;
 import uz.karvon.store.Database;
+import uz.karvon.websub.WebSub;
 
-/** What the web layer needs, wired by hand in {@code Main} (and by tests). */
+/**
+ * What the web layer needs, wired by hand in {@code Main} (and by tests). {@code websub} may be null (off);
+ * {@code metrics} without a Prometheus backend makes {@code /metrics} answer 404.
+ */
 public record AppContext(
         FeedPublisher publisher,
         Sitemaps sitemaps,
@@ -19,4 +24,13 @@ public record AppContext(
         ConfigStatus configStatus,
         PollScheduler poller,
         PullStats stats,
-        Clock clock) {}
+        Clock clock,
+        WebSub websub,
+        Metrics metrics) {
+
+    /** Without WebSub. */
+    public AppContext(FeedPublisher publisher, Sitemaps sitemaps, ArticleIntake intake, ArticleStore articles,
+                      Database database, ConfigStatus configStatus, PollScheduler poller, PullStats stats, Clock clock) {
+        this(publisher, sitemaps, intake, articles, database, configStatus, poller, stats, clock, null, Metrics.none());
+    }
+}

@@ -12,12 +12,14 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import uz.karvon.config.KarvonConfig;
 import uz.karvon.config.KarvonConfig.FeedSpec;
 import uz.karvon.publish.FeedFormat;
 import uz.karvon.publish.FeedPublisher;
 import uz.karvon.publish.PageRequest;
 import uz.karvon.publish.Rendered;
 import uz.karvon.publish.Served;
+import uz.karvon.publish.Topics;
 import uz.karvon.publish.render.Paging;
 import uz.karvon.stats.PullStats;
 
@@ -74,7 +76,12 @@ final class FeedRoutes {
         // Two representations, two validators (RFC 9110 §8.8.3): the gzip one gets its own tag.
         ctx.header("ETag", gzip ? gzipTag(r.etag()) : r.etag());
         ctx.header("Last-Modified", httpDate(r.lastModified()));
+        // RFC 5005 paging, and on a first page (a WebSub topic) the hub and self; NDJSON is no topic of its own
         String link = link(r.paging());
+        if (page.page().isFirst() && format.get() != FeedFormat.NINJS_NDJSON) {
+            String hub = linkHeader(spec.get(), format.get());
+            link = link == null ? hub : link + ", " + hub;
+        }
         if (link != null) ctx.header("Link", link);
         ctx.header("Vary", spec.get().isPublic() ? "Accept-Encoding" : "Accept-Encoding, Authorization");
         ctx.header("Cache-Control", spec.get().isPublic()
@@ -96,6 +103,23 @@ final class FeedRoutes {
         // counted before the bytes leave: once the client has the body it may already be asking for the stats
         stats.record(id, partner, client, ctx.header("User-Agent"), 200, "HEAD".equals(ctx.method().name()) ? 0 : body.length);
         send(ctx, body);
+    }
+
+    /** Link headers per feed and format, for the configuration they were built from. */
+    private record Links(KarvonConfig config, Map<String, String> byTopic) {}
+
+    private volatile Links links = new Links(null, Map.of());
+
+    /** WebSub discovery (§4): the hub and the topic (self), as the body names them; built once per configuration. */
+    private String linkHeader(FeedSpec spec, FeedFormat format) {
+        KarvonConfig cfg = publisher.config();
+        Links l = links;
+        if (l.config() != cfg) {
+            l = new Links(cfg, new ConcurrentHashMap<>());
+            links = l;
+        }
+        return l.byTopic().computeIfAbsent(spec.id() + "." + format.extension(), k -> "<" + Topics.hub(cfg, spec)
+                + ">; rel=\"hub\", <" + Topics.url(cfg, new Topics.Topic(spec.id(), format)) + ">; rel=\"self\"");
     }
 
     /**

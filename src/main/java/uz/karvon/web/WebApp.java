@@ -36,6 +36,9 @@ public final class WebApp {
         NinjsRoutes ninjs = new NinjsRoutes(app.publisher(), access);
         FeedsApi feedsApi = new FeedsApi(app.publisher());
         ClientLimit clientLimit = new ClientLimit(() -> app.publisher().config(), limiter);
+        WebSubRoutes websub = new WebSubRoutes(app, access, admin);
+        MetricsRoutes metrics = new MetricsRoutes(app);
+        boolean accessLog = ACCESS.isDebugEnabled();
         return Javalin.create(config -> {
             config.http.maxRequestSize = 2L << 20;
             config.startup.showJavalinBanner = false;
@@ -51,10 +54,13 @@ public final class WebApp {
                 sf.location = Location.CLASSPATH;
                 sf.headers = Map.of("Cache-Control", "public, max-age=86400");
             });
-            if (ACCESS.isDebugEnabled()) { // off by default: the hot path pays nothing for it
-                config.requestLogger.http((ctx, ms) -> ACCESS.debug("{} {} {} {}ms", ctx.method(),
-                        Redact.url(ctx.queryString() == null ? ctx.path() : ctx.path() + "?" + ctx.queryString()), ctx.statusCode(), ms));
-            }
+            config.requestLogger.http((ctx, ms) -> {
+                metrics.record(ctx, ms);
+                if (accessLog) { // the access log is off by default: the hot path pays nothing for it
+                    ACCESS.debug("{} {} {} {}ms", ctx.method(),
+                            Redact.url(ctx.queryString() == null ? ctx.path() : ctx.path() + "?" + ctx.queryString()), ctx.statusCode(), ms);
+                }
+            });
             for (String path : new String[] {"/", "/opml", "/sitemap.xml", "/sitemap-*", "/feeds/*", "/*/articles/*", "/api/ninjs/*"}) config.routes.before(path, clientLimit::check);
             config.routes.get("/", pages::home);
             config.routes.get("/opml", ctx -> ctx.contentType("text/x-opml; charset=utf-8")
@@ -69,6 +75,7 @@ public final class WebApp {
             config.routes.get("/api/feeds", ctx -> {
                 if (ApiRoutes.bearer(ctx, () -> app.publisher().config().security().adminToken(), "security.admin_token")) feedsApi.list(ctx);
             });
+            config.routes.get("/metrics", metrics::scrape);
             config.routes.post("/api/articles", api::postArticle);
             config.routes.delete("/api/articles/{id}", api::deleteArticle);
             config.routes.post("/api/reload", admin::reload);
@@ -77,6 +84,12 @@ public final class WebApp {
             config.routes.post("/api/sources/{id}/refresh", admin::refreshSource);
             config.routes.get("/api/stats", admin::statsJson);
             config.routes.get("/admin/stats", admin::statsPage);
+            config.routes.before("/websub", clientLimit::check);
+            config.routes.get("/websub", websub::describe);
+            config.routes.post("/websub", websub::subscribe);
+            config.routes.get("/websub/callback/{token}", websub::verify);
+            config.routes.post("/websub/callback/{token}", websub::push);
+            config.routes.get("/api/websub", websub::list);
             // One path for every failure: the database failing (wherever it was wrapped) is an outage, 503 with
             // Retry-After, one log line; anything else is a bug, 500, logged once with its stack trace.
             config.routes.exception(Exception.class, (e, ctx) -> {

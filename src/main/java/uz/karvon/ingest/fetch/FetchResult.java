@@ -1,6 +1,7 @@
 package uz.karvon.ingest.fetch;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -14,6 +15,7 @@ import java.util.Objects;
  * @param finalUrl          the URL that answered after redirects
  * @param permanentRedirect where the leading run of 301/308 hops ended, to remember and report; null
  *                          if the first hop was not a permanent redirect
+ * @param links             the {@code Link} header values of the final answer (WebSub discovery), in order
  */
 public record FetchResult(
         int status,
@@ -22,11 +24,19 @@ public record FetchResult(
         String etag,
         String lastModified,
         URI finalUrl,
-        URI permanentRedirect) {
+        URI permanentRedirect,
+        List<String> links) {
+
+    /** An answer without {@code Link} headers (a drop folder). */
+    public FetchResult(int status, byte[] body, String contentType, String etag, String lastModified, URI finalUrl,
+                       URI permanentRedirect) {
+        this(status, body, contentType, etag, lastModified, finalUrl, permanentRedirect, List.of());
+    }
 
     public FetchResult {
         Objects.requireNonNull(body, "body");
         Objects.requireNonNull(finalUrl, "finalUrl");
+        links = links == null ? List.of() : List.copyOf(links);
     }
 
     public boolean notModified() {

@@ -110,6 +110,7 @@ public final class FeedParser {
         } catch (IllegalArgumentException e) {
             throw new FeedParseException("not-a-feed", "not a feed rome understands: " + describe(e), e);
         }
+        raw.hubs.addAll(RomeFeedReader.hubLinks(root));
         if (cleaned.doctypeRemoved()) {
             raw.warnings.add(cleaned.declaredEntities() > 0
                     ? "doctype removed; " + cleaned.declaredEntities() + " declared entities left empty"
@@ -135,7 +136,12 @@ public final class FeedParser {
         if (items.size() < before) warnings.add((before - items.size()) + " duplicate or surplus items dropped");
         String title = TextCleaner.plain(raw.title, MAX_FEED_TEXT).text();
         String description = TextCleaner.plain(raw.description, MAX_FEED_TEXT * 4).text();
-        return new ParsedFeed(title, home, feedUrl, description, language, raw.format, items, warnings);
+        List<String> hubs = new ArrayList<>();
+        for (String h : raw.hubs) {
+            String abs = Urls.resolve(base, h);
+            if (abs != null && !hubs.contains(abs)) hubs.add(abs);
+        }
+        return new ParsedFeed(title, home, feedUrl, description, language, raw.format, items, warnings, hubs);
     }
 
     private static String describe(Object e) {

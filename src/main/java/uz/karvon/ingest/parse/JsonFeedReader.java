@@ -33,6 +33,14 @@ final class JsonFeedReader {
         f.feedUrl = text(root, "feed_url");
         f.description = text(root, "description");
         f.language = text(root, "language");
+        JsonNode hubs = root.get("hubs");   // JSON Feed 1.1: [{"type": "WebSub", "url": …}]
+        if (hubs != null && hubs.isArray()) {
+            for (JsonNode h : hubs) {
+                String type = text(h, "type");
+                String url = text(h, "url");
+                if (url != null && (type == null || type.equalsIgnoreCase("websub"))) f.hubs.add(url);
+            }
+        }
         JsonNode items = root.get("items");
         if (items != null && items.isArray()) {
             for (JsonNode n : items) {

@@ -6,6 +6,8 @@ import java.util.List;
 /** What a format reader extracted, before normalisation. Mutable, confined to one parse call. */
 final class RawFeed {
     String format;
+    /** WebSub hubs the feed names ({@code link rel="hub"}, JSON Feed {@code hubs}), as written. */
+    final List<String> hubs = new ArrayList<>();
     String title;
     String homePageUrl;
     String feedUrl;

@@ -199,6 +199,24 @@ final class RomeFeedReader {
         return feed.getLink();
     }
 
+    /** WebSub discovery in XML (§4): {@code link rel="hub"} children of the Atom feed or the RSS channel. */
+    static List<String> hubLinks(Element root) {
+        Element scope = root;
+        for (Element ch : root.getChildren()) {
+            if (ch.getName().equals("channel")) scope = ch;
+        }
+        List<String> out = new ArrayList<>();
+        for (Element l : scope.getChildren()) {
+            String rel = l.getAttributeValue("rel");
+            String href = l.getAttributeValue("href");
+            if (!l.getName().equals("link") || rel == null || href == null || href.isBlank()) continue;
+            for (String r : rel.trim().split("\\s+")) {
+                if (r.equalsIgnoreCase("hub")) out.add(href.trim());
+            }
+        }
+        return out;
+    }
+
     private static String selfLink(SyndFeed feed, Element root) {
         for (SyndLink l : feed.getLinks()) {
             if ("self".equals(l.getRel()) && l.getHref() != null) return l.getHref();

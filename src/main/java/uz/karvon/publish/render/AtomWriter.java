@@ -47,6 +47,7 @@ final class AtomWriter {
         if (c.atomUrl() != null) {
             links.add(AtomLinks.link("self", "application/atom+xml", c.atomUrl()));
         }
+        if (c.hubUrl() != null) links.add(AtomLinks.link("hub", null, c.hubUrl()));   // WebSub discovery
         // RFC 5005 §3 paged feeds
         if (paging.first() != null) links.add(AtomLinks.link("first", "application/atom+xml", paging.first()));
         if (paging.previous() != null) links.add(AtomLinks.link("previous", "application/atom+xml", paging.previous()));

@@ -42,6 +42,7 @@ final class JsonFeedWriter {
         }
         put(root, "icon", c.iconUrl());
         put(root, "language", LanguageTags.canonical(c.language()));
+        if (c.hubUrl() != null) root.putArray("hubs").addObject().put("type", "WebSub").put("url", c.hubUrl());
         root.putArray("authors").addObject().put("name", publisher);
         ArrayNode items = root.putArray("items");
         for (Entry e : entries) {

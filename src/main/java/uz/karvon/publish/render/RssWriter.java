@@ -64,6 +64,7 @@ final class RssWriter {
         if (c.rssUrl() != null) {
             links.add(atomLink("self", "application/rss+xml", c.rssUrl(), null, null));
         }
+        if (c.hubUrl() != null) links.add(atomLink("hub", null, c.hubUrl(), null, null));   // WebSub discovery
         // RFC 5005 §3 paged feeds, through atom:link as RSS has no element of its own
         if (paging.first() != null) links.add(atomLink("first", "application/rss+xml", paging.first(), null, null));
         if (paging.previous() != null) links.add(atomLink("previous", "application/rss+xml", paging.previous(), null, null));
