@@ -33,7 +33,8 @@ final class XmlCleaner {
      * @param expansionAttack an entity is defined through other entities, or is huge: the shape of billion-laughs
      *                        and quadratic-blowup documents, refused rather than parsed with holes
      */
-    record Cleaned(String source, int start, boolean doctypeRemoved, int declaredEntities, boolean expansionAttack) {
+    record Cleaned(String source, int start, boolean doctypeRemoved, int declaredEntities, boolean expansionAttack,
+                   int fixes) {
         String xml() {
             return source.substring(start);
         }
@@ -57,6 +58,8 @@ final class XmlCleaner {
         private final String s;
         private StringBuilder out;
         private int kept;
+        /** Changes made other than cutting out the DOCTYPE: references escaped or rewritten, characters dropped. */
+        private int fixes;
 
         Repair(String s, int start) {
             this.s = s;
@@ -68,6 +71,7 @@ final class XmlCleaner {
             if (out == null) out = new StringBuilder(s.length() - kept + 64);
             out.append(s, kept, from).append(with);
             kept = to;
+            fixes++;
         }
 
         void drop(int from, int to) {
@@ -75,9 +79,10 @@ final class XmlCleaner {
         }
 
         Cleaned result(boolean doctype, int declared, boolean attack) {
-            if (out == null) return new Cleaned(s, kept, doctype, declared, attack);
+            int changes = doctype ? fixes - 1 : fixes;
+            if (out == null) return new Cleaned(s, kept, doctype, declared, attack, changes);
             out.append(s, kept, s.length());
-            return new Cleaned(out.toString(), 0, doctype, declared, attack);
+            return new Cleaned(out.toString(), 0, doctype, declared, attack, changes);
         }
     }
 
