@@ -92,7 +92,7 @@ class ParseCommandTest {
         assertThat(item.path("tags").get(0).asText()).isEqualTo("经济");
 
         assertThat(out.get(1).path("_karvon").path("input").asText()).endsWith("not-a-feed.xml");
-        assertThat(out.get(1).path("_karvon").path("error").asText()).contains("not rss, rdf or atom");
+        assertThat(out.get(1).path("_karvon").path("error").asText()).contains("is not rss, rdf, atom or cdf");
         assertThat(out.get(2).path("items").size()).isPositive();          // a.json
         assertThat(out.get(3).path("items").get(0).path("title").asText()).isEqualTo("Правительство объявило");   // b.xml, KOI8-R
         assertThat(out.get(4).path("_karvon").path("input").asText()).isEqualTo(missing);
