@@ -97,7 +97,7 @@ public final class FeedPreview {
         List<ParsedItem> items = new ArrayList<>(f.items().size());
         for (ParsedItem i : f.items()) {
             String tag = languages.resolve(i.language(), LanguageResolver.sample(i)).tag();
-            items.add(Objects.equals(tag, i.language()) ? i : i.withLanguage(tag));
+            items.add(ItemMapper.spelled(Objects.equals(tag, i.language()) ? i : i.withLanguage(tag), tag));
         }
         return f.withItems(items);
     }

@@ -23,6 +23,7 @@ import uz.karvon.ingest.fetch.FetchResult;
 import uz.karvon.ingest.fetch.Fetcher;
 import uz.karvon.ingest.parse.FeedParseException;
 import uz.karvon.ingest.parse.FeedParser;
+import uz.karvon.ingest.parse.ItemFlag;
 import uz.karvon.ingest.parse.ParseOptions;
 import uz.karvon.ingest.parse.ParsedFeed;
 import uz.karvon.ingest.parse.ParsedItem;
@@ -70,7 +71,7 @@ public final class SourceRefresher {
             if (fetched.notModified()) {
                 // a 304 may carry fresher validators; the fetcher falls back to the ones we sent
                 return new Result(success(spec, now, 304, fetched.etag(), fetched.lastModified(), permanent, 0,
-                        prev.languageNote()), false);
+                        prev.languageNote(), prev.parseNote()), false);
             }
             ParsedFeed feed = parser.parse(fetched.body(), fetched.contentType(), fetched.finalUrl().toString(),
                     new ParseOptions(spec.timezone(), spec.language(), now, MAX_ITEMS_PER_FETCH));
@@ -101,7 +102,7 @@ public final class SourceRefresher {
             }
             SourceItemStore.Counts counts = items.upsert(mapped, now);
             return new Result(success(spec, now, 200, fetched.etag(), fetched.lastModified(), permanent,
-                    counts.added(), note), counts.changed());
+                    counts.added(), note, parseNote(feed)), counts.changed());
         } catch (FetchException e) {
             return new Result(failure(spec, ingest, prev, now, e.httpStatus(), e.reason(), e.getMessage(), e.retryAfter(),
                     "gone".equals(e.reason())), false);
@@ -154,10 +155,23 @@ public final class SourceRefresher {
         return spec.privateNetwork() || AddressGuard.namesPrivateAddress(spec.url().getHost());
     }
 
-    private static SourceState success(SourceSpec spec, Instant now, int status, String etag,
-                                       String lastModified, String permanent, int added, String languageNote) {
+    /** What /api/sources says about a feed that parsed: what needed repair, and items ordered by first-seen time. */
+    static String parseNote(ParsedFeed feed) {
+        List<String> parts = new ArrayList<>(2);
+        if (!feed.repairs().isEmpty()) parts.add("repaired: " + String.join("; ", feed.repairs()));
+        long undated = feed.items().stream().filter(i -> ItemFlag.undated(i.flags())).count();
+        if (undated > 0) {
+            parts.add(undated + (undated == 1 ? " item has" : " items have") + " no usable date (missing, unreadable or"
+                    + " in the future) and " + (undated == 1 ? "is" : "are") + " ordered by when karvon first saw "
+                    + (undated == 1 ? "it" : "them"));
+        }
+        return parts.isEmpty() ? null : String.join(". ", parts);
+    }
+
+    private static SourceState success(SourceSpec spec, Instant now, int status, String etag, String lastModified,
+                                       String permanent, int added, String languageNote, String parseNote) {
         return new SourceState(spec.id(), spec.url().toString(), etag, lastModified, permanent, now, now, status,
-                null, null, now.plus(jittered(spec.interval(), spec.id(), now)), 0, false, added, languageNote);
+                null, null, now.plus(jittered(spec.interval(), spec.id(), now)), 0, false, added, languageNote, parseNote);
     }
 
     private static SourceState failure(SourceSpec spec, Ingest ingest, SourceState prev, Instant now, int status,
@@ -169,7 +183,7 @@ public final class SourceRefresher {
         if (gone) next = null;
         return new SourceState(spec.id(), spec.url().toString(), prev.etag(), prev.lastModified(), prev.permanentUrl(),
                 now, prev.lastSuccess(), status, message, reason.toLowerCase(Locale.ROOT), next, failures, gone,
-                0, prev.languageNote());
+                0, prev.languageNote(), prev.parseNote());
     }
 
     /** ±10% so that sources added together do not stay in lock-step. */

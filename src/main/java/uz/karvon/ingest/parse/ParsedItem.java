@@ -40,9 +40,10 @@ public record ParsedItem(String id, String url, String externalUrl, String title
     }
 
     /** The same item with other text fields (the language's spelling rules applied, see {@code ItemMapper}). */
-    public ParsedItem withText(String newTitle, String html, String text, String newSummary, List<String> newTags) {
+    public ParsedItem withText(String newTitle, String html, String text, String newSummary, List<String> newTags,
+                               List<Author> newAuthors) {
         return new ParsedItem(id, url, externalUrl, newTitle, html, text, newSummary, image, published, modified,
-                authors, contributors, newTags, language, attachments, flags);
+                newAuthors, contributors, newTags, language, attachments, flags);
     }
 
     public boolean hasFlag(ItemFlag f) {
