@@ -2,7 +2,12 @@ package uz.karvon.ingest.parse;
 
 import com.ibm.icu.text.CharsetDetector;
 import com.ibm.icu.text.CharsetMatch;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.CoderResult;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -37,9 +42,18 @@ public final class EncodingDetector {
         Decoded fast = fastUtf8(body, contentType);
         if (fast != null) return fast;
         Detection d = detect(body, contentType);
-        String text = new String(body, d.offset, body.length - d.offset, d.charset);
-        if (!text.isEmpty() && text.charAt(0) == '\uFEFF') text = text.substring(1);
         List<String> repairs = new ArrayList<>(2);
+        String text;
+        if (d.charset == StandardCharsets.UTF_8) {
+            int[] fallbacks = new int[1];
+            text = utf8WithWindows1252Fallback(body, d.offset, fallbacks);
+            if (fallbacks[0] > 0) {
+                repairs.add(fallbacks[0] + (fallbacks[0] == 1 ? " byte" : " bytes") + " invalid in UTF-8 read as windows-1252");
+            }
+        } else {
+            text = new String(body, d.offset, body.length - d.offset, d.charset);
+        }
+        if (!text.isEmpty() && text.charAt(0) == '\uFEFF') text = text.substring(1);
         if (d.how.equals("bom")) {
             Charset declared = charsetOrNull(prologEncoding(text));
             if (declared != null && !sameFamily(declared, d.charset)) {
@@ -52,6 +66,48 @@ public final class EncodingDetector {
                     + d.charset.name() + " replaced with U+FFFD");
         }
         return new Decoded(text, d.charset, d.how, repairs);
+    }
+
+    private static final char[] WINDOWS_1252 = new String(allBytes(), Charset.forName("windows-1252")).toCharArray();
+
+    private static byte[] allBytes() {
+        byte[] b = new byte[256];
+        for (int i = 0; i < 256; i++) b[i] = (byte) i;
+        return b;
+    }
+
+    /**
+     * UTF-8, except that each byte that is not part of a valid sequence is read as windows-1252: a feed written in
+     * UTF-8 with a curly quote or an accented letter pasted in from another program (Don\x92t, caf\xE9) then reads
+     * as its publisher meant, while its real UTF-8 text is untouched. Bytes windows-1252 leaves undefined become
+     * U+FFFD. {@code fallbacks[0]} receives the number of bytes read that way.
+     */
+    static String utf8WithWindows1252Fallback(byte[] b, int offset, int[] fallbacks) {
+        CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(b, offset, b.length - offset);
+        CharBuffer out = CharBuffer.allocate(b.length - offset + 16);
+        while (true) {
+            CoderResult r = dec.decode(in, out, true);
+            if (r.isUnderflow()) break;
+            if (r.isOverflow()) {
+                CharBuffer bigger = CharBuffer.allocate(out.capacity() * 2 + 16);
+                out.flip();
+                out = bigger.put(out);
+            } else {
+                for (int k = 0; k < r.length(); k++) {
+                    if (!out.hasRemaining()) {
+                        CharBuffer bigger = CharBuffer.allocate(out.capacity() * 2 + 16);
+                        out.flip();
+                        out = bigger.put(out);
+                    }
+                    out.put(WINDOWS_1252[in.get() & 0xFF]);
+                    fallbacks[0]++;
+                }
+            }
+        }
+        out.flip();
+        return out.toString();
     }
 
     /** UTF-16 and UTF-16LE, or UTF-8 and UTF-8: one encoding as far as a reader is concerned. */

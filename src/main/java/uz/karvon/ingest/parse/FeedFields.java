@@ -223,7 +223,7 @@ final class FeedFields {
      */
     static void inlineNakedMarkup(Element parent) {
         for (Element c : parent.getChildren()) {
-            if (!TEXT_ELEMENTS.contains(c.getName()) || !hasElementChild(c)) continue;
+            if (!TEXT_ELEMENTS.contains(c.getName()) || !isCore(c.getNamespaceURI()) || !hasElementChild(c)) continue;
             String type = c.getAttributeValue("type");
             String mode = c.getAttributeValue("mode");
             if ("xml".equalsIgnoreCase(mode) || (type != null && type.toLowerCase(java.util.Locale.ROOT).contains("xhtml"))
@@ -236,6 +236,12 @@ final class FeedFields {
                 c.setAttribute("type", FeedNamespaces.ATOM_03.equals(c.getNamespaceURI()) ? "text/html" : "html");
             }
         }
+    }
+
+    /** RSS (no namespace, 0.90, 1.0), Atom and content:encoded: the namespaces whose text elements ROME reads. */
+    private static boolean isCore(String ns) {
+        return ns.isEmpty() || FeedNamespaces.isAtom(ns) || FeedNamespaces.RSS_10.equals(ns) || FeedNamespaces.RSS_090.equals(ns)
+                || FeedNamespaces.CONTENT.equals(ns);
     }
 
     private static boolean hasElementChild(Element e) {

@@ -42,8 +42,11 @@ final class ItemNormalizer {
 
     ParsedItem normalize(RawItem r) {
         List<String> flags = new ArrayList<>(2);
+        // Links resolve against xml:base, else the feed's own URL (RFC 3986 §5.1, as feedparser does); a file read
+        // from disk has no web address, so there the channel's home page is the best guess. Relative URLs inside
+        // content resolve against the item's page, the document that HTML was written for.
         boolean explicitBase = r.base != null && !r.base.equals(fetchedUrl);
-        String linkBase = explicitBase ? r.base : homePageUrl != null ? homePageUrl : fetchedUrl;
+        String linkBase = explicitBase ? r.base : isWeb(fetchedUrl) || homePageUrl == null ? fetchedUrl : homePageUrl;
         String url = Urls.resolve(linkBase, r.link);
         String externalUrl = Urls.resolve(linkBase, r.externalUrl);
         String ownBase = r.contentBase != null && !r.contentBase.equals(fetchedUrl) ? r.contentBase : explicitBase ? r.base : null;
@@ -92,6 +95,10 @@ final class ItemNormalizer {
             if (i != null) return i;
         }
         return raw.isEmpty() ? fromReader : null;
+    }
+
+    private static boolean isWeb(String url) {
+        return url != null && (url.startsWith("http://") || url.startsWith("https://"));
     }
 
     private boolean sane(Instant i) {

@@ -23,8 +23,18 @@ final class Persons {
         Matcher m = EMAIL.matcher(s);
         if (!m.find()) return new Author(s, null, null);
         String email = m.group(1);
-        String rest = (s.substring(0, m.start()) + " " + s.substring(m.end())).replace("()", " ").replace("<>", " ");
-        rest = WRAPPERS.matcher(rest.strip()).replaceAll("").strip();
+        int from = m.start();
+        int to = m.end();
+        int before = from - 1;
+        while (before >= 0 && s.charAt(before) == ' ') before--;
+        int after = to;
+        while (after < s.length() && s.charAt(after) == ' ') after++;
+        if (before >= 0 && after < s.length() && "(<[".indexOf(s.charAt(before)) >= 0 && ")>]".indexOf(s.charAt(after)) >= 0) {
+            from = before;   // the brackets around the address go with it
+            to = after + 1;
+        }
+        String rest = (s.substring(0, from) + " " + s.substring(to)).strip();
+        rest = WRAPPERS.matcher(rest).replaceAll("").strip();
         return new Author(rest.isEmpty() ? null : rest, null, email);
     }
 

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import org.jdom2.Document;
 import org.jdom2.Element;
+import org.jdom2.Namespace;
 import uz.karvon.ingest.normalize.Urls;
 
 /**
@@ -22,7 +23,7 @@ import uz.karvon.ingest.normalize.Urls;
  * Raw date strings are taken from the JDOM item elements, which ROME returns in the same order.
  */
 final class RomeFeedReader {
-    /** Where feeds put an item's dates, in order of trust (RSS 2.0, Dublin Core, Atom 1.0/0.3). */
+    /** The names of an item's date elements (RSS 2.0, Dublin Core, Atom 1.0/0.3); document order decides among them. */
     static final String[] PUBLISHED_NAMES = {"pubDate", "date", "published", "issued", "created"};
     static final String[] MODIFIED_NAMES = {"updated", "modified"};
 
@@ -36,6 +37,7 @@ final class RomeFeedReader {
         List<Element> itemElements = itemElements(root);
         for (Element e : itemElements) FeedFields.inlineNakedMarkup(e);
         List<DateTexts> rawDates = takeDates(itemElements);
+        if (root.getName().equals("RDF")) declareChildNamespaces(root);
         SyndFeed feed = new SyndFeedInput().build(doc);
 
         RawFeed out = new RawFeed();
@@ -66,6 +68,19 @@ final class RomeFeedReader {
             out.items.add(it);
         }
         return out;
+    }
+
+    /**
+     * ROME recognises RSS 0.90 and 1.0 by a declaration of their namespace on rdf:RDF; a document whose items were
+     * moved into it by the loader (they had no namespace) or that declares it only on the children gets one.
+     */
+    private static void declareChildNamespaces(Element root) {
+        int n = 0;
+        for (Element c : root.getChildren()) {
+            Namespace ns = c.getNamespace();
+            if (ns.getURI().isEmpty() || ns.equals(root.getNamespace()) || root.getAdditionalNamespaces().contains(ns)) continue;
+            root.addNamespaceDeclaration(Namespace.getNamespace("karvon" + n++, ns.getURI()));
+        }
     }
 
     /** The element holding the feed's own fields: rss/channel, rdf:RDF/channel, or the Atom feed itself. */

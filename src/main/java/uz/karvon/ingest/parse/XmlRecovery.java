@@ -97,6 +97,8 @@ final class XmlRecovery {
             }
         }, doc);
         if (doc.children().isEmpty()) return null;
+        // markup after the root (a second document, an error page appended by the server) is not part of the feed
+        for (int i = doc.children().size() - 1; i > 0; i--) doc.child(i).remove();
         doc.outputSettings().syntax(Document.OutputSettings.Syntax.xml).prettyPrint(false)
                 .escapeMode(Entities.EscapeMode.xhtml);
         return new Repaired(doc.outerHtml(), "ill-formed xml rebuilt (" + strictError + ")");
