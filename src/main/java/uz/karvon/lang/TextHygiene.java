@@ -189,7 +189,7 @@ public final class TextHygiene {
         while (i < n) {
             int lt = html.indexOf('<', i);
             int textEnd = lt < 0 ? n : lt;
-            if (codeDepth == 0 && textEnd > i) {
+            if (codeDepth == 0 && textEnd > i && (hasApostrophe(html, i, textEnd) || html.lastIndexOf('&', textEnd - 1) >= i)) {
                 String text = html.substring(i, textEnd);
                 String fixed = normalizeUzbekApostrophes(apostropheReferencesToChars(text));
                 if (!fixed.equals(text)) {

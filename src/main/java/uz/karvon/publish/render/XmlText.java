@@ -71,7 +71,7 @@ final class XmlText {
         List<Translation> tr = e.translations().stream()
                 .map(t -> new Translation(clean(t.language()), clean(t.url()), clean(t.title()))).toList();
         Credit cr = e.credit() == null ? null
-                : new Credit(clean(e.credit().sourceId()), clean(e.credit().name()), clean(e.credit().url()));
+                : new Credit(clean(e.credit().sourceId()), clean(e.credit().name()), clean(e.credit().url()), e.credit().dateFirstSeen());
         return new Entry(clean(e.id()), clean(e.url()), clean(e.title()), clean(e.summary()), clean(e.contentHtml()),
                 clean(e.language()), e.categories().stream().map(XmlText::clean).toList(), clean(e.author()),
                 e.published(), e.updated(), img, tr, cr, e.embargo(), clean(e.correctionNote()), clean(e.dateline()),
