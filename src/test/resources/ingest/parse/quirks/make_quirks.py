@@ -205,6 +205,8 @@ w("content", "rss-description-escaped-html.xml", rss(item(extra="<description>&l
   "items.0.content_html = <p>Escaped &amp; once</p>")
 w("content", "rss-description-double-escaped.xml", rss(item(extra="<description>&amp;lt;b&amp;gt; shown as text</description>")),
   "items.0.content_text = <b> shown as text")
+w("content", "rss-title-escaped-tag-is-text.xml", rss(item("&lt;/example&gt;")), "items.0.title = </example>")
+w("content", "rss-title-cdata-char-reference.xml", rss(item(), title="<![CDATA[Jenny&#8217;s Newsletter]]>"), "title = Jenny’s Newsletter")
 w("content", "rss-description-cdata.xml", rss(item(extra="<description><![CDATA[<p>In <b>CDATA</b></p>]]></description>")),
   "items.0.content_html = <p>In <b>CDATA</b></p>")
 w("content", "rss-content-encoded-and-description.xml",
@@ -292,6 +294,21 @@ w("fields", "atom03-author-url.xml",
   '<feed version="0.3" xmlns="http://purl.org/atom/ns#"><title>t</title><entry><title>E</title><link rel="alternate" href="https://quirks.example/x"/>'
   '<author><name>Old Author</name><url>https://quirks.example/old</url></author></entry></feed>',
   "items.0.authors.0.name = Old Author", "items.0.authors.0.url = https://quirks.example/old")
+w("fields", "rss-author-person-elements.xml", rss(item(extra='<author><name>Foo Bar</name><title>Vice President</title><company>FooBar Inc.</company></author>')),
+  "items.0.authors.0.name = Foo Bar")
+w("fields", "rss-author-with-markup.xml", rss(item(extra='<author>by <a class="author" href="/author/foo">Foo Bar</a></author>')),
+  "items.0.authors.0.name = by Foo Bar")
+w("fields", "itunes-owner-feed-author.xml",
+  rss(item(), channel="<itunes:owner><itunes:name>John Doe</itunes:name><itunes:email>john@example.org</itunes:email></itunes:owner>", ns=NS_ITUNES),
+  "authors.0.name = John Doe", "authors.0._karvon.email = john@example.org")
+w("fields", "googleplay-author.xml", rss(item(extra="<googleplay:author>Player</googleplay:author>"), ns=' xmlns:googleplay="http://www.google.com/schemas/play-podcasts/1.0"'),
+  "items.0.authors.0.name = Player")
+w("fields", "dc-title-only.xml", rss("<item><dc:title>Only DC title</dc:title><link>https://quirks.example/dc</link></item>", ns=NS_DC),
+  "items.0.title = Only DC title")
+w("fields", "rss-item-atom-link.xml", rss("<item><title>t</title><atom:link rel=\"alternate\" href=\"https://quirks.example/atom-link\"/></item>",
+  ns=' xmlns:atom="http://www.w3.org/2005/Atom"'), "items.0.url = https://quirks.example/atom-link")
+w("fields", "feedburner-origlink.xml", rss(item(link="https://feeds.example/~r/x/1", extra="<feedburner:origLink>https://quirks.example/original</feedburner:origLink>"),
+  ns=' xmlns:feedburner="http://rssnamespace.org/feedburner/ext/1.0"'), "items.0.url = https://quirks.example/original")
 w("fields", "itunes-summary-as-description.xml", rss(item(extra="<itunes:summary>Episode summary</itunes:summary>"), ns=NS_ITUNES),
   "items.0.content_text = Episode summary")
 w("fields", "itunes-subtitle-as-description.xml", rss(item(extra="<itunes:subtitle>Episode subtitle</itunes:subtitle>"), ns=NS_ITUNES),

@@ -29,7 +29,10 @@ public final class TextCleaner {
             truncated = true;
         }
         if (s.indexOf('<') >= 0 || s.indexOf('&') >= 0) {
-            s = Jsoup.parseBodyFragment(s).body().text();
+            String text = Jsoup.parseBodyFragment(s).body().text();
+            // "</example>" or "<3" is no markup with text in it: when HTML parsing leaves nothing, the characters
+            // were the text
+            s = text.isBlank() && !s.isBlank() ? s : text;
         }
         s = fold(s);
         if (s.codePointCount(0, s.length()) > maxChars) {

@@ -33,6 +33,7 @@ final class FeedFields {
         String mediaDescription = null;
         String webMaster = null;
         String dcLanguage = null;
+        Author owner = null;
         for (Element c : channel.getChildren()) {
             String ns = c.getNamespaceURI();
             String n = c.getName();
@@ -64,12 +65,15 @@ final class FeedFields {
             } else if (FeedNamespaces.ITUNES.equals(ns)) {
                 switch (n) {
                     case "author" -> addPerson(out.authors, Persons.fromText(c.getTextTrim()));
+                    case "owner" -> owner = owner == null ? Persons.fromElement(c) : owner;
                     case "image" -> out.icon = first(out.icon, c.getAttributeValue("href"), c.getTextTrim());
                     case "category" -> itunesCategory(c, out.tags, 0);
                     case "summary", "subtitle" -> itunesSummary = first(itunesSummary, c.getTextTrim());
                     default -> {
                     }
                 }
+            } else if (FeedNamespaces.GOOGLE_PLAY.equals(ns)) {
+                if (n.equals("author")) addPerson(out.authors, Persons.fromText(c.getTextTrim()));
             } else if (FeedNamespaces.MEDIA.equals(ns)) {
                 switch (n) {
                     case "thumbnail" -> out.icon = first(out.icon, c.getAttributeValue("url"));
@@ -80,6 +84,7 @@ final class FeedFields {
                 }
             }
         }
+        if (out.authors.isEmpty()) addPerson(out.authors, owner);
         if (out.authors.isEmpty()) addPerson(out.authors, Persons.fromText(webMaster));
         if (blank(out.description)) out.description = first(itunesSummary, mediaDescription);
         out.language = first(out.language, dcLanguage, lang(channel), lang(root));
@@ -99,13 +104,14 @@ final class FeedFields {
             String n = c.getName();
             if (ns.isEmpty() || FeedNamespaces.RSS_10.equals(ns) || FeedNamespaces.RSS_090.equals(ns)) {
                 switch (n) {
-                    case "author" -> addPerson(it.authors, Persons.fromText(c.getTextTrim()));
+                    case "author" -> addPerson(it.authors, c.getChildren().isEmpty() ? Persons.fromText(c.getTextTrim()) : Persons.fromElement(c));
                     case "description" -> description = description == null ? c : description;
                     default -> {
                     }
                 }
             } else if (FeedNamespaces.isAtom(ns)) {
                 switch (n) {
+                    case "link" -> media.atomLink = media.atomLink == null && isAlternate(c) ? c.getAttributeValue("href") : media.atomLink;
                     case "author" -> addPerson(it.authors, Persons.fromElement(c));
                     case "contributor" -> addPerson(it.contributors, Persons.fromElement(c));
                     case "content" -> content = content == null ? c : content;
@@ -121,12 +127,18 @@ final class FeedFields {
                     case "contributor" -> addPerson(it.contributors, Persons.fromText(c.getTextTrim()));
                     case "language" -> dcLanguage = first(dcLanguage, c.getTextTrim());
                     case "subject" -> media.tags.add(c.getTextTrim());
+                    case "title" -> media.dcTitle = first(media.dcTitle, c.getTextTrim());
                     default -> {
                     }
                 }
+            } else if (FeedNamespaces.FEEDBURNER.equals(ns)) {
+                if (n.equals("origLink")) media.origLink = first(media.origLink, c.getTextTrim());
+            } else if (FeedNamespaces.GOOGLE_PLAY.equals(ns)) {
+                if (n.equals("author")) addPerson(it.authors, Persons.fromText(c.getTextTrim()));
             } else if (FeedNamespaces.ITUNES.equals(ns)) {
                 switch (n) {
                     case "author" -> addPerson(it.authors, Persons.fromText(c.getTextTrim()));
+                    case "title" -> media.itunesTitle = first(media.itunesTitle, c.getTextTrim());
                     case "image" -> media.itunesImage = first(media.itunesImage, c.getAttributeValue("href"), c.getTextTrim());
                     case "category" -> itunesCategory(c, media.itunesTags, 0);
                     case "summary" -> media.itunesSummary = first(media.itunesSummary, c.getTextTrim());
@@ -147,6 +159,11 @@ final class FeedFields {
     /** Media RSS and iTunes values of one item, applied where the core elements left a field empty. */
     private static final class Media {
         String title;
+        String dcTitle;
+        String itunesTitle;
+        String atomLink;
+        /** FeedBurner's copy of the publisher's own link; the item link is then a tracking redirect. */
+        String origLink;
         String description;
         boolean descriptionIsHtml;
         String thumbnail;
@@ -186,10 +203,13 @@ final class FeedFields {
         }
 
         void apply(RawItem it) {
-            if (blank(it.title) && title != null) {
-                it.title = title;
+            String fallbackTitle = first(dcTitle, title, itunesTitle);
+            if (blank(it.title) && fallbackTitle != null) {
+                it.title = fallbackTitle;
                 it.titleIsText = false;
             }
+            if (origLink != null) it.link = origLink;
+            else if (blank(it.link) && atomLink != null) it.link = atomLink;
             if (blank(it.content)) {
                 String fallback = first(itunesSummary, description, itunesSubtitle);
                 if (fallback != null) {
@@ -227,7 +247,8 @@ final class FeedFields {
             String type = c.getAttributeValue("type");
             String mode = c.getAttributeValue("mode");
             if ("xml".equalsIgnoreCase(mode) || (type != null && type.toLowerCase(java.util.Locale.ROOT).contains("xhtml"))
-                    || (FeedNamespaces.isAtom(c.getNamespaceURI()) && c.getName().equals("author"))) {
+                    || (c.getName().equals("author") && (FeedNamespaces.isAtom(c.getNamespaceURI()) || childText(c, "name") != null))) {
+                // a person construct (Atom, or written inside an RSS author element) is read by its parts
                 continue;
             }
             String markup = RAW.outputString(c.getContent());
@@ -242,6 +263,12 @@ final class FeedFields {
     private static boolean isCore(String ns) {
         return ns.isEmpty() || FeedNamespaces.isAtom(ns) || FeedNamespaces.RSS_10.equals(ns) || FeedNamespaces.RSS_090.equals(ns)
                 || FeedNamespaces.CONTENT.equals(ns);
+    }
+
+    /** An Atom link to the item itself: rel absent or "alternate". */
+    private static boolean isAlternate(Element link) {
+        String rel = link.getAttributeValue("rel");
+        return link.getAttributeValue("href") != null && (rel == null || rel.equals("alternate"));
     }
 
     private static boolean hasElementChild(Element e) {

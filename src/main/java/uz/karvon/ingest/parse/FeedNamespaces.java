@@ -22,6 +22,8 @@ final class FeedNamespaces {
     static final String ITUNES = "http://www.itunes.com/dtds/podcast-1.0.dtd";
     static final String MEDIA = "http://search.yahoo.com/mrss/";
     static final String XHTML = "http://www.w3.org/1999/xhtml";
+    static final String GOOGLE_PLAY = "http://www.google.com/schemas/play-podcasts/1.0";
+    static final String FEEDBURNER = "http://rssnamespace.org/feedburner/ext/1.0";
     /** Not a namespace: undeclared prefixes nobody knows are bound here, so the document parses and they are ignored. */
     static final String UNKNOWN_PREFIX_BASE = "urn:x-karvon:undeclared:";
 
@@ -36,9 +38,9 @@ final class FeedNamespaces {
             Map.entry("admin", "http://webns.net/mvcb/"),
             Map.entry("georss", "http://www.georss.org/georss"),
             Map.entry("geo", "http://www.w3.org/2003/01/geo/wgs84_pos#"),
-            Map.entry("feedburner", "http://rssnamespace.org/feedburner/ext/1.0"),
+            Map.entry("feedburner", FEEDBURNER),
             Map.entry("thr", "http://purl.org/syndication/thread/1.0"),
-            Map.entry("googleplay", "http://www.google.com/schemas/play-podcasts/1.0"),
+            Map.entry("googleplay", GOOGLE_PLAY),
             Map.entry("cc", "http://web.resource.org/cc/"),
             Map.entry("creativecommons", "http://backend.userland.com/creativeCommonsRssModule"),
             Map.entry("psc", "http://podlove.org/simple-chapters"),

@@ -51,9 +51,14 @@ class FeedParserTest {
     }
 
     @Test
-    void invalidUtf8BecomesReplacementCharacters() throws Exception {
-        ParsedItem it = parse("invalid-utf8.xml", "text/xml; charset=utf-8").items().get(0);
-        assertThat(it.title()).startsWith("Bad ").endsWith(" bytes").contains("\uFFFD");
+    void bytesInvalidInUtf8AreReadAsWindows1252AndReported() throws Exception {
+        ParsedFeed f = parse("invalid-utf8.xml", "text/xml; charset=utf-8");
+        // C3 28, C0 AF, ED A0 80 (an encoded surrogate) and FF are no UTF-8: each byte as windows-1252 reads it
+        assertThat(f.items().get(0).title()).isEqualTo("Bad Ã( À¯ í € ÿ bytes");
+        assertThat(f.repairs()).containsExactly("7 bytes invalid in UTF-8 read as windows-1252");
+        byte[] body = rss("<item><title>x#y</title></item>").getBytes(StandardCharsets.UTF_8);
+        body[new String(body, StandardCharsets.ISO_8859_1).indexOf('#')] = (byte) 0x81;   // undefined in windows-1252 too
+        assertThat(parser.parse(body, "text/xml; charset=utf-8", BASE, opts).items().get(0).title()).isEqualTo("x\uFFFDy");
     }
 
     @Test
@@ -69,7 +74,7 @@ class FeedParserTest {
         assertThat(it.image()).isEqualTo("https://m.example.uz/t.jpg");
         assertThat(it.language()).isEqualTo("uz-UZ");
         assertThat(it.contentHtml())
-                .contains("<img src=\"https://m.example.uz/i/1.png\">")
+                .contains("<img src=\"https://feeds.example/i/1.png\">")   // the item's page, itself relative to the feed URL
                 .doesNotContain("script", "evil", "iframe", "javascript", "onclick", "data:", "style");
         assertThat(it.contentText()).isEqualTo("Toʻliq matn badd");
         assertThat(it.summary()).isEqualTo("Qisqa <b>tavsif</b>");
@@ -115,7 +120,8 @@ class FeedParserTest {
         ParsedFeed f = parse("atom10-xhtml-text-title.atom", null);
         assertThat(f.title()).isEqualTo("Sarlavha qalin");
         ParsedItem it = f.items().get(0);
-        assertThat(it.contentHtml()).isEqualTo("<p>Salom <a href=\"https://a.uz/x\">havola</a></p>");
+        // relative links resolve against the feed URL (there is no xml:base), content links against the item page
+        assertThat(it.contentHtml()).isEqualTo("<p>Salom <a href=\"https://feeds.example/x\">havola</a></p>");
         assertThat(it.authors()).containsExactly(new Author("Ali", "https://a.uz/ali"));
         assertThat(it.image()).isEqualTo("https://a.uz/p.jpg");
         assertThat(it.modified()).isEqualTo(it.published());
