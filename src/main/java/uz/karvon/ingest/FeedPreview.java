@@ -76,7 +76,7 @@ public final class FeedPreview {
                 FetchResult r = fetcher.fetch(new FetchRequest(u, null, null, null, Map.of(), AddressGuard.namesPrivateAddress(u.getHost())));
                 body = r.body();
                 contentType = r.contentType();
-                base = r.finalUrl().toString();
+                base = r.baseUrl();
             } else {
                 Path p = pathOf(input);
                 body = Files.readAllBytes(p);

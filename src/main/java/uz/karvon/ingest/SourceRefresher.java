@@ -73,7 +73,7 @@ public final class SourceRefresher {
                 return new Result(success(spec, now, 304, fetched.etag(), fetched.lastModified(), permanent, 0,
                         prev.languageNote(), prev.parseNote()), false);
             }
-            ParsedFeed feed = parser.parse(fetched.body(), fetched.contentType(), fetched.finalUrl().toString(),
+            ParsedFeed feed = parser.parse(fetched.body(), fetched.contentType(), fetched.baseUrl(),
                     new ParseOptions(spec.timezone(), spec.language(), now, MAX_ITEMS_PER_FETCH));
             List<SourceItem> mapped = new ArrayList<>();
             String note = null;

@@ -93,21 +93,26 @@ public final class TextHygiene {
         }
         char[] a = null;
         int n = s.length();
-        int i = 0;
-        while (i < n) {
-            while (i < n && Character.isWhitespace(s.charAt(i))) {
-                i++;
+        for (int i = 0; i < n; i++) {
+            if (!isApostrophe(s.charAt(i))) {
+                continue;
             }
+            // the word around this apostrophe, processed once, then skipped
             int start = i;
-            while (i < n && !Character.isWhitespace(s.charAt(i))) {
-                i++;
+            while (start > 0 && !Character.isWhitespace(s.charAt(start - 1))) {
+                start--;
             }
-            if (i > start && !isAddress(s, start, i) && hasApostrophe(s, start, i)) {
+            int end = i + 1;
+            while (end < n && !Character.isWhitespace(s.charAt(end))) {
+                end++;
+            }
+            if (!isAddress(s, start, end)) {
                 if (a == null) {
                     a = s.toCharArray();
                 }
-                normalizeWord(a, start, i);
+                normalizeWord(a, start, end);
             }
+            i = end - 1;
         }
         return a == null ? s : new String(a);
     }
@@ -189,9 +194,11 @@ public final class TextHygiene {
         while (i < n) {
             int lt = html.indexOf('<', i);
             int textEnd = lt < 0 ? n : lt;
-            if (codeDepth == 0 && textEnd > i && (hasApostrophe(html, i, textEnd) || html.lastIndexOf('&', textEnd - 1) >= i)) {
+            boolean references = false;
+            if (codeDepth == 0 && textEnd > i && (hasApostrophe(html, i, textEnd) || (references = hasApostropheReference(html, i, textEnd)))) {
                 String text = html.substring(i, textEnd);
-                String fixed = normalizeUzbekApostrophes(apostropheReferencesToChars(text));
+                String fixed = normalizeUzbekApostrophes(references || hasApostropheReference(html, i, textEnd)
+                        ? apostropheReferencesToChars(text) : text);
                 if (!fixed.equals(text)) {
                     if (out == null) {
                         out = new StringBuilder(n);
@@ -228,10 +235,18 @@ public final class TextHygiene {
     private static final String[][] APOSTROPHE_REFERENCES = {{"&#39;", "'"}, {"&#x27;", "'"}, {"&apos;", "'"},
             {"&#8216;", "\u2018"}, {"&#8217;", "\u2019"}, {"&lsquo;", "\u2018"}, {"&rsquo;", "\u2019"}};
 
-    private static String apostropheReferencesToChars(String text) {
-        if (text.indexOf('&') < 0) {
-            return text;
+    private static boolean hasApostropheReference(String s, int from, int to) {
+        for (int i = s.indexOf('&', from); i >= 0 && i < to; i = s.indexOf('&', i + 1)) {
+            for (String[] r : APOSTROPHE_REFERENCES) {
+                if (s.startsWith(r[0], i)) {
+                    return true;
+                }
+            }
         }
+        return false;
+    }
+
+    private static String apostropheReferencesToChars(String text) {
         String t = text;
         for (String[] r : APOSTROPHE_REFERENCES) {
             t = t.replace(r[0], r[1]);
@@ -240,7 +255,9 @@ public final class TextHygiene {
     }
 
     static boolean isApostrophe(char c) {
-        return c == '\'' || c == '\u2018' || c == '\u2019' || c == '`' || c == TUTUQ || c == OKINA
-                || c == '\u00B4';
+        if (c < '\u00B4') {   // most text: one comparison settles it
+            return c == '\'' || c == '`';
+        }
+        return c == '\u2018' || c == '\u2019' || c == TUTUQ || c == OKINA || c == '\u00B4';
     }
 }

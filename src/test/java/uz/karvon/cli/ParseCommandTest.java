@@ -128,6 +128,25 @@ class ParseCommandTest {
     }
 
     @Test
+    void relativeLinksResolveAgainstContentLocationAndBaseUrl(@TempDir Path dir) throws Exception {
+        String body = "<rss version=\"2.0\"><channel><title>t</title><item><title>x</title><link>item/7</link></item></channel></rss>";
+        try (MockWebServer server = new MockWebServer()) {
+            server.start(InetAddress.getLoopbackAddress(), 0);
+            server.enqueue(new MockResponse.Builder().body(body).addHeader("Content-Type", "application/rss+xml")
+                    .addHeader("Content-Location", "/archive/2025/feed.xml").build());
+            Cli.Run r = run("parse", server.url("/feed.rss").toString());
+            assertThat(lines(r.out()).get(0).path("items").get(0).path("url").asText())
+                    .isEqualTo(server.url("/archive/2025/item/7").toString());
+        }
+        Path saved = Files.writeString(dir.resolve("saved.xml"), body);
+        Cli.Run file = run("parse", "--base-url", "https://kun.uz/rss/uz", saved.toString());
+        assertThat(lines(file.out()).get(0).path("items").get(0).path("url").asText()).isEqualTo("https://kun.uz/rss/item/7");
+        Cli.Run bad = run("parse", "--base-url", "ftp://x", saved.toString());
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).startsWith("Invalid value for option '--base-url': 'ftp://x' is not an absolute http(s) URL");
+    }
+
+    @Test
     void badOptionsAreRefusedBeforeAnythingIsRead() throws Exception {
         String feed = FIXTURES.resolve("rss10-rdf.xml").toString();
         Cli.Run lang = run("parse", "--language", "bad tag!", feed);

@@ -137,7 +137,7 @@ public final class Fetcher implements AutoCloseable {
                     byte[] bytes = BodyReader.read(body.byteStream(), resp.header("Content-Encoding"),
                             settings.maxBodyBytes());
                     return new FetchResult(code, bytes, resp.header("Content-Type"), resp.header("ETag"),
-                            resp.header("Last-Modified"), current, permanent);
+                            resp.header("Last-Modified"), current, permanent, resp.header("Content-Location"));
                 }
                 throw statusError(code, resp, shown);
             } catch (IOException e) {

@@ -148,7 +148,10 @@ public final class FeedParser {
             }
         }
         XmlRecovery.Repaired rebuilt = XmlRecovery.rebuild(xml, describe(strict));
-        if (rebuilt == null) throw new FeedParseException("malformed-xml", "malformed xml: " + describe(strict), strict);
+        if (rebuilt == null) {
+            String why = xml.length() > XmlRecovery.MAX_REBUILD_CHARS ? " (too large to rebuild: " + xml.length() + " chars)" : "";
+            throw new FeedParseException("malformed-xml", "malformed xml" + why + ": " + describe(strict), strict);
+        }
         String fixed = rebuilt.xml();
         XmlRecovery.Repaired again = XmlRecovery.declarePrefixes(fixed);
         if (again != null) fixed = again.xml();

@@ -20,6 +20,7 @@ final class Persons {
     static Author fromText(String text) {
         if (text == null || text.isBlank()) return null;
         String s = text.strip();
+        if (s.indexOf('@') < 0) return new Author(s, null, null);   // most names: no address to split off
         Matcher m = EMAIL.matcher(s);
         if (!m.find()) return new Author(s, null, null);
         String email = m.group(1);

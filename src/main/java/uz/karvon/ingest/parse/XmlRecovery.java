@@ -29,6 +29,11 @@ import org.jsoup.select.NodeTraversor;
 final class XmlRecovery {
     /** jsoup's tree is built without recursion, but a pathological document must still cost bounded memory. */
     private static final int MAX_DEPTH = 512;
+    /**
+     * Larger ill-formed documents are refused rather than rebuilt: the forgiving parser holds a second tree of the
+     * whole document, and a server parses several feeds at once within one heap.
+     */
+    static final int MAX_REBUILD_CHARS = 8 * 1024 * 1024;
     private static final Pattern USED_PREFIX = Pattern.compile("<\\/?([A-Za-z_][\\w.-]*):[A-Za-z_]|\\s([A-Za-z_][\\w.-]*):[A-Za-z_][\\w.-]*\\s*=\\s*[\"']");
     private static final Pattern DECLARED_PREFIX = Pattern.compile("xmlns:([A-Za-z_][\\w.-]*)\\s*=\\s*(\"[^\"]*\"|'[^']*')");
 
@@ -81,10 +86,12 @@ final class XmlRecovery {
     }
 
     /**
-     * The document re-read by a forgiving parser and written out well-formed, or null if it holds no element.
+     * The document re-read by a forgiving parser and written out well-formed, or null if it holds no element or is
+     * longer than {@link #MAX_REBUILD_CHARS}.
      * The note says what the strict parser had refused.
      */
     static Repaired rebuild(String xml, String strictError) {
+        if (xml.length() > MAX_REBUILD_CHARS) return null;
         Parser parser = Parser.xmlParser().setMaxDepth(MAX_DEPTH);
         Document doc = Jsoup.parse(xml, "", parser);
         // a DOCTYPE is never handed to the strict parser (which refuses DTDs); comments and processing
