@@ -75,6 +75,8 @@ w("illformed", "duplicate-attribute.xml", rss(item(extra='<enclosure url="https:
   "items.0.attachments.0.url = https://quirks.example/a.mp3")
 w("illformed", "garbage-after-root.xml", rss(item()) + "<div>Generated in 0.02s</div><p>debug</p>", T)
 w("illformed", "two-roots-second-ignored.xml", rss(item()) + rss(item("Other")).split("\n", 1)[1], T, "items #= 1")
+w("illformed", "php-warning-before-root-no-prolog.xml", "<br />\n<b>Warning</b>: Cannot modify header information in <b>/var/www/feed.php</b><br />\n"
+  + rss(item(), decl=""), T, "title = Quirks")
 w("illformed", "whitespace-before-prolog.xml", "\n\n  \t" + rss(item()), T)
 w("illformed", "doctype-xhtml-before-rss.xml",
   '<?xml version="1.0"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">\n'
