@@ -2,12 +2,7 @@ package uz.karvon.ingest.parse;
 
 import com.ibm.icu.text.CharsetDetector;
 import com.ibm.icu.text.CharsetMatch;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.Charset;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.CoderResult;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -46,7 +41,7 @@ public final class EncodingDetector {
         String text;
         if (d.charset == StandardCharsets.UTF_8) {
             int[] fallbacks = new int[1];
-            text = utf8WithWindows1252Fallback(body, d.offset, fallbacks);
+            text = LenientUtf8.decode(body, d.offset, fallbacks);
             if (fallbacks[0] > 0) {
                 repairs.add(fallbacks[0] + (fallbacks[0] == 1 ? " byte" : " bytes") + " invalid in UTF-8 read as windows-1252");
             }
@@ -66,48 +61,6 @@ public final class EncodingDetector {
                     + d.charset.name() + " replaced with U+FFFD");
         }
         return new Decoded(text, d.charset, d.how, repairs);
-    }
-
-    private static final char[] WINDOWS_1252 = new String(allBytes(), Charset.forName("windows-1252")).toCharArray();
-
-    private static byte[] allBytes() {
-        byte[] b = new byte[256];
-        for (int i = 0; i < 256; i++) b[i] = (byte) i;
-        return b;
-    }
-
-    /**
-     * UTF-8, except that each byte that is not part of a valid sequence is read as windows-1252: a feed written in
-     * UTF-8 with a curly quote or an accented letter pasted in from another program (Don\x92t, caf\xE9) then reads
-     * as its publisher meant, while its real UTF-8 text is untouched. Bytes windows-1252 leaves undefined become
-     * U+FFFD. {@code fallbacks[0]} receives the number of bytes read that way.
-     */
-    static String utf8WithWindows1252Fallback(byte[] b, int offset, int[] fallbacks) {
-        CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(b, offset, b.length - offset);
-        CharBuffer out = CharBuffer.allocate(b.length - offset + 16);
-        while (true) {
-            CoderResult r = dec.decode(in, out, true);
-            if (r.isUnderflow()) break;
-            if (r.isOverflow()) {
-                CharBuffer bigger = CharBuffer.allocate(out.capacity() * 2 + 16);
-                out.flip();
-                out = bigger.put(out);
-            } else {
-                for (int k = 0; k < r.length(); k++) {
-                    if (!out.hasRemaining()) {
-                        CharBuffer bigger = CharBuffer.allocate(out.capacity() * 2 + 16);
-                        out.flip();
-                        out = bigger.put(out);
-                    }
-                    out.put(WINDOWS_1252[in.get() & 0xFF]);
-                    fallbacks[0]++;
-                }
-            }
-        }
-        out.flip();
-        return out.toString();
     }
 
     /** UTF-16 and UTF-16LE, or UTF-8 and UTF-8: one encoding as far as a reader is concerned. */
@@ -160,7 +113,7 @@ public final class EncodingDetector {
         }
         // only the body's own declaration, not UTF-8: trusted as such (rule 3 below needs UTF-8 or nothing declared)
         if (header == null && prolog != null && prolog != StandardCharsets.UTF_8) return new Detection(widen(prolog), 0, "prolog");
-        Utf8Check utf8 = Utf8Check.of(b);
+        LenientUtf8.Check utf8 = LenientUtf8.Check.of(b);
         boolean headerUtf8 = header == StandardCharsets.UTF_8;
         boolean prologUtf8 = prolog == StandardCharsets.UTF_8;
 
@@ -317,69 +270,5 @@ public final class EncodingDetector {
             if ((b[i] & 0xFF) != prefix[i]) return false;
         }
         return true;
-    }
-
-    /** Counts well-formed multibyte UTF-8 sequences and invalid bytes in one pass. */
-    record Utf8Check(int multibyte, int invalid) {
-        boolean valid() {
-            return invalid == 0;
-        }
-
-        /** A few broken sequences in otherwise UTF-8 text (not a wholly different charset). */
-        boolean mostlyValid() {
-            return multibyte > 0 && invalid * 4 <= multibyte;
-        }
-
-        static Utf8Check of(byte[] b) {
-            int multi = 0;
-            int bad = 0;
-            int i = 0;
-            int n = b.length;
-            while (i < n) {
-                int c = b[i] & 0xFF;
-                if (c < 0x80) {
-                    i++;
-                    continue;
-                }
-                int len;
-                int min;
-                if (c >= 0xC2 && c <= 0xDF) {
-                    len = 2;
-                    min = 0x80;
-                } else if (c >= 0xE0 && c <= 0xEF) {
-                    len = 3;
-                    min = 0x800;
-                } else if (c >= 0xF0 && c <= 0xF4) {
-                    len = 4;
-                    min = 0x10000;
-                } else {
-                    bad++;
-                    i++;
-                    continue;
-                }
-                if (i + len > n) {
-                    bad++;
-                    break;
-                }
-                int cp = c & (0xFF >> (len + 1));
-                boolean ok = true;
-                for (int k = 1; k < len; k++) {
-                    int cc = b[i + k] & 0xFF;
-                    if ((cc & 0xC0) != 0x80) {
-                        ok = false;
-                        break;
-                    }
-                    cp = (cp << 6) | (cc & 0x3F);
-                }
-                if (!ok || cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-                    bad++;
-                    i++;
-                } else {
-                    multi++;
-                    i += len;
-                }
-            }
-            return new Utf8Check(multi, bad);
-        }
     }
 }

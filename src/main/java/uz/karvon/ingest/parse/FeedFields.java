@@ -98,7 +98,7 @@ final class FeedFields {
         Element content = null;
         Element description = null;
         String dcLanguage = null;
-        Media media = new Media();
+        ItemExtras media = new ItemExtras();
         for (Element c : item.getChildren()) {
             String ns = c.getNamespaceURI();
             String n = c.getName();
@@ -156,84 +156,6 @@ final class FeedFields {
         media.apply(it);
     }
 
-    /** Media RSS and iTunes values of one item, applied where the core elements left a field empty. */
-    private static final class Media {
-        String title;
-        String dcTitle;
-        String itunesTitle;
-        String atomLink;
-        /** FeedBurner's copy of the publisher's own link; the item link is then a tracking redirect. */
-        String origLink;
-        String description;
-        boolean descriptionIsHtml;
-        String thumbnail;
-        String itunesImage;
-        String itunesSummary;
-        String itunesSubtitle;
-        final List<String> tags = new java.util.ArrayList<>();
-        final List<String> itunesTags = new java.util.ArrayList<>();
-        final List<Attachment> attachments = new java.util.ArrayList<>();
-
-        void read(Element c, int depth) {
-            switch (c.getName()) {
-                case "title" -> title = first(title, c.getTextTrim());
-                case "description" -> {
-                    if (description == null && !c.getTextTrim().isEmpty()) {
-                        description = c.getTextTrim();
-                        descriptionIsHtml = "html".equalsIgnoreCase(c.getAttributeValue("type"));
-                    }
-                }
-                case "thumbnail" -> thumbnail = first(thumbnail, c.getAttributeValue("url"));
-                case "category" -> addTag(tags, first(c.getAttributeValue("label"), c.getTextTrim()));
-                case "content" -> {
-                    String url = c.getAttributeValue("url");
-                    if (url != null && !url.isBlank()) {
-                        String type = c.getAttributeValue("type");
-                        if (type == null && "image".equals(c.getAttributeValue("medium"))) type = "image/*";
-                        attachments.add(new Attachment(url.strip(), type, size(c.getAttributeValue("fileSize"))));
-                    }
-                    if (depth < 2) for (Element k : c.getChildren()) read(k, depth + 1);
-                }
-                case "group" -> {
-                    if (depth < 2) for (Element k : c.getChildren()) read(k, depth + 1);
-                }
-                default -> {
-                }
-            }
-        }
-
-        void apply(RawItem it) {
-            String fallbackTitle = first(dcTitle, title, itunesTitle);
-            if (blank(it.title) && fallbackTitle != null) {
-                it.title = fallbackTitle;
-                it.titleIsText = false;
-            }
-            if (origLink != null) it.link = origLink;
-            else if (blank(it.link) && atomLink != null) it.link = atomLink;
-            if (blank(it.content)) {
-                String fallback = first(itunesSummary, description, itunesSubtitle);
-                if (fallback != null) {
-                    it.content = fallback;
-                    it.contentIsText = !(fallback == description && descriptionIsHtml);
-                }
-            }
-            if (it.image == null) it.image = first(thumbnail, itunesImage);
-            for (String t : tags) addTag(it.tags, t);
-            for (String t : itunesTags) addTag(it.tags, t);
-            it.attachments.addAll(attachments);
-        }
-
-        private static Long size(String s) {
-            if (s == null) return null;
-            try {
-                long v = Long.parseLong(s.strip());
-                return v > 0 ? v : null;
-            } catch (NumberFormatException e) {
-                return null;
-            }
-        }
-    }
-
     // ---- shared helpers ----
 
     /**
@@ -279,7 +201,7 @@ final class FeedFields {
     }
 
     /** iTunes categories nest (Technology → Podcasting): every level becomes a tag, outermost first. */
-    private static void itunesCategory(Element c, List<String> into, int depth) {
+    static void itunesCategory(Element c, List<String> into, int depth) {
         addTag(into, first(c.getAttributeValue("text"), c.getTextTrim()));
         if (depth >= MAX_CATEGORY_DEPTH) return;
         for (Element sub : c.getChildren()) {
@@ -291,7 +213,7 @@ final class FeedFields {
         if (a != null && into.size() < ItemNormalizer.MAX_AUTHORS && !into.contains(a)) into.add(a);
     }
 
-    private static void addTag(List<String> into, String t) {
+    static void addTag(List<String> into, String t) {
         if (t != null && !t.isBlank() && into.size() < ItemNormalizer.MAX_TAGS && !into.contains(t.strip())) into.add(t.strip());
     }
 
@@ -340,7 +262,7 @@ final class FeedFields {
         return null;
     }
 
-    private static boolean blank(String s) {
+    static boolean blank(String s) {
         return s == null || s.isBlank();
     }
 }
