@@ -4,8 +4,7 @@
 #
 #   OLD_JAR=/tmp/main.jar NEW_JAR=target/karvon.jar src/bench/parse-ab.sh [ROUNDS] [PASSES]   (defaults 5 and 10)
 #
-# Corpus: medium/ + large/ of the bench generator (30 files, 4,200 items), written to a temporary folder by
-# BENCH_GEN (default src/bench/gen_corpus.py). Each run is one JVM (-Xmx512m) given the two folders PASSES times,
+# Corpus: medium/ + large/ of src/bench/GenCorpus.java (30 files, 4,200 items, as parse-bench.sh makes it). Each run is one JVM (-Xmx512m) given the two folders PASSES times,
 # as parse-bench.sh's long run does. Printed per build, medians over ROUNDS: wall seconds, items/s by wall time,
 # CPU seconds (user+sys of the JVM) and items per CPU-second, which other jobs on a shared machine disturb much
 # less than wall time. The first check is that both builds print 30 feeds and 4,200 items for one pass.
@@ -15,12 +14,10 @@ ROUNDS=${1:-5}
 PASSES=${2:-10}
 OLD_JAR=${OLD_JAR:?set OLD_JAR to the build to compare against}
 NEW_JAR=${NEW_JAR:-target/karvon.jar}
-GEN=${BENCH_GEN:-src/bench/gen_corpus.py}
-[ -f "$GEN" ] || { echo "no corpus generator at $GEN (set BENCH_GEN)" >&2; exit 2; }
 
 TMP=$(mktemp -d /tmp/karvon-parseab.XXXXXX)
 trap 'rm -rf "$TMP"' EXIT
-python3 "$GEN" --out "$TMP/corpus" --no-poll-files > "$TMP/gen.log"
+java src/bench/GenCorpus.java --out "$TMP/corpus" --no-poll-files 2> "$TMP/gen.log"
 M=$TMP/corpus/medium L=$TMP/corpus/large
 args=()
 for ((i = 0; i < PASSES; i++)); do args+=("$M" "$L"); done

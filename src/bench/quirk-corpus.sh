@@ -4,19 +4,18 @@
 #
 #   src/bench/quirk-corpus.sh                  (needs target/karvon.jar: mvn -q -o package -DskipTests)
 #   JAR=old.jar src/bench/quirk-corpus.sh      (another build, e.g. main before the change, for comparison)
-#   BENCH_GEN=path/to/gen_corpus.py ...        (the bench corpus generator; default src/bench/gen_corpus.py)
 #
 # Fixtures: src/test/resources/ingest/parse/quirks/<class>/*, one small feed per quirk, and quirks.tsv, what the
 # JSON Feed line for each must hold (see make_quirks.py for the check syntax). A fixture counts as recovered when
 # every one of its checks holds; a row whose quirk is an HTTP header (content type) is left to FeedQuirksTest.
 # "safety" rows count when a hostile input is still refused or defanged.
-# Bench corpus: the generator's small/, medium/ and large/ folders; counted as feeds parsed and items read.
+# Bench corpus: small/, medium/ and large/ of src/bench/GenCorpus.java (as parse-bench.sh makes it); counted as feeds
+# parsed and items read.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 JAR=${JAR:-target/karvon.jar}
 QUIRKS=src/test/resources/ingest/parse/quirks
 BASE_URL=https://quirks.example/feeds/main.xml
-GEN=${BENCH_GEN:-src/bench/gen_corpus.py}
 [ -f "$JAR" ] || { echo "build first: mvn -q -o package -DskipTests" >&2; exit 2; }
 
 TMP=$(mktemp -d /tmp/karvon-quirks.XXXXXX)
@@ -113,10 +112,9 @@ for path, bad, err in failed:
     print(f"  not read: {path}: {'refused: ' + err if err else '; '.join(bad)}")
 PYEOF
 
-if [ -f "$GEN" ]; then
-  python3 "$GEN" --out "$TMP/corpus" --no-poll-files > "$TMP/gen.log"
-  java -jar "$JAR" parse "$TMP/corpus/small" "$TMP/corpus/medium" "$TMP/corpus/large" > "$TMP/bench.ndjson" 2> /dev/null || true
-  python3 - "$TMP/bench.ndjson" "$TMP/corpus" <<'PYEOF'
+java src/bench/GenCorpus.java --out "$TMP/corpus" --no-poll-files 2> "$TMP/gen.log"
+java -jar "$JAR" parse "$TMP/corpus/small" "$TMP/corpus/medium" "$TMP/corpus/large" > "$TMP/bench.ndjson" 2> /dev/null || true
+python3 - "$TMP/bench.ndjson" "$TMP/corpus" <<'PYEOF'
 import json, os, sys
 feeds = ok = items = 0
 for line in open(sys.argv[1], encoding="utf-8"):
@@ -126,6 +124,3 @@ for line in open(sys.argv[1], encoding="utf-8"):
 files = sum(len(os.listdir(os.path.join(sys.argv[2], d))) for d in ("small", "medium", "large"))
 print(f"bench corpus: {ok} / {feeds} feeds parsed ({files} files), {items} items")
 PYEOF
-else
-  echo "bench corpus: skipped ($GEN not found; set BENCH_GEN to the corpus generator)"
-fi

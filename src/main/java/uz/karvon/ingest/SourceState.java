@@ -29,6 +29,14 @@ public record SourceState(
         String languageNote,
         String parseNote) {
 
+    /** A state without a parse note (see {@code parseNote}). */
+    public SourceState(String sourceId, String url, String etag, String lastModified, String permanentUrl,
+                       Instant lastAttempt, Instant lastSuccess, int httpStatus, String lastError, String errorReason,
+                       Instant nextAttempt, int failures, boolean gone, int lastNewItems, String languageNote) {
+        this(sourceId, url, etag, lastModified, permanentUrl, lastAttempt, lastSuccess, httpStatus, lastError, errorReason,
+                nextAttempt, failures, gone, lastNewItems, languageNote, null);
+    }
+
     public static SourceState fresh(String sourceId, String url, Instant firstAttempt) {
         return new SourceState(sourceId, url, null, null, null, null, null, 0, null, null, firstAttempt, 0, false, 0, null, null);
     }

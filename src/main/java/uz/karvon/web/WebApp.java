@@ -1,15 +1,19 @@
 package uz.karvon.web;
 
 import io.javalin.Javalin;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uz.karvon.config.EditCheck;
+import uz.karvon.config.ReloadResult;
 import uz.karvon.ingest.fetch.Redact;
 import uz.karvon.publish.SiteUrls;
-import uz.karvon.server.ConfigReloader;
 import uz.karvon.store.StoreException;
 
 /** Builds the Javalin application; tests call this with their own {@link AppContext} and start it on port 0. */
@@ -17,10 +21,12 @@ public final class WebApp {
     static final String CSP = "default-src 'none'; img-src 'self' https: http:; style-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
     private static final Logger ACCESS = LoggerFactory.getLogger("karvon.access");
     private static final Logger LOG = LoggerFactory.getLogger(WebApp.class);
+    /** What a client is told to wait after a database failure: a lock held by an import, a full disk being cleared. */
+    static final long RETRY_AFTER_SECONDS = 30;
 
     private WebApp() {}
 
-    public static Javalin create(AppContext app, Supplier<ConfigReloader.Result> reload) {
+    public static Javalin create(AppContext app, Function<Set<EditCheck.Confirm>, ReloadResult> reload) {
         RateLimiter limiter = new RateLimiter(app.clock());
         PartnerAccess access = new PartnerAccess(() -> app.publisher().config(), limiter);
         FeedRoutes feeds = new FeedRoutes(app.publisher(), access, app.stats());
@@ -66,12 +72,18 @@ public final class WebApp {
             config.routes.post("/api/sources/{id}/refresh", admin::refreshSource);
             config.routes.get("/api/stats", admin::statsJson);
             config.routes.get("/admin/stats", admin::statsPage);
-            config.routes.exception(StoreException.class, (e, ctx) -> {
-                LOG.error("{}", e.getMessage());
-                ctx.status(HttpStatus.SERVICE_UNAVAILABLE).contentType("application/json")
-                        .result("{\"error\":\"the database is unavailable; nothing was stored\"}");
-            });
+            // One path for every failure: the database failing (wherever it was wrapped) is an outage, 503 with
+            // Retry-After, one log line; anything else is a bug, 500, logged once with its stack trace.
             config.routes.exception(Exception.class, (e, ctx) -> {
+                Optional<Throwable> outage = StoreException.outage(e);
+                if (outage.isPresent()) {
+                    LOG.error("{} {}: database unavailable: {}", ctx.method(), ctx.path(), outage.get().getMessage());
+                    boolean read = ctx.method() == HandlerType.GET || ctx.method() == HandlerType.HEAD;
+                    ctx.header("Retry-After", Long.toString(RETRY_AFTER_SECONDS));
+                    ctx.status(HttpStatus.SERVICE_UNAVAILABLE).contentType("application/json")
+                            .result("{\"error\":\"database unavailable" + (read ? "" : "; nothing was stored") + "\"}");
+                    return;
+                }
                 LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
                 ctx.status(HttpStatus.INTERNAL_SERVER_ERROR).contentType("text/plain; charset=utf-8").result("internal error");
             });

@@ -7,8 +7,9 @@ import java.util.Objects;
  * Renders one channel and its entries to RSS 2.0, Atom 1.0 and JSON Feed 1.1 UTF-8 bytes.
  *
  * <p>Thread-safe and stateless per call: ROME and JDOM objects are built fresh for every render.
- * All text first passes through {@link XmlText}, so a control character in a title can never break a
- * feed. Entries are written in the order given. Throws {@link FeedRenderException} (unchecked) only for
+ * Every record first passes through {@link Outgoing}: a control character in a title can never break a
+ * feed, every URL is WHATWG-serialized, and no text field carries live markup (see {@link PlainText}).
+ * Entries are written in the order given; one whose link cannot be published is left out. Throws {@link FeedRenderException} (unchecked) only for
  * input ROME refuses outright (e.g. an image URL that is not a URI).
  */
 public final class FeedRenderer {
@@ -27,26 +28,22 @@ public final class FeedRenderer {
     /** @param publisher the agency name, written as the feed-level author */
     public FeedRenderer(String publisher) {
         Objects.requireNonNull(publisher, "publisher");
-        String p = XmlText.clean(publisher);
+        String p = Outgoing.text(publisher);
         this.rss = new RssWriter(GENERATOR);
         this.atom = new AtomWriter(p, GENERATOR);
         this.json = new JsonFeedWriter(p);
     }
 
     public byte[] rss(Channel c, List<Entry> entries) {
-        return rss.write(XmlText.clean(c), clean(entries));
+        return rss.write(Outgoing.channel(c), Outgoing.entries(entries));
     }
 
     public byte[] atom(Channel c, List<Entry> entries, List<Tombstone> tombstones) {
-        List<Tombstone> t = tombstones == null ? List.of() : tombstones.stream().map(XmlText::clean).toList();
-        return atom.write(XmlText.clean(c), clean(entries), t);
+        List<Tombstone> t = tombstones == null ? List.of() : tombstones.stream().map(Outgoing::tombstone).toList();
+        return atom.write(Outgoing.channel(c), Outgoing.entries(entries), t);
     }
 
     public byte[] json(Channel c, List<Entry> entries) {
-        return json.write(XmlText.clean(c), clean(entries));
-    }
-
-    private static List<Entry> clean(List<Entry> entries) {
-        return entries == null ? List.of() : entries.stream().map(XmlText::clean).toList();
+        return json.write(Outgoing.channel(c), Outgoing.entries(entries));
     }
 }
