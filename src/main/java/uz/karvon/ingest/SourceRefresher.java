@@ -84,7 +84,7 @@ public final class SourceRefresher {
                         prev.languageNote(), prev.parseNote()), false);
             }
             List<SourceItem> mapped = new ArrayList<>();
-            String note = null;
+            LanguageResolver.Report languageReport = new LanguageResolver.Report();
             // Full text fetched on an earlier poll differs from the feed's own content and is kept; items still
             // carrying the feed's content (new, over the budget last time, or the page failed) are fetched now.
             Map<String, String> stored = spec.fullTextSelector() == null ? Map.of()
@@ -103,14 +103,12 @@ public final class SourceRefresher {
                     }
                 }
                 LanguageResolver.Resolution lang = languages.resolve(p.language(), LanguageResolver.sample(p));
-                if (lang.correctedFrom() != null && note == null) {
-                    note = "declared language " + lang.correctedFrom() + " does not match the text; detected " + lang.tag();
-                }
+                languageReport.add(lang);
                 mapped.add(ItemMapper.map(spec.id(), p, lang.tag(), now));
             }
             SourceItemStore.Counts counts = items.upsert(mapped, now);
             return new Result(success(spec, now, 200, fetched.etag(), fetched.lastModified(), permanent,
-                    counts.added(), note, parseNote(feed)), counts.changed());
+                    counts.added(), languageReport.note(), parseNote(feed)), counts.changed());
         } catch (FetchException e) {
             if ("busy".equals(e.reason())) {
                 problems.warn(spec.id(), "busy", e.getMessage());
