@@ -92,8 +92,11 @@ final class FeedFields {
 
     // ---- an item ----
 
-    /** Item-level people, language, base, iTunes and Media RSS fields, on top of what ROME gave. */
-    static void item(Element item, Element root, RawItem it, String feedBase) {
+    /**
+     * Item-level people, language and bases, set on {@code it}; iTunes, Media RSS and other extension values are
+     * returned, to be applied once ROME has filled the core fields ({@link ItemExtras#apply}).
+     */
+    static ItemExtras item(Element item, Element root, RawItem it, String feedBase) {
         it.base = chainBase(feedBase, item, root);
         Element content = null;
         Element description = null;
@@ -153,7 +156,20 @@ final class FeedFields {
         Element body = content != null ? content : description;
         it.contentBase = body == null ? it.base : chainBase(it.base, body, item);
         it.language = first(body == null ? null : lang(body), lang(item), dcLanguage);
-        media.apply(it);
+        return media;
+    }
+
+    /** Namespaces whose item elements {@link #item} reads completely, so ROME need not see them. */
+    private static final Set<String> READ_HERE = Set.of(FeedNamespaces.MEDIA, FeedNamespaces.ITUNES, FeedNamespaces.DC,
+            FeedNamespaces.DCTERMS, FeedNamespaces.GOOGLE_PLAY, FeedNamespaces.FEEDBURNER);
+
+    /** Removes an item's elements of the namespaces {@link #item} has read (after it has read them). */
+    static void detachExtensions(Element item) {
+        List<Element> children = item.getChildren();
+        for (int i = 0; i < children.size(); ) {
+            if (READ_HERE.contains(children.get(i).getNamespaceURI())) children.get(i).detach();   // the live list shrinks
+            else i++;
+        }
     }
 
     // ---- shared helpers ----
