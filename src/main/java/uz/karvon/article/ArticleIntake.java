@@ -3,14 +3,17 @@ package uz.karvon.article;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import uz.karvon.store.ArticleStore;
 import uz.karvon.store.StoreException;
 
 /**
  * The one way articles enter karvon (CMS API, import command, bundled sample): validate, store in one
- * transaction, then tell the publisher. A correction keeps the id and moves {@code updated}.
+ * transaction (which also logs the change for every server that follows the store), then call
+ * {@code onChange}. A correction keeps the id and moves {@code updated}.
  */
 public final class ArticleIntake {
     private final ArticleJson reader;
@@ -18,6 +21,7 @@ public final class ArticleIntake {
     private final Clock clock;
     private final Runnable onChange;
 
+    /** @param onChange runs after a commit that changed something (the server applies the change log at once) */
     public ArticleIntake(ArticleJson reader, ArticleStore store, Clock clock, Runnable onChange) {
         this.reader = reader;
         this.store = store;
@@ -32,31 +36,42 @@ public final class ArticleIntake {
     public record Rejected(List<FieldError> errors) implements Outcome {}
 
     public Outcome submit(JsonNode json) throws StoreException {
+        return submitAll(List.of(json)).get(0);
+    }
+
+    /** Validates and stores many records in one transaction; one outcome per record, in order. */
+    public List<Outcome> submitAll(List<JsonNode> records) throws StoreException {
         Instant now = clock.instant();
-        ArticleJson.Result r = reader.read(json, now);
-        if (r instanceof ArticleJson.Invalid invalid) return new Rejected(invalid.errors());
-        Article a = ((ArticleJson.Ok) r).article();
-        Optional<Article> before = store.get(a.id());
-        if (before.isPresent() && !json.hasNonNull("published")) {
-            // an update that leaves `published` out keeps the original publication time
-            Instant published = before.get().published();
-            a = a.withTimes(published, a.updated().isBefore(published) ? published : a.updated());
+        Outcome[] out = new Outcome[records.size()];
+        List<Revision> valid = new ArrayList<>();
+        List<Integer> where = new ArrayList<>();
+        // Checking and sanitizing is most of an import's work and needs no database: a batch uses every core.
+        IntStream indexes = IntStream.range(0, records.size());
+        List<ArticleJson.Result> read = (records.size() > 1 ? indexes.parallel() : indexes)
+                .mapToObj(i -> reader.read(records.get(i), now)).toList();
+        for (int i = 0; i < records.size(); i++) {
+            JsonNode json = records.get(i);
+            ArticleJson.Result r = read.get(i);
+            if (r instanceof ArticleJson.Invalid invalid) {
+                out[i] = new Rejected(invalid.errors());
+            } else {
+                valid.add(new Revision(((ArticleJson.Ok) r).article(), json.hasNonNull("published"), now));
+                where.add(i);
+            }
         }
-        if (before.isPresent() && sameContent(before.get(), a)) {
-            // A retried request (same content) changes nothing, whatever timestamp it carries.
-            return new Accepted(ArticleStore.Outcome.UNCHANGED, before.get());
+        if (!valid.isEmpty()) {
+            List<ArticleStore.Result> stored = store.upsertAll(valid, now);
+            boolean changed = false;
+            for (int j = 0; j < stored.size(); j++) {
+                ArticleStore.Result s = stored.get(j);
+                out[where.get(j)] = s.conflict() != null
+                        ? new Rejected(List.of(new FieldError(s.conflict().field(), s.conflict().getMessage())))
+                        : new Accepted(s.outcome(), s.article());
+                changed |= s.outcome() == ArticleStore.Outcome.CREATED || s.outcome() == ArticleStore.Outcome.UPDATED;
+            }
+            if (changed) onChange.run();
         }
-        if (before.isPresent() && !a.updated().isAfter(before.get().updated())) {
-            // A correction must move `updated` so readers see it; the CMS did not, so we do.
-            a = a.withTimes(a.published(), now.isAfter(before.get().updated()) ? now : before.get().updated().plusSeconds(1));
-        }
-        try {
-            ArticleStore.Outcome o = store.upsert(a, now);
-            if (o != ArticleStore.Outcome.UNCHANGED) onChange.run();
-            return new Accepted(o, a);
-        } catch (ArticleStore.Conflict c) {
-            return new Rejected(List.of(new FieldError(c.field(), c.getMessage())));
-        }
+        return List.of(out);
     }
 
     /** Withdraws ("kills") a story version: gone from public feeds and pages at once. */
@@ -65,14 +80,43 @@ public final class ArticleIntake {
         if (a.isEmpty()) return Optional.empty();
         if (a.get().status() == Article.Status.WITHDRAWN) return a;
         Instant now = clock.instant();
-        Article killed = a.get().withStatus(Article.Status.WITHDRAWN, reason == null || reason.isBlank() ? "withdrawn" : reason, now);
-        try {
-            store.upsert(killed, now);
-        } catch (ArticleStore.Conflict impossible) {
-            throw new IllegalStateException(impossible);
+        String why = reason == null || reason.isBlank() ? "withdrawn" : reason;
+        ArticleStore.Result r = store.upsertAll(List.of(new ArticleStore.Revision() {
+            @Override
+            public Article candidate() {
+                return a.get();
+            }
+
+            @Override
+            public Article revise(Article stored) { // the version stored when the write runs, not the one read above
+                Article base = stored == null ? a.get() : stored;
+                return base.status() == Article.Status.WITHDRAWN ? base : base.withStatus(Article.Status.WITHDRAWN, why, now);
+            }
+        }), now).get(0);
+        if (r.conflict() != null) throw new IllegalStateException(r.conflict());
+        if (r.outcome() != ArticleStore.Outcome.UNCHANGED) onChange.run();
+        return Optional.of(r.article());
+    }
+
+    /** The CMS rules for a write over a stored version, applied inside the writing transaction. */
+    private record Revision(Article candidate, boolean publishedGiven, Instant now) implements ArticleStore.Revision {
+        @Override
+        public Article revise(Article before) {
+            if (before == null) return candidate;
+            Article a = candidate;
+            if (!publishedGiven) {
+                // an update that leaves `published` out keeps the original publication time
+                Instant published = before.published();
+                a = a.withTimes(published, a.updated().isBefore(published) ? published : a.updated());
+            }
+            // A retried request (same content) changes nothing, whatever timestamp it carries.
+            if (sameContent(before, a)) return before;
+            if (!a.updated().isAfter(before.updated())) {
+                // A correction must move `updated` so readers see it; the CMS did not, so we do.
+                a = a.withTimes(a.published(), now.isAfter(before.updated()) ? now : before.updated().plusSeconds(1));
+            }
+            return a;
         }
-        onChange.run();
-        return Optional.of(killed);
     }
 
     private static boolean sameContent(Article x, Article y) {

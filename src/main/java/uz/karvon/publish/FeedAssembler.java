@@ -20,7 +20,7 @@ import uz.karvon.publish.render.Tombstone;
 import uz.karvon.publish.render.Translation;
 import uz.karvon.store.SourceItem;
 
-/** Turns a feed definition and the article snapshot into the renderer's channel and entries. */
+/** Turns a feed definition and one page of it, as read from the store, into the renderer's channel and entries. */
 public final class FeedAssembler {
     private final KarvonConfig config;
     private final SiteUrls urls;
@@ -36,34 +36,35 @@ public final class FeedAssembler {
 
     public record Assembled(Channel channel, List<Entry> entries, List<Tombstone> tombstones) {}
 
-    /** Items of external sources offered to a feed, with the other sources that carried the same story. */
-    public record SourceItems(List<SourceItem> items, Map<String, Set<String>> alsoCarriedBy) {
-        public static final SourceItems NONE = new SourceItems(List.of(), Map.of());
-    }
-
-    public Assembled assemble(FeedSpec feed, ArticleSnapshot snapshot, SourceItems sourceItems, Instant now) {
-        List<Article> chosen = feed.includeArticles()
-                ? FeedSelection.select(feed, snapshot.all(), config.site().languageFallbacks(), now) : List.of();
-        List<Entry> entries = new ArrayList<>(chosen.size());
-        for (Article a : chosen) entries.add(entry(a, snapshot, feed.fullText(), now));
-        for (SourceItem item : FeedSelection.selectItems(feed, sourceItems.items())) {
-            entries.add(entry(item, sourceItems.alsoCarriedBy().getOrDefault(item.id(), Set.of()), feed.fullText(), now));
+    /**
+     * The channel and entries of one page of {@code feed}: {@code page} as read by the {@link FeedPager},
+     * {@code versions} the versions of its stories (for translation links), {@code withdrawn} the candidates for
+     * RFC 6721 tombstones (private feeds, first page only).
+     */
+    public Assembled assemble(FeedSpec feed, FeedPager.Page page, PageRequest request, Map<String, List<Article>> versions,
+                              Map<String, Set<String>> alsoCarriedBy, List<Article> withdrawn, Instant now) {
+        List<Entry> entries = new ArrayList<>(page.rows().size());
+        for (FeedPager.Row row : page.rows()) {
+            entries.add(row.article() != null
+                    ? entry(row.article(), versions.getOrDefault(row.article().translationKey(), List.of()), feed.fullText(), now)
+                    : entry(row.item(), alsoCarriedBy.getOrDefault(row.item().id(), Set.of()), feed.fullText(), now));
         }
         entries.sort(Comparator.comparing(Entry::published).reversed().thenComparing(Entry::id));
-        if (entries.size() > feed.limit()) entries = new ArrayList<>(entries.subList(0, feed.limit()));
-        List<Tombstone> tombstones = feed.isPublic() ? List.of() : tombstones(feed, snapshot, now);
+        List<Tombstone> tombstones = feed.isPublic() || !request.isFirst() ? List.of() : tombstones(feed, withdrawn, now);
         Instant updated = entries.stream().map(Entry::updated).max(Comparator.naturalOrder())
                 .orElse(Instant.EPOCH);
         for (Tombstone t : tombstones) if (t.when().isAfter(updated)) updated = t.when();
+        String q = request.query();
         Channel channel = new Channel(urls.feedId(feed.id()), feed.title(), feed.description(), feed.language(),
-                urls.home(), urls.feed(feed.id(), "rss"), urls.feed(feed.id(), "atom"), urls.feed(feed.id(), "json"),
+                urls.home(), urls.feed(feed.id(), "rss") + q, urls.feed(feed.id(), "atom") + q, urls.feed(feed.id(), "json"),
                 updated, config.site().rights(), null);
         return new Assembled(channel, entries, tombstones);
     }
 
-    Entry entry(Article a, ArticleSnapshot snapshot, boolean fullText, Instant now) {
+    /** An article as a feed entry; {@code versions} are its story's versions, for the links to translations. */
+    Entry entry(Article a, List<Article> versions, boolean fullText, Instant now) {
         List<Translation> translations = new ArrayList<>();
-        for (Article other : snapshot.versions(a.translationKey())) {
+        for (Article other : versions) {
             if (other.id().equals(a.id()) || !other.isPublicAt(now)) continue;
             translations.add(new Translation(other.lang(), urls.article(other.lang(), other.slug()), other.title()));
         }
@@ -139,10 +140,10 @@ public final class FeedAssembler {
     }
 
     /** RFC 6721 tombstones for withdrawn articles this feed would have carried, within the retention period. */
-    private List<Tombstone> tombstones(FeedSpec feed, ArticleSnapshot snapshot, Instant now) {
+    private List<Tombstone> tombstones(FeedSpec feed, List<Article> withdrawn, Instant now) {
         Duration keep = config.server().tombstoneRetention();
         List<Tombstone> out = new ArrayList<>();
-        for (Article a : snapshot.all()) {
+        for (Article a : withdrawn) {
             if (a.status() != Article.Status.WITHDRAWN || a.updated().isBefore(now.minus(keep))) continue;
             if (!feed.includeArticles() || (a.generated() && !feed.transliterate())) continue;
             // a story killed while still under embargo was never shown to partners without embargo rights

@@ -12,7 +12,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -24,49 +23,48 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.zip.GZIPOutputStream;
 import uz.karvon.article.Article;
+import uz.karvon.article.ArticleFacet;
 import uz.karvon.config.KarvonConfig;
 import uz.karvon.config.KarvonConfig.FeedSpec;
-import uz.karvon.lang.UzbekTransliterator;
 import uz.karvon.publish.render.FeedRenderer;
+import uz.karvon.publish.render.Paging;
 import uz.karvon.publish.render.Tombstone;
-import uz.karvon.store.ArticleStore;
-import uz.karvon.store.SourceItem;
 import uz.karvon.store.SourceItemStore;
 import uz.karvon.store.StoreException;
 
 /**
- * Serves rendered feeds from a Caffeine cache. A hit touches neither the database nor a renderer.
- * Every article or configuration change bumps a generation number that is part of the key, so an
- * in-flight render that started before the change can never be served after it. Entries expire by
- * themselves at the next embargo lift, so an embargoed story goes public at its instant.
+ * Serves rendered feed pages from a Caffeine cache sized in bytes. A hit touches neither the database nor a
+ * renderer; a miss reads the page from the store ({@link FeedPager}) and renders it. The key holds what the
+ * request returns: feed, format, page, the configuration generation and the feed's own generation. A change to
+ * an article bumps only the generations of the feeds that show it (before or after the change), so an in-flight
+ * render that started before the change can never be served after it, and the other feeds stay cached. Entries
+ * expire by themselves at the next embargo lift, so an embargoed story goes public at its instant.
  */
 public final class FeedPublisher {
-    /** How many of the newest articles feeds and pages are drawn from. */
-    static final int SNAPSHOT_SIZE = 10_000;
-
-    private final ArticleStore store;
+    private final Archive archive;
+    private final FeedPager pager;
     private final SourceItemStore sourceItems;
-    private final UzbekTransliterator transliterator = UzbekTransliterator.standard();
     private final Map<String, Long> feedGenerations = new ConcurrentHashMap<>();
     private final FeedRenderer renderer;
     private final Clock clock;
     private final AtomicReference<KarvonConfig> config;
     private final AtomicLong generation = new AtomicLong();
-    private final AtomicReference<Snapshot> snapshot = new AtomicReference<>();
     private final Cache<Key, Rendered> cache;
 
-    private record Key(String feedId, FeedFormat format, long generation, long feedGeneration) {}
+    private record Key(String feedId, FeedFormat format, PageRequest page, long generation, long feedGeneration) {}
 
-    private record Snapshot(long generation, ArticleSnapshot articles) {}
-
-    public FeedPublisher(KarvonConfig config, ArticleStore store, SourceItemStore sourceItems, FeedRenderer renderer, Clock clock) {
+    /** @param cacheBytes how many bytes of rendered pages (raw and gzip) to keep */
+    public FeedPublisher(KarvonConfig config, Archive archive, SourceItemStore sourceItems, FeedRenderer renderer,
+                         Clock clock, long cacheBytes) {
         this.config = new AtomicReference<>(config);
-        this.store = store;
+        this.archive = archive;
+        this.pager = new FeedPager(archive, sourceItems);
         this.sourceItems = sourceItems;
         this.renderer = renderer;
         this.clock = clock;
         this.cache = Caffeine.newBuilder()
-                .maximumSize(2_000)
+                .maximumWeight(cacheBytes)
+                .<Key, Rendered>weigher((k, r) -> 512 + r.raw().length + r.gzip().length)
                 .ticker(() -> clock.millis() * 1_000_000L)
                 .expireAfter(new Expiry<Key, Rendered>() {
                     @Override
@@ -92,78 +90,109 @@ public final class FeedPublisher {
         return config.get();
     }
 
+    public Archive archive() {
+        return archive;
+    }
+
     /** Swaps in a new configuration atomically; readers see the old or the new one, never a mix. */
     public void reconfigure(KarvonConfig next) {
         config.set(next);
         changed();
     }
 
-    /** Called after any stored change: cached feeds and the snapshot are rebuilt on next use. */
+    /** Everything may have changed: every cached page is rendered again on next use. */
     public void changed() {
         generation.incrementAndGet();
         cache.invalidateAll();
     }
 
-    /** New or changed items of these sources: only the feeds that carry them are re-rendered. */
-    public void sourcesChanged(Set<String> sourceIds) {
-        for (FeedSpec f : config.get().feeds()) {
-            if (f.sources().stream().anyMatch(sourceIds::contains)) {
-                feedGenerations.merge(f.id(), 1L, Long::sum);
-                cache.asMap().keySet().removeIf(k -> k.feedId().equals(f.id()));
+    /** Article versions with these facets changed: only the feeds that show (or showed) them are rendered again. */
+    public void articlesChanged(List<ArticleFacet> facets) {
+        KarvonConfig cfg = config.get();
+        Set<String> targets = Archive.targets(cfg);
+        Set<String> stale = new HashSet<>();
+        for (FeedSpec f : cfg.feeds()) {
+            for (ArticleFacet facet : facets) {
+                if (FeedMembership.mayCarry(f, facet, targets)) {
+                    stale.add(f.id());
+                    break;
+                }
             }
         }
+        invalidate(stale);
     }
 
-    public Optional<Rendered> render(String feedId, FeedFormat format) {
+    /** New or changed items of these sources: only the feeds that carry them are re-rendered. */
+    public void sourcesChanged(Set<String> sourceIds) {
+        Set<String> stale = new HashSet<>();
+        for (FeedSpec f : config.get().feeds()) {
+            if (f.sources().stream().anyMatch(sourceIds::contains)) stale.add(f.id());
+        }
+        invalidate(stale);
+    }
+
+    private void invalidate(Set<String> feedIds) {
+        if (feedIds.isEmpty()) return;
+        for (String id : feedIds) feedGenerations.merge(id, 1L, Long::sum);
+        cache.asMap().keySet().removeIf(k -> feedIds.contains(k.feedId()));
+    }
+
+    public Optional<Served> render(String feedId, FeedFormat format, PageRequest page) {
         KarvonConfig cfg = config.get();
         Optional<FeedSpec> spec = cfg.feed(feedId);
         if (spec.isEmpty()) return Optional.empty();
         long gen = generation.get();
         long feedGen = feedGenerations.getOrDefault(feedId, 0L);
-        return Optional.of(cache.get(new Key(feedId, format, gen, feedGen), k -> renderNow(cfg, spec.get(), format, gen)));
+        boolean[] rendered = {false};
+        Rendered r = cache.get(new Key(feedId, format, page, gen, feedGen), k -> {
+            rendered[0] = true;
+            return renderNow(cfg, spec.get(), format, page);
+        });
+        return Optional.of(new Served(r, !rendered[0]));
     }
 
-    /** The current article view, shared by feeds and pages; rebuilt lazily after a change. */
-    public ArticleSnapshot articles() {
-        long gen = generation.get();
-        Snapshot s = snapshot.get();
-        if (s != null && s.generation() == gen) return s.articles();
-        try {
-            List<Article> list = new ArrayList<>(store.recent(SNAPSHOT_SIZE));
-            Set<String> scripts = new HashSet<>();
-            for (FeedSpec f : config.get().feeds()) {
-                if (f.transliterate() && f.language() != null) scripts.add(f.language());
-            }
-            list.addAll(ScriptVersions.generate(list, scripts, transliterator));
-            ArticleSnapshot fresh = new ArticleSnapshot(list);
-            snapshot.set(new Snapshot(gen, fresh));
-            return fresh;
-        } catch (StoreException e) {
-            throw new IllegalStateException(e.getMessage(), e);
-        }
-    }
-
-    private Rendered renderNow(KarvonConfig cfg, FeedSpec spec, FeedFormat format, long gen) {
+    private Rendered renderNow(KarvonConfig cfg, FeedSpec spec, FeedFormat format, PageRequest request) {
         Instant now = clock.instant();
-        ArticleSnapshot articles = articles();
-        FeedAssembler.Assembled a = new FeedAssembler(cfg).assemble(spec, articles, sourceItemsFor(spec), now);
+        Set<String> targets = Archive.targets(cfg);
+        FeedPager.Reading reading = new FeedPager.Reading(spec, targets,
+                FeedSelection.preference(spec.language(), cfg.site().languageFallbacks()), now);
+        FeedPager.Page page = pager.page(reading, request);
+        List<String> keys = page.rows().stream().filter(r -> r.article() != null).map(r -> r.article().translationKey()).toList();
+        Map<String, List<Article>> versions = archive.versions(keys, targets);
+        List<String> itemIds = page.rows().stream().filter(r -> r.item() != null).map(r -> r.item().id()).toList();
+        Map<String, Set<String>> alsoCarriedBy = itemIds.isEmpty() ? Map.of() : alsoCarriedBy(itemIds);
+        List<Article> withdrawn = spec.isPublic() || !request.isFirst() ? List.of()
+                : archive.withdrawnSince(now.minus(cfg.server().tombstoneRetention()), targets);
+        FeedAssembler assembler = new FeedAssembler(cfg);
+        FeedAssembler.Assembled a = assembler.assemble(spec, page, request, versions, alsoCarriedBy, withdrawn, now);
+        Paging paging = paging(assembler.urls(), spec.id(), format, request, page);
         byte[] raw = switch (format) {
-            case RSS -> renderer.rss(a.channel(), a.entries());
-            case ATOM -> renderer.atom(a.channel(), a.entries(), a.tombstones());
-            case JSON -> renderer.json(a.channel(), a.entries());
+            case RSS -> renderer.rss(a.channel(), a.entries(), paging);
+            case ATOM -> renderer.atom(a.channel(), a.entries(), a.tombstones(), paging);
+            case JSON -> renderer.json(a.channel(), a.entries(), paging);
         };
-        Instant validUntil = articles.nextEmbargoLift(now).orElse(null);
+        Instant validUntil = archive.nextEmbargoLift(now).orElse(null);
         for (Tombstone t : a.tombstones()) { // a tombstone leaves the feed when retention ends
             Instant gone = t.when().plus(cfg.server().tombstoneRetention());
             if (validUntil == null || gone.isBefore(validUntil)) validUntil = gone;
         }
         String etag = etag(raw);
-        Instant lastModified = lastModified(spec.id() + "." + format.extension(), etag, a.channel().updated(), now);
+        Instant lastModified = request.isFirst()
+                ? lastModified(spec.id() + "." + format.extension(), etag, a.channel().updated(), now)
+                : min(a.channel().updated(), now.truncatedTo(ChronoUnit.SECONDS));
         return new Rendered(raw, gzip(raw), etag, lastModified, format.contentType(), validUntil);
+    }
+
+    private static Paging paging(SiteUrls urls, String feedId, FeedFormat format, PageRequest request, FeedPager.Page page) {
+        String base = urls.feed(feedId, format.extension());
+        return new Paging(request.isFirst() ? null : base,
+                page.previous() == null ? null : base + page.previous().query(),
+                page.next() == null ? null : base + page.next().query());
     }
 
     private record Version(String etag, Instant lastModified) {}
 
+    /** Per feed and format, for first pages only: a handful of entries, whatever partners page through. */
     private final Map<String, Version> versions = new ConcurrentHashMap<>();
 
     /**
@@ -182,11 +211,13 @@ public final class FeedPublisher {
         return v.lastModified();
     }
 
-    private FeedAssembler.SourceItems sourceItemsFor(FeedSpec spec) {
-        if (spec.sources().isEmpty() || sourceItems == null) return FeedAssembler.SourceItems.NONE;
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    private Map<String, Set<String>> alsoCarriedBy(List<String> itemIds) {
         try {
-            List<SourceItem> items = sourceItems.recent(spec.sources(), spec.limit() * 4);
-            return new FeedAssembler.SourceItems(items, sourceItems.alsoCarriedBy(items.stream().map(SourceItem::id).toList()));
+            return sourceItems.alsoCarriedBy(itemIds);
         } catch (StoreException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }

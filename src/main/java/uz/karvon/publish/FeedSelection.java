@@ -2,11 +2,8 @@ package uz.karvon.publish;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import uz.karvon.article.Article;
 import uz.karvon.config.KarvonConfig.FeedSpec;
 import uz.karvon.config.KeepBlock;
@@ -19,29 +16,23 @@ import uz.karvon.store.SourceItem;
 public final class FeedSelection {
     private FeedSelection() {}
 
-    public static List<Article> select(FeedSpec feed, List<Article> articles, List<String> fallbacks, Instant now) {
-        List<Article> visible = new ArrayList<>();
-        for (Article a : articles) {
-            if (a.status() != Article.Status.PUBLISHED) continue;
-            if (a.generated() && !feed.transliterate()) continue;
-            if (a.isEmbargoedAt(now) && !feed.includeEmbargoed()) continue;
-            if (!feed.sections().isEmpty() && a.categories().stream().noneMatch(feed.sections()::contains)) continue;
-            if (!feed.tags().isEmpty() && a.tags().stream().noneMatch(feed.tags()::contains)) continue;
-            if (!passes(feed, a)) continue;
-            visible.add(a);
-        }
-        List<Article> chosen;
-        if (feed.allLanguages()) {
-            chosen = visible;
-        } else if (feed.everyStory()) {
-            chosen = onePerStory(visible, preference(feed.language(), fallbacks));
-        } else {
-            chosen = visible.stream().filter(a -> feed.languages().contains(a.lang())).toList();
-        }
-        return chosen.stream()
-                .sorted(Comparator.comparing(Article::published).reversed().thenComparing(Article::id))
-                .limit(feed.limit())
-                .toList();
+    /**
+     * Whether {@code a} may appear in the feed at {@code now}, language aside: published, not under embargo (unless
+     * the feed carries embargoed stories), generated only in feeds that transliterate, in the feed's sections and
+     * tags, and through its keep/block patterns.
+     */
+    static boolean visible(FeedSpec feed, Article a, Instant now) {
+        if (a.status() != Article.Status.PUBLISHED) return false;
+        if (a.generated() && !feed.transliterate()) return false;
+        if (a.isEmbargoedAt(now) && !feed.includeEmbargoed()) return false;
+        if (!feed.sections().isEmpty() && a.categories().stream().noneMatch(feed.sections()::contains)) return false;
+        if (!feed.tags().isEmpty() && a.tags().stream().noneMatch(feed.tags()::contains)) return false;
+        return passes(feed, a);
+    }
+
+    /** Whether a version in {@code lang} belongs to the feed's languages (every-story feeds choose among all). */
+    static boolean language(FeedSpec feed, String lang) {
+        return feed.allLanguages() || feed.everyStory() || feed.languages().contains(lang);
     }
 
     /** Source items a feed carries: its sources, its languages, sections as tags, keep/block. */
@@ -65,13 +56,14 @@ public final class FeedSelection {
         return order;
     }
 
-    /** One version per translation key: the first language of {@code order} that exists, else the oldest version. */
-    private static List<Article> onePerStory(List<Article> visible, List<String> order) {
-        Map<String, Article> best = new LinkedHashMap<>();
-        for (Article a : visible) {
-            best.merge(a.translationKey(), a, (x, y) -> rank(order, y) < rank(order, x) ? y : x);
-        }
-        return List.copyOf(best.values());
+    /**
+     * The version an every-story feed carries: among the story's visible versions (in {@link Archive#versions}
+     * order), the first language of {@code order} that exists, else the first version.
+     */
+    static Article chosen(List<Article> visibleVersions, List<String> order) {
+        Article best = null;
+        for (Article a : visibleVersions) if (best == null || rank(order, a) < rank(order, best)) best = a;
+        return best;
     }
 
     private static int rank(List<String> order, Article a) {

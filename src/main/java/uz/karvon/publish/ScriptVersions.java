@@ -1,9 +1,5 @@
 package uz.karvon.publish;
 
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
 import java.util.function.UnaryOperator;
 import uz.karvon.article.Article;
 import uz.karvon.lang.UzbekTransliterator;
@@ -19,25 +15,26 @@ final class ScriptVersions {
 
     private ScriptVersions() {}
 
-    static List<Article> generate(List<Article> articles, Set<String> targets, UzbekTransliterator translit) {
-        if (targets.isEmpty()) return List.of();
-        Set<String> have = new HashSet<>();
-        for (Article a : articles) have.add(a.translationKey() + "|" + a.lang());
-        List<Article> out = new ArrayList<>();
-        for (Article a : articles) {
-            String target = a.lang().equals(LATN) ? CYRL : a.lang().equals(CYRL) ? LATN : null;
-            if (target == null || !targets.contains(target) || have.contains(a.translationKey() + "|" + target)) continue;
-            boolean toCyrl = target.equals(CYRL);
-            UnaryOperator<String> text = s -> s == null ? null : toCyrl ? translit.toCyrillic(s) : translit.toLatin(s);
-            UnaryOperator<String> html = s -> s == null ? null : toCyrl ? translit.htmlToCyrillic(s) : translit.htmlToLatin(s);
-            Article.Image img = a.image() == null ? null
-                    : new Article.Image(a.image().url(), a.image().type(), a.image().length(), text.apply(a.image().caption()));
-            out.add(new Article(a.id() + "~" + target, target, a.translationKey(), a.slug(), text.apply(a.title()),
-                    text.apply(a.summary()), html.apply(a.bodyHtml()), a.section(), a.categories(),
-                    a.tags().stream().map(text).toList(), text.apply(a.author()), text.apply(a.dateline()), img,
-                    a.published(), a.updated(), a.status(), a.embargoUntil(), text.apply(a.correctionNote()),
-                    a.withdrawReason(), true));
-        }
-        return out;
+    /** The other Uzbek script of {@code lang}, or {@code null} when it has none. */
+    static String other(String lang) {
+        return LATN.equals(lang) ? CYRL : CYRL.equals(lang) ? LATN : null;
+    }
+
+    /**
+     * The version of {@code a} in the other script, {@code target} (= {@code other(a.lang())}); without its body
+     * when {@code withBody} is false: enough for a translation link or for choosing a story's version, at a
+     * fraction of the cost.
+     */
+    static Article generate(Article a, String target, UzbekTransliterator translit, boolean withBody) {
+        boolean toCyrl = target.equals(CYRL);
+        UnaryOperator<String> text = s -> s == null ? null : toCyrl ? translit.toCyrillic(s) : translit.toLatin(s);
+        UnaryOperator<String> html = s -> s == null ? null : toCyrl ? translit.htmlToCyrillic(s) : translit.htmlToLatin(s);
+        Article.Image img = a.image() == null ? null
+                : new Article.Image(a.image().url(), a.image().type(), a.image().length(), text.apply(a.image().caption()));
+        return new Article(a.id() + "~" + target, target, a.translationKey(), a.slug(), text.apply(a.title()),
+                text.apply(a.summary()), withBody ? html.apply(a.bodyHtml()) : null, a.section(), a.categories(),
+                a.tags().stream().map(text).toList(), text.apply(a.author()), text.apply(a.dateline()), img,
+                a.published(), a.updated(), a.status(), a.embargoUntil(), text.apply(a.correctionNote()),
+                a.withdrawReason(), true);
     }
 }

@@ -6,7 +6,9 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -24,10 +26,15 @@ import uz.karvon.ingest.SourceStates;
 import uz.karvon.ingest.fetch.FetchSettings;
 import uz.karvon.ingest.fetch.Fetcher;
 import uz.karvon.lang.LanguageDetector;
+import uz.karvon.lang.UzbekTransliterator;
+import uz.karvon.publish.Archive;
+import uz.karvon.publish.ChangeFollower;
 import uz.karvon.publish.FeedPublisher;
+import uz.karvon.publish.Sitemaps;
 import uz.karvon.publish.render.FeedRenderer;
 import uz.karvon.stats.PullStats;
 import uz.karvon.store.ArticleStore;
+import uz.karvon.store.ChangeLog;
 import uz.karvon.store.Database;
 import uz.karvon.store.PullStatStore;
 import uz.karvon.store.SourceItemStore;
@@ -64,7 +71,27 @@ public final class KarvonServer implements AutoCloseable {
      * @param watchConfig reload feeds.yml when the file changes (the server does; most tests call reload directly)
      */
     public record Options(Path configFile, Path dataDir, Integer port, String host, Clock clock, Map<String, String> env,
-                          boolean loadSample, boolean watchConfig) {}
+                          boolean loadSample, boolean watchConfig, Tuning tuning) {
+        public Options(Path configFile, Path dataDir, Integer port, String host, Clock clock, Map<String, String> env,
+                       boolean loadSample, boolean watchConfig) {
+            this(configFile, dataDir, port, host, clock, env, loadSample, watchConfig, Tuning.DEFAULTS);
+        }
+    }
+
+    /**
+     * Cache sizes and limits. Memory is bounded by these, not by the archive: the defaults serve a million
+     * articles in a 256 MB heap (BENCHMARKS.md). Tests make them small to prove nothing depends on a cache.
+     *
+     * @param feedCacheBytes            rendered feed pages, raw and gzip
+     * @param sitemapCacheBytes         rendered sitemap files, raw and gzip
+     * @param transliterationCacheChars generated uz-Cyrl/uz-Latn versions (title, summary, body)
+     * @param sitemapUrlsPerFile        URLs per sitemap file (the protocol allows up to 50,000)
+     * @param changePoll                how often the change log is read (imports and other instances)
+     */
+    public record Tuning(long feedCacheBytes, long sitemapCacheBytes, long transliterationCacheChars,
+                         int sitemapUrlsPerFile, Duration changePoll) {
+        public static final Tuning DEFAULTS = new Tuning(32L << 20, 16L << 20, 4L << 20, 10_000, Duration.ofSeconds(1));
+    }
 
     public static KarvonServer start(Options o) throws ConfigException, StoreException, IOException {
         ConfigLoader loader = new ConfigLoader(o.env());
@@ -75,10 +102,20 @@ public final class KarvonServer implements AutoCloseable {
         Fetcher fetcher = null;
         PollScheduler poller = null;
         try {
+            Tuning t = o.tuning();
             ArticleStore articles = new ArticleStore(db);
             SourceItemStore items = new SourceItemStore(db);
-            FeedPublisher publisher = new FeedPublisher(config, articles, items, new FeedRenderer(config.site().agency()), o.clock());
-            ArticleIntake intake = Wiring.intake(db, o.clock(), publisher::changed);
+            Archive archive = new Archive(articles, UzbekTransliterator.standard(), t.transliterationCacheChars());
+            FeedPublisher publisher = new FeedPublisher(config, archive, items, new FeedRenderer(config.site().agency()),
+                    o.clock(), t.feedCacheBytes());
+            Sitemaps sitemaps = new Sitemaps(articles, publisher::config, o.clock(), t.sitemapUrlsPerFile(), t.sitemapCacheBytes());
+            ChangeLog changeLog = new ChangeLog(db);
+            ChangeFollower follower = new ChangeFollower(changeLog, facets -> {
+                publisher.articlesChanged(facets);
+                sitemaps.changed(facets);
+            });
+            // a write of this process is applied before its request is answered; others' within changePoll
+            ArticleIntake intake = Wiring.intake(db, o.clock(), () -> follow(follower));
             if (o.loadSample() && articles.count() == 0) loadSample(intake);
 
             fetcher = new Fetcher(fetchSettings(config.ingest()), o.clock());
@@ -88,7 +125,7 @@ public final class KarvonServer implements AutoCloseable {
 
             ConfigStatus status = new ConfigStatus(o.configFile(), o.clock().instant(), config.warnings());
             PullStats stats = new PullStats(new PullStatStore(db), o.clock());
-            AppContext ctx = new AppContext(publisher, intake, articles, db, status, poller, stats, o.clock());
+            AppContext ctx = new AppContext(publisher, sitemaps, intake, articles, db, status, poller, stats, o.clock());
             ConfigReloader reloader = new ConfigReloader(configFile, loader, publisher, poller, status, o.clock(), ConfigReloader.SETTLE);
             Javalin web = WebApp.create(ctx, reloader::reload);
             int port = o.port() != null ? o.port() : config.server().port();
@@ -99,11 +136,14 @@ public final class KarvonServer implements AutoCloseable {
             poller.start();
             if (o.watchConfig()) reloader.watch();
             ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "karvon-housekeeping");
-                t.setDaemon(true);
-                return t;
+                Thread thread = new Thread(r, "karvon-housekeeping");
+                thread.setDaemon(true);
+                return thread;
             });
+            long poll = t.changePoll().toMillis();
+            housekeeping.scheduleWithFixedDelay(() -> follow(follower), poll, poll, TimeUnit.MILLISECONDS);
             housekeeping.scheduleWithFixedDelay(() -> purge(items, publisher, o.clock()), 1, 60, TimeUnit.MINUTES);
+            housekeeping.scheduleWithFixedDelay(() -> pruneChanges(changeLog, o.clock()), 1, 60, TimeUnit.MINUTES);
             housekeeping.scheduleWithFixedDelay(stats::flush, 1, 1, TimeUnit.MINUTES);
             LOG.info("karvon serving {} feeds and following {} sources on http://{}:{}/ (data: {})",
                     config.feeds().size(), config.sources().size(), host, web.port(), db.file());
@@ -146,10 +186,30 @@ public final class KarvonServer implements AutoCloseable {
             int n = items.purgeLastSeenBefore(clock.instant().minus(keep));
             if (n > 0) {
                 LOG.info("retention: removed {} source items not seen for {}", n, keep);
-                publisher.changed();
+                Set<String> sources = new HashSet<>();
+                publisher.config().sources().forEach(s -> sources.add(s.id()));
+                publisher.sourcesChanged(sources);
             }
         } catch (StoreException | RuntimeException e) {
             LOG.warn("retention: {}", e.getMessage());
+        }
+    }
+
+    /** Applies the change log; a failure is logged and retried at the next poll (nothing is skipped). */
+    private static void follow(ChangeFollower follower) {
+        try {
+            follower.poll();
+        } catch (StoreException | RuntimeException e) {
+            LOG.warn("change log: {}", e.getMessage());
+        }
+    }
+
+    /** Followers read the log within seconds; a day of it is plenty for an instance that restarts. */
+    private static void pruneChanges(ChangeLog log, Clock clock) {
+        try {
+            log.pruneBefore(clock.instant().minus(Duration.ofDays(1)));
+        } catch (StoreException | RuntimeException e) {
+            LOG.warn("change log: {}", e.getMessage());
         }
     }
 

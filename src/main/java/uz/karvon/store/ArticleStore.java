@@ -1,27 +1,36 @@
 package uz.karvon.store;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.sql.Connection;
+import static uz.karvon.store.ArticleRows.A_COLUMNS;
+import static uz.karvon.store.ArticleRows.A_COLUMNS_NO_BODY;
+import static uz.karvon.store.ArticleRows.COLUMNS;
+import static uz.karvon.store.ArticleRows.COLUMNS_NO_BODY;
+import static uz.karvon.store.ArticleRows.FEED_ORDER;
+import static uz.karvon.store.ArticleRows.LINK_COLUMNS;
+import static uz.karvon.store.ArticleRows.bindAll;
+import static uz.karvon.store.ArticleRows.chunks;
+import static uz.karvon.store.ArticleRows.first;
+import static uz.karvon.store.ArticleRows.links;
+import static uz.karvon.store.ArticleRows.list;
+import static uz.karvon.store.ArticleRows.marks;
+
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import uz.karvon.article.Article;
+import uz.karvon.article.ArticleFacet;
 
-/** Agency articles in the database. Every write is one transaction. */
+/**
+ * Agency articles in the database, the source of truth for feeds, pages and sitemaps. Every write is one
+ * transaction that also records the change in the {@link ChangeLog}; every read is a query with an index behind
+ * it (see V6__archive.sql), so its cost follows what it returns, not the size of the archive.
+ */
 public final class ArticleStore {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String COLUMNS = "id, lang, translation_key, slug, title, summary, body_html, section, categories, tags,"
-            + " author, dateline, image_url, image_type, image_length, image_caption, published_at, updated_at, status,"
-            + " embargo_until, correction_note, withdraw_reason";
-
     private final Database db;
 
     public ArticleStore(Database db) {
@@ -44,143 +53,241 @@ public final class ArticleStore {
         }
     }
 
+    /** One article to write, and how to revise it against the version stored when the write runs. */
+    public interface Revision {
+        Article candidate();
+
+        /** The version to store, given the stored one ({@code null}: none); returning {@code stored} changes nothing. */
+        Article revise(Article stored);
+    }
+
+    /** What became of one revision: an outcome and the article as stored, or the conflict that refused it. */
+    public record Result(Outcome outcome, Article article, Conflict conflict) {}
+
     /** Creates or updates by id. Refuses a language change for an existing id and a slug taken by another article. */
     public Outcome upsert(Article a, Instant now) throws StoreException, Conflict {
-        Object[] result = db.transaction(c -> {
-            Optional<Article> existing = find(c, "id = ?", a.id());
-            if (existing.isPresent() && !existing.get().lang().equals(a.lang())) {
-                return new Object[] {new Conflict("lang", "article " + a.id() + " exists in " + existing.get().lang()
-                        + "; a language version needs its own id")};
+        Result r = upsertAll(List.of(new Revision() {
+            @Override
+            public Article candidate() {
+                return a;
             }
-            Optional<Article> slugOwner = find(c, "lang = ? AND slug = ?", a.lang(), a.slug());
-            if (slugOwner.isPresent() && !slugOwner.get().id().equals(a.id())) {
-                return new Object[] {new Conflict("slug", "slug '" + a.slug() + "' is already used by article "
-                        + slugOwner.get().id() + " in " + a.lang())};
+
+            @Override
+            public Article revise(Article stored) {
+                return a;
             }
-            if (existing.isEmpty()) {
-                insert(c, a, now);
-                return new Object[] {Outcome.CREATED};
+        }), now).get(0);
+        if (r.conflict() != null) throw r.conflict();
+        return r.outcome();
+    }
+
+    /**
+     * Writes many articles in one transaction (the import's batches) in order, each seeing the ones before it.
+     * One change-log row records the facets of every version touched, including the translations whose links
+     * changed; a batch of many is folded per language.
+     */
+    public List<Result> upsertAll(List<? extends Revision> revisions, Instant now) throws StoreException {
+        return db.transaction(c -> {
+            List<ArticleFacet> facets = new ArrayList<>();
+            List<Result> out = new ArrayList<>(revisions.size());
+            try (ArticleWriter w = new ArticleWriter(c)) {
+                for (Revision r : revisions) out.add(w.write(r, now, facets));
             }
-            if (existing.get().equals(a)) return new Object[] {Outcome.UNCHANGED};
-            update(c, a, now);
-            return new Object[] {Outcome.UPDATED};
+            if (!facets.isEmpty()) ChangeLog.append(c, now, facets.size() > 64 ? ArticleFacet.merge(facets) : facets);
+            return out;
         });
-        if (result[0] instanceof Conflict conflict) throw conflict;
-        return (Outcome) result[0];
     }
 
     public Optional<Article> get(String id) throws StoreException {
-        return db.transaction(c -> find(c, "id = ?", id));
+        return db.read(c -> first(list(c, "SELECT " + COLUMNS + " FROM article WHERE id = ?", id)));
     }
 
-    /** The newest articles by publication time, withdrawn ones included (feeds need them for tombstones). */
-    public List<Article> recent(int max) throws StoreException {
-        return db.transaction(c -> list(c, "SELECT " + COLUMNS + " FROM article ORDER BY published_at DESC, id LIMIT " + max));
+    /** The article at {@code /{lang}/articles/{slug}}, in any state. */
+    public Optional<Article> bySlug(String lang, String slug) throws StoreException {
+        return db.read(c -> first(list(c, "SELECT " + COLUMNS + " FROM article WHERE lang = ? AND slug = ?",
+                lang, slug)));
     }
 
-    public long count() throws StoreException {
-        return db.transaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM article"); ResultSet rs = ps.executeQuery()) {
+    /**
+     * Every stored version of these stories (any state), newest first and then by id, per translation key, without
+     * their bodies ({@code bodyHtml} is null): for translation links and for choosing a story's version.
+     */
+    public Map<String, List<Article>> versions(Collection<String> translationKeys) throws StoreException {
+        if (translationKeys.isEmpty()) return Map.of();
+        List<String> keys = translationKeys.stream().distinct().toList();
+        return db.read(c -> {
+            Map<String, List<Article>> out = new LinkedHashMap<>();
+            for (List<String> chunk : chunks(keys)) {
+                List<Article> rows = list(c, "SELECT " + COLUMNS_NO_BODY + " FROM article WHERE translation_key IN ("
+                        + marks(chunk.size()) + ") ORDER BY published_at DESC, id", chunk.toArray());
+                for (Article a : rows) out.computeIfAbsent(a.translationKey(), k -> new ArrayList<>()).add(a);
+            }
+            return out;
+        });
+    }
+
+    /**
+     * Where a keyset scan continues: after the row ({@code published}, {@code id}) in scan order, or, with
+     * {@code id == null}, from every row published at {@code published} (inclusive) onwards.
+     */
+    public record Position(long published, String id) {}
+
+    /**
+     * One batch of a feed's scan, in feed order (newest first, then by id) or, with {@code older == false},
+     * the reverse. Either one language ({@code lang}), or every language, or one label (a category, kind
+     * {@code 'c'}, or a tag, kind {@code 't'}) restricted to {@code langs} (empty: all).
+     *
+     * @param visibleAt without embargoed articles at this instant; {@code null}: embargoed ones too
+     * @param withBody  false: {@code bodyHtml} is null (a scan that only decides links reads no bodies)
+     */
+    public record Scan(String lang, char labelKind, String label, List<String> langs, boolean publishedOnly,
+                       Instant visibleAt, boolean older, Position from, int limit, boolean withBody) {
+        public Scan {
+            langs = langs == null ? List.of() : List.copyOf(langs);
+        }
+
+        public Scan from(Position p) {
+            return new Scan(lang, labelKind, label, langs, publishedOnly, visibleAt, older, p, limit, withBody);
+        }
+
+        public Scan limit(int n) {
+            return new Scan(lang, labelKind, label, langs, publishedOnly, visibleAt, older, from, n, withBody);
+        }
+    }
+
+    public List<Article> scan(Scan s) throws StoreException {
+        boolean byLabel = s.label() != null;
+        String t = byLabel ? "a." : "";
+        String pub = byLabel ? "l.published_at" : "published_at";
+        String id = byLabel ? "l.article_id" : "id";
+        StringBuilder sql = new StringBuilder("SELECT ").append(byLabel
+                ? (s.withBody() ? A_COLUMNS : A_COLUMNS_NO_BODY) : (s.withBody() ? COLUMNS : COLUMNS_NO_BODY));
+        List<Object> args = new ArrayList<>();
+        if (byLabel) {
+            sql.append(" FROM article_label l JOIN article a ON a.id = l.article_id WHERE l.kind = ? AND l.label = ?");
+            args.add(String.valueOf(s.labelKind()));
+            args.add(s.label());
+            if (!s.langs().isEmpty()) {
+                sql.append(" AND a.lang IN (").append(marks(s.langs().size())).append(")");
+                args.addAll(s.langs());
+            }
+        } else {
+            sql.append(" FROM article WHERE 1 = 1");
+            if (s.lang() != null) {
+                sql.append(" AND lang = ?");
+                args.add(s.lang());
+            }
+        }
+        if (s.publishedOnly()) sql.append(" AND ").append(t).append("status = 'published'");
+        if (s.visibleAt() != null) {
+            sql.append(" AND (").append(t).append("embargo_until IS NULL OR ").append(t).append("embargo_until <= ?)");
+            args.add(s.visibleAt().toEpochMilli());
+        }
+        Position p = s.from();
+        if (p != null) {
+            // the plain range first, so both databases read the index from there instead of filtering from the top
+            sql.append(" AND ").append(pub).append(s.older() ? " <= ?" : " >= ?");
+            args.add(p.published());
+            if (p.id() != null) {
+                sql.append(" AND (").append(pub).append(s.older() ? " < ?" : " > ?").append(" OR ").append(id)
+                        .append(s.older() ? " > ?" : " < ?").append(")");
+                args.add(p.published());
+                args.add(p.id());
+            }
+        }
+        sql.append(" ORDER BY ").append(pub).append(s.older() ? " DESC, " : " ASC, ").append(id)
+                .append(s.older() ? " ASC" : " DESC").append(" LIMIT ?");
+        args.add(s.limit());
+        return db.read(c -> list(c, sql.toString(), args.toArray()));
+    }
+
+    /** Withdrawn articles whose withdrawal ({@code updated}) is at or after {@code since}, in feed order, without bodies. */
+    public List<Article> withdrawnSince(Instant since) throws StoreException {
+        // no ORDER BY: with one, SQLite prefers walking the publication index over the (partial) withdrawal index
+        List<Article> out = new ArrayList<>(db.read(c -> list(c, "SELECT " + COLUMNS_NO_BODY + " FROM article"
+                + " WHERE status = 'withdrawn' AND updated_at >= ?", since.toEpochMilli())));
+        out.sort(FEED_ORDER);
+        return out;
+    }
+
+    /** The first embargo to lift after {@code now}, if any: cached output must expire then. */
+    public Optional<Instant> nextEmbargoLift(Instant now) throws StoreException {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT MIN(embargo_until) FROM article WHERE embargo_until > ?")) {
+                ps.setLong(1, now.toEpochMilli());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    long t = rs.getLong(1);
+                    return rs.wasNull() ? Optional.<Instant>empty() : Optional.of(Instant.ofEpochMilli(t));
+                }
+            }
+        });
+    }
+
+    /** The highest seq given so far (0: no article): sitemap files are ranges of seq. */
+    public long maxSeq() throws StoreException {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(MAX(seq), 0) FROM article");
+                 ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
             }
         });
     }
 
-    private static Optional<Article> find(Connection c, String where, Object... args) throws SQLException {
-        List<Article> l = list(c, "SELECT " + COLUMNS + " FROM article WHERE " + where, args);
-        return l.isEmpty() ? Optional.empty() : Optional.of(l.get(0));
+    /** How many articles are stored. Articles are never deleted (a withdrawal keeps the row), so this is the last seq. */
+    public long count() throws StoreException {
+        return maxSeq();
     }
 
-    private static List<Article> list(Connection c, String sql, Object... args) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) ps.setObject(i + 1, args[i]);
-            try (ResultSet rs = ps.executeQuery()) {
-                List<Article> out = new ArrayList<>();
-                while (rs.next()) out.add(read(rs));
-                return out;
+    /** Public articles with {@code seqFrom <= seq <= seqTo}, in seq order. */
+    public List<ArticleLink> publicLinks(long seqFrom, long seqTo, Instant now) throws StoreException {
+        return db.read(c -> links(c, "SELECT " + LINK_COLUMNS
+                + " FROM article WHERE seq >= ? AND seq <= ? AND status = 'published'"
+                + " AND (embargo_until IS NULL OR embargo_until <= ?) ORDER BY seq", seqFrom, seqTo, now.toEpochMilli()));
+    }
+
+    /** Public articles published in {@code [since, now]}, newest first, at most {@code limit}. */
+    public List<ArticleLink> publicLinksSince(Instant since, Instant now, int limit) throws StoreException {
+        return db.read(c -> links(c, "SELECT " + LINK_COLUMNS
+                + " FROM article WHERE published_at >= ? AND published_at <= ? AND status = 'published'"
+                + " AND (embargo_until IS NULL OR embargo_until <= ?) ORDER BY published_at DESC, id LIMIT ?",
+                since.toEpochMilli(), now.toEpochMilli(), now.toEpochMilli(), limit));
+    }
+
+    /** Every version of these stories (any state), per translation key, newest first and then by id. */
+    public Map<String, List<ArticleLink>> versionLinks(Collection<String> translationKeys) throws StoreException {
+        if (translationKeys.isEmpty()) return Map.of();
+        List<String> keys = translationKeys.stream().distinct().toList();
+        return db.read(c -> {
+            Map<String, List<ArticleLink>> out = new LinkedHashMap<>();
+            for (List<String> chunk : chunks(keys)) {
+                for (ArticleLink l : links(c, "SELECT " + LINK_COLUMNS + " FROM article WHERE translation_key IN ("
+                        + marks(chunk.size()) + ") ORDER BY published_at DESC, id", chunk.toArray())) {
+                    out.computeIfAbsent(l.translationKey(), k -> new ArrayList<>()).add(l);
+                }
             }
-        }
+            return out;
+        });
     }
 
-    private static void insert(Connection c, Article a, Instant now) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO article (" + COLUMNS + ", revision, stored_at)"
-                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,1,?)")) {
-            bind(ps, a);
-            ps.setLong(23, now.toEpochMilli());
-            ps.executeUpdate();
-        }
-    }
-
-    private static void update(Connection c, Article a, Instant now) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE article SET id = ?, lang = ?, translation_key = ?, slug = ?,"
-                + " title = ?, summary = ?, body_html = ?, section = ?, categories = ?, tags = ?, author = ?, dateline = ?,"
-                + " image_url = ?, image_type = ?, image_length = ?, image_caption = ?, published_at = ?, updated_at = ?,"
-                + " status = ?, embargo_until = ?, correction_note = ?, withdraw_reason = ?, revision = revision + 1,"
-                + " stored_at = ? WHERE id = ?")) {
-            bind(ps, a);
-            ps.setLong(23, now.toEpochMilli());
-            ps.setString(24, a.id());
-            ps.executeUpdate();
-        }
-    }
-
-    private static void bind(PreparedStatement ps, Article a) throws SQLException {
-        ps.setString(1, a.id());
-        ps.setString(2, a.lang());
-        ps.setString(3, a.translationKey());
-        ps.setString(4, a.slug());
-        ps.setString(5, a.title());
-        ps.setString(6, a.summary());
-        ps.setString(7, a.bodyHtml());
-        ps.setString(8, a.section());
-        ps.setString(9, toJson(a.categories()));
-        ps.setString(10, toJson(a.tags()));
-        ps.setString(11, a.author());
-        ps.setString(12, a.dateline());
-        Article.Image img = a.image();
-        ps.setString(13, img == null ? null : img.url());
-        ps.setString(14, img == null ? null : img.type());
-        if (img == null || img.length() == null) ps.setNull(15, Types.BIGINT); else ps.setLong(15, img.length());
-        ps.setString(16, img == null ? null : img.caption());
-        ps.setLong(17, a.published().toEpochMilli());
-        ps.setLong(18, a.updated().toEpochMilli());
-        ps.setString(19, a.status().name().toLowerCase(Locale.ROOT));
-        if (a.embargoUntil() == null) ps.setNull(20, Types.BIGINT); else ps.setLong(20, a.embargoUntil().toEpochMilli());
-        ps.setString(21, a.correctionNote());
-        ps.setString(22, a.withdrawReason());
-    }
-
-    private static Article read(ResultSet rs) throws SQLException {
-        String imageUrl = rs.getString("image_url");
-        long len = rs.getLong("image_length");
-        Long imageLength = rs.wasNull() ? null : len;
-        Article.Image image = imageUrl == null ? null
-                : new Article.Image(imageUrl, rs.getString("image_type"), imageLength, rs.getString("image_caption"));
-        long embargo = rs.getLong("embargo_until");
-        Instant embargoUntil = rs.wasNull() ? null : Instant.ofEpochMilli(embargo);
-        return new Article(rs.getString("id"), rs.getString("lang"), rs.getString("translation_key"), rs.getString("slug"),
-                rs.getString("title"), rs.getString("summary"), rs.getString("body_html"), rs.getString("section"),
-                fromJson(rs.getString("categories")), fromJson(rs.getString("tags")), rs.getString("author"),
-                rs.getString("dateline"), image, Instant.ofEpochMilli(rs.getLong("published_at")),
-                Instant.ofEpochMilli(rs.getLong("updated_at")),
-                Article.Status.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)), embargoUntil,
-                rs.getString("correction_note"), rs.getString("withdraw_reason"), false);
-    }
-
-    private static String toJson(List<String> list) {
-        try {
-            return JSON.writeValueAsString(list);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static List<String> fromJson(String s) throws SQLException {
-        try {
-            return JSON.readValue(s, new TypeReference<List<String>>() {});
-        } catch (JsonProcessingException e) {
-            throw new SQLException("corrupt list column: " + e.getOriginalMessage(), e);
-        }
+    /** Stories that have a stored version in {@code lang}, among these translation keys. */
+    public List<String> keysWithVersionIn(String lang, Collection<String> translationKeys) throws StoreException {
+        if (translationKeys.isEmpty()) return List.of();
+        List<String> keys = translationKeys.stream().distinct().toList();
+        return db.read(c -> {
+            List<String> out = new ArrayList<>();
+            for (List<String> chunk : chunks(keys)) {
+                // by key only, the language checked here: a condition on lang would lead the planner to scan a language
+                try (PreparedStatement ps = c.prepareStatement("SELECT translation_key, lang FROM article"
+                        + " WHERE translation_key IN (" + marks(chunk.size()) + ")")) {
+                    bindAll(ps, chunk.toArray());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) if (rs.getString(2).equals(lang)) out.add(rs.getString(1));
+                    }
+                }
+            }
+            return out;
+        });
     }
 }

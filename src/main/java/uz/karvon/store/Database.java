@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
@@ -17,8 +19,9 @@ import org.sqlite.SQLiteLimits;
 
 /**
  * The embedded database: one SQLite file under the data directory, migrated by Flyway on open.
- * SQLite has one writer at a time, so every statement goes through one connection, serialised by
- * {@link #transaction}; reads are rare because feeds are served from the render cache.
+ * SQLite has one writer at a time, so every write goes through one connection, serialised by
+ * {@link #transaction}. Reads ({@link #read}) use a few read-only connections of their own: under WAL they see
+ * the last commit and neither wait for the writer nor block it (a feed page rendered while the CMS writes).
  *
  * <p>Other processes may write the same file (an {@code import} next to the running server). A write transaction
  * therefore takes the write lock when it begins ({@code BEGIN IMMEDIATE}): a deferred one that read first could not
@@ -39,12 +42,20 @@ public final class Database implements AutoCloseable {
     /** Bound parameters per statement: SQLite's own default since 3.32. */
     static final int MAX_PARAMETERS = 32_766;
 
+    /** Concurrent readers; more would only queue for the two cores. */
+    private static final int READERS = 4;
+
     private final Path file;
     private final Connection connection;
+    private final SQLiteDataSource readSource;
+    private final LinkedBlockingQueue<Connection> idleReaders = new LinkedBlockingQueue<>();
+    private final Semaphore readers = new Semaphore(READERS);
+    private volatile boolean closed;
 
-    private Database(Path file, Connection connection) {
+    private Database(Path file, Connection connection, SQLiteDataSource readSource) {
         this.file = file;
         this.connection = connection;
+        this.readSource = readSource;
     }
 
     public static Database open(Path dataDir) throws StoreException {
@@ -70,10 +81,19 @@ public final class Database implements AutoCloseable {
             // stock SQLite's limit, not this driver's raised one (250,000), so no query comes to depend on it;
             // lists of ids are bound as one JSON array instead (PostgreSQL's protocol stops at 65,535)
             c.unwrap(SQLiteConnection.class).setLimit(SQLiteLimits.SQLITE_LIMIT_VARIABLE_NUMBER, MAX_PARAMETERS);
-            return new Database(file, c);
+            return new Database(file, c, readSource(file));
         } catch (SQLException | RuntimeException e) {
             throw new StoreException("store: cannot open " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    private static SQLiteDataSource readSource(Path file) {
+        SQLiteConfig cfg = new SQLiteConfig();
+        cfg.setReadOnly(true);
+        cfg.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+        SQLiteDataSource ds = new SQLiteDataSource(cfg);
+        ds.setUrl("jdbc:sqlite:" + file);
+        return ds;
     }
 
     public Path file() {
@@ -93,9 +113,44 @@ public final class Database implements AutoCloseable {
         return run("BEGIN IMMEDIATE", work);
     }
 
-    /** Runs work that only reads, on one consistent snapshot; it never waits for a writer. */
-    public synchronized <T> T read(Work<T> work) throws StoreException {
-        return run("BEGIN", work);
+    /**
+     * Runs work that only reads, on one consistent snapshot, on a reader connection: it never waits for the writer.
+     * Work that writes fails there (the connection is read-only): use {@link #transaction}.
+     */
+    public <T> T read(Work<T> work) throws StoreException {
+        readers.acquireUninterruptibly();
+        Connection c = idleReaders.poll();
+        try {
+            if (c == null) {
+                c = readSource.getConnection(); // auto-commit on: the read transaction is begun by hand, as writes are
+                c.unwrap(SQLiteConnection.class).setLimit(SQLiteLimits.SQLITE_LIMIT_VARIABLE_NUMBER, MAX_PARAMETERS);
+            }
+            try (Statement s = c.createStatement()) {
+                s.execute("BEGIN");
+            }
+            T result;
+            try {
+                result = work.run(c);
+            } finally {
+                try (Statement s = c.createStatement()) {
+                    s.execute("COMMIT"); // ends the snapshot: the next read sees newer commits
+                }
+            }
+            if (closed) c.close(); else idleReaders.offer(c);
+            c = null;
+            return result;
+        } catch (SQLException e) {
+            throw failure(e);
+        } finally {
+            if (c != null) { // a reader in an unknown state is not reused
+                try {
+                    c.close();
+                } catch (SQLException ignored) {
+                    // the original failure is what matters
+                }
+            }
+            readers.release();
+        }
     }
 
     private <T> T run(String begin, Work<T> work) throws StoreException {
@@ -185,6 +240,14 @@ public final class Database implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        closed = true;
+        for (Connection r; (r = idleReaders.poll()) != null; ) {
+            try {
+                r.close();
+            } catch (SQLException ignored) {
+                // closing at shutdown: nothing to recover
+            }
+        }
         try {
             connection.close();
         } catch (SQLException ignored) {

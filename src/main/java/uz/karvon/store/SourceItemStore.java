@@ -292,6 +292,20 @@ public final class SourceItemStore {
                 + " ORDER BY published_at DESC, id LIMIT " + limit, ids, ids));
     }
 
+    /**
+     * Like {@link #recent}, from a publication time on (inclusive): going down the feed ({@code older}: published
+     * at or before, newest first) or up it (at or after, oldest first). For the pages of a feed that mixes sources in.
+     */
+    public List<SourceItem> window(Collection<String> sourceIds, long fromMillis, boolean older, int limit) throws StoreException {
+        if (sourceIds.isEmpty()) return List.of();
+        String ids = jsonArray(sourceIds);
+        return db.read(c -> list(c, "SELECT " + COLUMNS + " FROM source_item WHERE source_id IN " + IN_JSON
+                + " AND (duplicate_of IS NULL OR duplicate_of NOT IN (SELECT id FROM source_item WHERE source_id IN " + IN_JSON + "))"
+                + " AND published_at " + (older ? "<= ?" : ">= ?")
+                + (older ? " ORDER BY published_at DESC, id" : " ORDER BY published_at ASC, id DESC") + " LIMIT " + limit,
+                ids, ids, fromMillis));
+    }
+
     /** For each item id, the other sources that carried the same story. */
     public Map<String, Set<String>> alsoCarriedBy(Collection<String> itemIds) throws StoreException {
         if (itemIds.isEmpty()) return Map.of();

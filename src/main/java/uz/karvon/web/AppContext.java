@@ -4,6 +4,7 @@ import java.time.Clock;
 import uz.karvon.article.ArticleIntake;
 import uz.karvon.ingest.PollScheduler;
 import uz.karvon.publish.FeedPublisher;
+import uz.karvon.publish.Sitemaps;
 import uz.karvon.stats.PullStats;
 import uz.karvon.store.ArticleStore;
 import uz.karvon.store.Database;
@@ -11,6 +12,7 @@ import uz.karvon.store.Database;
 /** What the web layer needs, wired by hand in {@code Main} (and by tests). */
 public record AppContext(
         FeedPublisher publisher,
+        Sitemaps sitemaps,
         ArticleIntake intake,
         ArticleStore articles,
         Database database,

@@ -15,10 +15,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import uz.karvon.config.KarvonConfig.FeedSpec;
 import uz.karvon.publish.FeedFormat;
 import uz.karvon.publish.FeedPublisher;
+import uz.karvon.publish.PageRequest;
 import uz.karvon.publish.Rendered;
+import uz.karvon.publish.Served;
 import uz.karvon.stats.PullStats;
 
-/** {@code GET /feeds/{id}.{rss|atom|json}}: cached bytes, validators, gzip, and partner access for private feeds. */
+/**
+ * {@code GET /feeds/{id}.{rss|atom|json}}: cached bytes, validators, gzip, and partner access for private feeds.
+ * {@code ?before=CURSOR} and {@code ?after=CURSOR} are the RFC 5005 pages the feeds link to.
+ */
 final class FeedRoutes {
     private final FeedPublisher publisher;
     private final PartnerAccess access;
@@ -45,13 +50,20 @@ final class FeedRoutes {
         }
         // embargoed stories are for partners only, whatever the feed's other settings say
         if ((!spec.get().isPublic() || spec.get().includeEmbargoed()) && !access.admit(ctx, spec.get())) return;
-        Optional<Rendered> rendered = publisher.render(id, format.get());
-        if (rendered.isEmpty()) { // removed by a reload a moment ago
+        PageRequest.Parsed page = PageRequest.parse(ctx.queryParam("before"), ctx.queryParam("after"));
+        if (page.error() != null) {
+            ctx.status(HttpStatus.BAD_REQUEST).contentType("text/plain; charset=utf-8").result(page.error());
+            return;
+        }
+        Optional<Served> served = publisher.render(id, format.get(), page.page());
+        if (served.isEmpty()) { // removed by a reload a moment ago
             ctx.status(HttpStatus.NOT_FOUND).contentType("text/plain; charset=utf-8").result("no such feed");
             return;
         }
-        Rendered r = rendered.get();
+        Rendered r = served.get().rendered();
         ctx.disableCompression();
+        // whether this response was rendered now or came from the render cache (as CDNs say it)
+        ctx.header("X-Cache", served.get().hit() ? "HIT" : "MISS");
         String accept = ctx.header("Accept-Encoding");
         boolean gzip = accept != null && acceptsGzip(accept);
         // Two representations, two validators (RFC 9110 §8.8.3): the gzip one gets its own tag.
@@ -72,8 +84,9 @@ final class FeedRoutes {
         ctx.header("Content-Type", r.contentType());
         byte[] body = gzip ? r.gzip() : r.raw();
         if (gzip) ctx.header("Content-Encoding", "gzip");
-        send(ctx, body);
+        // counted before the bytes leave: once the client has the body it may already be asking for the stats
         stats.record(id, partner, client, ctx.header("User-Agent"), 200, "HEAD".equals(ctx.method().name()) ? 0 : body.length);
+        send(ctx, body);
     }
 
     /**

@@ -13,13 +13,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import uz.karvon.article.Article;
 import uz.karvon.config.KarvonConfig;
 import uz.karvon.config.KarvonConfig.FeedSpec;
 import uz.karvon.lang.LangTags;
-import uz.karvon.publish.ArticleSnapshot;
+import uz.karvon.publish.Archive;
 import uz.karvon.publish.FeedFormat;
 import uz.karvon.publish.FeedPublisher;
 import uz.karvon.publish.SiteUrls;
@@ -72,22 +73,24 @@ final class Pages {
     void article(Context ctx) {
         String lang = ctx.pathParam("lang");
         String slug = ctx.pathParam("slug");
-        ArticleSnapshot snapshot = publisher.articles();
         Instant now = clock.instant();
-        Optional<Article> found = snapshot.bySlug(lang, slug).filter(a -> a.isPublicAt(now));
+        KarvonConfig cfg = publisher.config();
+        Set<String> targets = Archive.targets(cfg);
+        Optional<Article> found = publisher.archive().page(lang, slug, targets, now); // one indexed lookup
         if (found.isEmpty()) {
             notFound(ctx);
             return;
         }
         Article a = found.get();
-        KarvonConfig cfg = publisher.config();
         SiteUrls urls = new SiteUrls(cfg.site().baseUrl());
         Document doc = Html.page(a.lang(), LangTags.dir(a.lang()), a.title());
         Element head = doc.head();
         head.appendElement("link").attr("rel", "canonical").attr("href", urls.article(a.lang(), a.slug()));
         head.appendElement("link").attr("rel", "alternate").attr("hreflang", a.lang()).attr("href", urls.article(a.lang(), a.slug()));
         List<Article> others = new ArrayList<>();
-        for (Article t : snapshot.versions(a.translationKey())) {
+        List<Article> versions = publisher.archive().versions(List.of(a.translationKey()), targets)
+                .getOrDefault(a.translationKey(), List.of());
+        for (Article t : versions) {
             if (t.id().equals(a.id()) || !t.isPublicAt(now)) continue;
             others.add(t);
             head.appendElement("link").attr("rel", "alternate").attr("hreflang", t.lang()).attr("href", urls.article(t.lang(), t.slug()));

@@ -1,50 +1,68 @@
 package uz.karvon.web;
 
-import java.time.Instant;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.io.IOException;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import javax.xml.XMLConstants;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import uz.karvon.article.Article;
-import uz.karvon.publish.ArticleSnapshot;
-import uz.karvon.publish.SiteUrls;
+import java.util.Optional;
+import java.util.function.Supplier;
+import uz.karvon.config.KarvonConfig;
+import uz.karvon.publish.Rendered;
+import uz.karvon.publish.Served;
+import uz.karvon.publish.Sitemaps;
 
-/** sitemaps.org sitemap of the public article pages, each with its language alternates (xhtml:link hreflang). */
+/**
+ * {@code /sitemap.xml} (a sitemap index), {@code /sitemap-N.xml} (its files) and {@code /sitemap-news.xml}
+ * (Google News): cached bytes from {@link Sitemaps}, served with validators and gzip like the feeds. The files
+ * sit next to the index because a sitemap may only list URLs at or below its own directory.
+ */
 final class Sitemap {
-    private static final String NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
-    private static final String XHTML = "http://www.w3.org/1999/xhtml";
+    private final Sitemaps sitemaps;
+    private final Supplier<KarvonConfig> config;
 
-    private Sitemap() {}
-
-    static String render(ArticleSnapshot snapshot, SiteUrls urls, Instant now) {
-        Document doc = XmlDocs.create();
-        Element set = doc.createElementNS(NS, "urlset");
-        set.setAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, "xmlns:xhtml", XHTML);
-        doc.appendChild(set);
-        int n = 0;
-        for (Article a : snapshot.all()) {
-            if (!a.isPublicAt(now) || n++ >= 50_000) continue; // the protocol's limit per file
-            Element url = doc.createElementNS(NS, "url");
-            set.appendChild(url);
-            child(doc, url, "loc", urls.article(a.lang(), a.slug()));
-            Instant updated = a.updated().isAfter(now) ? now : a.updated();
-            child(doc, url, "lastmod", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(updated.atOffset(ZoneOffset.UTC)));
-            for (Article v : snapshot.versions(a.translationKey())) {
-                if (!v.isPublicAt(now)) continue;
-                Element link = doc.createElementNS(XHTML, "xhtml:link");
-                link.setAttribute("rel", "alternate");
-                link.setAttribute("hreflang", v.lang());
-                link.setAttribute("href", urls.article(v.lang(), v.slug()));
-                url.appendChild(link);
-            }
-        }
-        return XmlDocs.serialize(doc);
+    Sitemap(Sitemaps sitemaps, Supplier<KarvonConfig> config) {
+        this.sitemaps = sitemaps;
+        this.config = config;
     }
 
-    private static void child(Document doc, Element parent, String name, String text) {
-        Element e = doc.createElementNS(NS, name);
-        e.setTextContent(text);
-        parent.appendChild(e);
+    void index(Context ctx) throws IOException {
+        send(ctx, new Served(sitemaps.index(), false));
+    }
+
+    /** {@code /sitemap-{name}.xml}: {@code news}, or the number of a file. */
+    void file(Context ctx) throws IOException {
+        String name = ctx.pathParam("name");
+        if (name.equals("news")) {
+            send(ctx, sitemaps.news());
+            return;
+        }
+        Optional<Served> file = name.matches("[1-9][0-9]{0,9}") ? sitemaps.file(Long.parseLong(name)) : Optional.empty();
+        if (file.isEmpty()) {
+            Pages.notFound(ctx);
+            return;
+        }
+        send(ctx, file.get());
+    }
+
+    private void send(Context ctx, Served served) throws IOException {
+        Rendered r = served.rendered();
+        ctx.disableCompression();
+        ctx.header("X-Cache", served.hit() ? "HIT" : "MISS");
+        String accept = ctx.header("Accept-Encoding");
+        boolean gzip = accept != null && FeedRoutes.acceptsGzip(accept);
+        ctx.header("ETag", gzip ? FeedRoutes.gzipTag(r.etag()) : r.etag());
+        ctx.header("Last-Modified", DateTimeFormatter.RFC_1123_DATE_TIME.format(r.lastModified().atOffset(ZoneOffset.UTC)));
+        ctx.header("Vary", "Accept-Encoding");
+        ctx.header("Cache-Control", "public, max-age=" + config.get().server().feedMaxAge().toSeconds());
+        if (FeedRoutes.notModified(ctx, r)) {
+            ctx.status(HttpStatus.NOT_MODIFIED);
+            return;
+        }
+        ctx.header("Content-Type", r.contentType());
+        byte[] body = gzip ? r.gzip() : r.raw();
+        if (gzip) ctx.header("Content-Encoding", "gzip");
+        ctx.header("Content-Length", Integer.toString(body.length));
+        ctx.res().getOutputStream().write(body);
     }
 }

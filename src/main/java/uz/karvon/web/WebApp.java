@@ -13,7 +13,6 @@ import org.slf4j.LoggerFactory;
 import uz.karvon.config.EditCheck;
 import uz.karvon.config.ReloadResult;
 import uz.karvon.ingest.fetch.Redact;
-import uz.karvon.publish.SiteUrls;
 import uz.karvon.store.StoreException;
 
 /** Builds the Javalin application; tests call this with their own {@link AppContext} and start it on port 0. */
@@ -31,6 +30,7 @@ public final class WebApp {
         PartnerAccess access = new PartnerAccess(() -> app.publisher().config(), limiter);
         FeedRoutes feeds = new FeedRoutes(app.publisher(), access, app.stats());
         Pages pages = new Pages(app.publisher(), app.clock());
+        Sitemap sitemap = new Sitemap(app.sitemaps(), () -> app.publisher().config());
         ApiRoutes api = new ApiRoutes(app);
         AdminRoutes admin = new AdminRoutes(app, reload);
         ClientLimit clientLimit = new ClientLimit(() -> app.publisher().config(), limiter);
@@ -53,13 +53,12 @@ public final class WebApp {
                 config.requestLogger.http((ctx, ms) -> ACCESS.debug("{} {} {} {}ms", ctx.method(),
                         Redact.url(ctx.queryString() == null ? ctx.path() : ctx.path() + "?" + ctx.queryString()), ctx.statusCode(), ms));
             }
-            for (String path : new String[] {"/", "/opml", "/sitemap.xml", "/feeds/*", "/*/articles/*"}) config.routes.before(path, clientLimit::check);
+            for (String path : new String[] {"/", "/opml", "/sitemap.xml", "/sitemap-*", "/feeds/*", "/*/articles/*"}) config.routes.before(path, clientLimit::check);
             config.routes.get("/", pages::home);
             config.routes.get("/opml", ctx -> ctx.contentType("text/x-opml; charset=utf-8")
                     .result(Opml.render(app.publisher().config(), app.clock().instant())));
-            config.routes.get("/sitemap.xml", ctx -> ctx.contentType("application/xml; charset=utf-8")
-                    .result(Sitemap.render(app.publisher().articles(),
-                            new SiteUrls(app.publisher().config().site().baseUrl()), app.clock().instant())));
+            config.routes.get("/sitemap.xml", sitemap::index);
+            config.routes.get("/sitemap-{name}.xml", sitemap::file);
             config.routes.get("/feeds/{file}", feeds::serve);
             config.routes.head("/feeds/{file}", feeds::serve);
             config.routes.get("/{lang}/articles/{slug}", pages::article);

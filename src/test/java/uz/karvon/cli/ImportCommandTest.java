@@ -99,6 +99,31 @@ class ImportCommandTest {
     }
 
     @Test
+    void aLongImportPrintsProgressWithDoneTotalRateAndProblems(@TempDir Path dir) throws Exception {
+        StringBuilder lines = new StringBuilder();
+        for (int i = 1; i <= 501; i++) {
+            lines.append(i == 7 ? "{\"id\": \"broken\"" : record("prog-" + i, "zapis-" + i, "Запись " + i)).append('\n');
+        }
+        Path file = dir.resolve("long.ndjson");
+        Files.writeString(file, lines, StandardCharsets.UTF_8);
+        long size = Files.size(file);
+
+        Cli.Run r = Cli.run("import", "--progress", "0", "--data", dir.resolve("data").toString(), file.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        List<String> progress = r.err().lines().filter(l -> l.startsWith("import: ")).toList();
+        // one line after the first batch of 500 (the last batch is followed by the summary instead)
+        assertThat(progress).singleElement().asString()
+                .matches("import: 500 records · [0-9.]+ KB of " + String.format(java.util.Locale.ROOT, "%.1f", size / 1024.0)
+                        + " KB \\(\\d+%\\) · [0-9,]+ records/s · 499 stored, 0 unchanged, 1 problem\\(s\\)( · .* left)?");
+        assertThat(r.err()).contains(file + ":7: invalid JSON");
+        assertThat(r.out()).contains("imported 500 article(s), 0 unchanged, 1 problem(s) in ");
+
+        Cli.Run quiet = Cli.run("import", "--quiet", "--progress", "0", "--data", dir.resolve("data").toString(), file.toString());
+        assertThat(quiet.err().lines().filter(l -> l.startsWith("import: "))).isEmpty();
+        assertThat(quiet.out()).contains("imported 0 article(s), 500 unchanged, 1 problem(s)");
+    }
+
+    @Test
     void validateAcceptsTheBundledConfig() {
         Cli.Run r = Cli.run("validate", TestKarvon.bundledConfig().toString());
         assertThat(r.exit()).as(r.out() + r.err()).isZero();

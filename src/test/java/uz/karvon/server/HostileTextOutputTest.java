@@ -197,6 +197,7 @@ class HostileTextOutputTest {
         assertThat(Readings.shown(opml.string("/opml/head/title"))).isEqualTo("Site <b>&amp;</b> \"x\"");
 
         everyTextIsText(get("/sitemap.xml"), Set.of());
+        everyTextIsText(get("/sitemap-1.xml"), Set.of());
     }
 
     // ---- item 2: URLs keep raw ", <, > -------------------------------------------------------------------
@@ -226,8 +227,9 @@ class HostileTextOutputTest {
         collectJsonUrls(json, "", jsonUrls);
         assertThat(jsonUrls).contains(storyLink, enPage, ruPage);
 
-        Xml sitemap = new Xml(get("/sitemap.xml"));
-        List<String> sitemapUrls = new ArrayList<>(sitemap.strings("//*[local-name()='loc']"));
+        List<String> sitemapUrls = new ArrayList<>(new Xml(get("/sitemap.xml")).strings("//*[local-name()='loc']"));
+        Xml sitemap = new Xml(get("/sitemap-1.xml")); // the index names its files; the article URLs are in them
+        sitemapUrls.addAll(sitemap.strings("//*[local-name()='loc']"));
         sitemapUrls.addAll(sitemap.strings("//*[local-name()='link']/@href"));
         assertThat(sitemapUrls).contains(enPage, ruPage);
 

@@ -150,7 +150,7 @@ class PartnerAccessTest {
         }
         String page = base + "/en/articles/budget-2027-presented";
         assertThat(http.get(page).statusCode()).isEqualTo(404);
-        assertThat(TestKarvon.Http.text(http.get(base + "/sitemap.xml"))).as("sitemap before the embargo").doesNotContain(page);
+        assertThat(TestKarvon.Http.text(http.get(base + "/sitemap-1.xml"))).as("sitemap before the embargo").doesNotContain(page);
         String etagBefore = http.get(base + "/feeds/en.json").headers().firstValue("ETag").orElseThrow();
 
         clock.advance(Duration.ofMinutes(59));
@@ -162,7 +162,7 @@ class PartnerAccessTest {
         }
         assertThat(http.get(base + "/feeds/en.json", "If-None-Match", etagBefore).statusCode()).isEqualTo(200);
         assertThat(http.get(page).statusCode()).isEqualTo(200);
-        assertThat(TestKarvon.Http.text(http.get(base + "/sitemap.xml"))).as("sitemap after the embargo").contains("<loc>" + page + "</loc>");
+        assertThat(TestKarvon.Http.text(http.get(base + "/sitemap-1.xml"))).as("sitemap after the embargo").contains("<loc>" + page + "</loc>");
         Xml atomAfter = new Xml(wire("atom").body());
         assertThat(atomAfter.count("//a:entry[a:id='" + id + "']/a:category[@term='embargoed']")).as("no longer marked").isZero();
     }

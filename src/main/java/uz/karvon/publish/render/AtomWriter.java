@@ -34,7 +34,7 @@ final class AtomWriter {
         this.generator = generator;
     }
 
-    byte[] write(Channel c, List<Entry> entries, List<Tombstone> tombstones) {
+    byte[] write(Channel c, List<Entry> entries, List<Tombstone> tombstones, Paging paging) {
         Feed feed = new Feed(FEED_TYPE);
         feed.setEncoding("UTF-8");
         feed.setId(feedId(c));
@@ -43,8 +43,16 @@ final class AtomWriter {
             feed.setSubtitle(text(c.description()));
         }
         feed.setAlternateLinks(List.of(AtomLinks.link("alternate", "text/html", c.homeUrl())));
+        List<Link> links = new ArrayList<>();
         if (c.atomUrl() != null) {
-            feed.setOtherLinks(List.of(AtomLinks.link("self", "application/atom+xml", c.atomUrl())));
+            links.add(AtomLinks.link("self", "application/atom+xml", c.atomUrl()));
+        }
+        // RFC 5005 §3 paged feeds
+        if (paging.first() != null) links.add(AtomLinks.link("first", "application/atom+xml", paging.first()));
+        if (paging.previous() != null) links.add(AtomLinks.link("previous", "application/atom+xml", paging.previous()));
+        if (paging.next() != null) links.add(AtomLinks.link("next", "application/atom+xml", paging.next()));
+        if (!links.isEmpty()) {
+            feed.setOtherLinks(links);
         }
         // RFC 4287 §4.1.1: every entry needs an author, so the feed carries the agency as default author.
         feed.setAuthors(List.of(person(publisher)));

@@ -35,15 +35,30 @@ public final class FeedRenderer {
     }
 
     public byte[] rss(Channel c, List<Entry> entries) {
-        return rss.write(Outgoing.channel(c), Outgoing.entries(entries));
+        return rss(c, entries, Paging.NONE);
+    }
+
+    /** With RFC 5005 paging links ({@code atom:link rel="next"} …). */
+    public byte[] rss(Channel c, List<Entry> entries, Paging paging) {
+        return rss.write(Outgoing.channel(c), Outgoing.entries(entries), paging);
     }
 
     public byte[] atom(Channel c, List<Entry> entries, List<Tombstone> tombstones) {
+        return atom(c, entries, tombstones, Paging.NONE);
+    }
+
+    /** With RFC 5005 paging links ({@code link rel="next"} …). */
+    public byte[] atom(Channel c, List<Entry> entries, List<Tombstone> tombstones, Paging paging) {
         List<Tombstone> t = tombstones == null ? List.of() : tombstones.stream().map(Outgoing::tombstone).toList();
-        return atom.write(Outgoing.channel(c), Outgoing.entries(entries), t);
+        return atom.write(Outgoing.channel(c), Outgoing.entries(entries), t, paging);
     }
 
     public byte[] json(Channel c, List<Entry> entries) {
-        return json.write(Outgoing.channel(c), Outgoing.entries(entries));
+        return json(c, entries, Paging.NONE);
+    }
+
+    /** With {@code next_url} and, in the {@code _karvon} extension, {@code previous_url} and {@code first_url}. */
+    public byte[] json(Channel c, List<Entry> entries, Paging paging) {
+        return json.write(Outgoing.channel(c), Outgoing.entries(entries), paging);
     }
 }

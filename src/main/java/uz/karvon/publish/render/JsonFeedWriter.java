@@ -25,7 +25,7 @@ final class JsonFeedWriter {
         this.publisher = publisher;
     }
 
-    byte[] write(Channel c, List<Entry> entries) {
+    byte[] write(Channel c, List<Entry> entries, Paging paging) {
         ObjectNode root = mapper.createObjectNode();
         root.put("version", VERSION);
         root.put("title", c.title());
@@ -33,6 +33,12 @@ final class JsonFeedWriter {
         put(root, "feed_url", c.jsonUrl());
         if (!c.description().isEmpty()) {
             root.put("description", c.description());
+        }
+        put(root, "next_url", paging.next());
+        if (paging.previous() != null || paging.first() != null) { // JSON Feed has next_url only: the way back is ours
+            ObjectNode k = root.putObject("_karvon");
+            put(k, "previous_url", paging.previous());
+            put(k, "first_url", paging.first());
         }
         put(root, "icon", c.iconUrl());
         put(root, "language", LanguageTags.canonical(c.language()));

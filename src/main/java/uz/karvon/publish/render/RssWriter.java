@@ -38,7 +38,7 @@ final class RssWriter {
         this.generator = generator;
     }
 
-    byte[] write(Channel c, List<Entry> entries) {
+    byte[] write(Channel c, List<Entry> entries, Paging paging) {
         var ch = new com.rometools.rome.feed.rss.Channel(FEED_TYPE);
         ch.setEncoding("UTF-8");
         ch.setTitle(c.title());
@@ -59,8 +59,16 @@ final class RssWriter {
             img.setHeight(null);
             ch.setImage(img);
         }
+        List<Element> links = new ArrayList<>();
         if (c.rssUrl() != null) {
-            ch.setForeignMarkup(List.of(atomLink("self", "application/rss+xml", c.rssUrl(), null, null)));
+            links.add(atomLink("self", "application/rss+xml", c.rssUrl(), null, null));
+        }
+        // RFC 5005 §3 paged feeds, through atom:link as RSS has no element of its own
+        if (paging.first() != null) links.add(atomLink("first", "application/rss+xml", paging.first(), null, null));
+        if (paging.previous() != null) links.add(atomLink("previous", "application/rss+xml", paging.previous(), null, null));
+        if (paging.next() != null) links.add(atomLink("next", "application/rss+xml", paging.next(), null, null));
+        if (!links.isEmpty()) {
+            ch.setForeignMarkup(links);
         }
         List<Item> items = new ArrayList<>(entries.size());
         for (Entry e : entries) {
