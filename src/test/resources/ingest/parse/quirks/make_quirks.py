@@ -186,7 +186,9 @@ w("content", "atom10-content-xhtml.xml", atom(entry('<content type="xhtml"><div 
 w("content", "atom10-content-text.xml", atom(entry('<content type="text">x &lt;b&gt; stays text</content>')),
   "items.0.content_text = x <b> stays text", "items.0.content_html = <p>x &lt;b&gt; stays text</p>")
 w("content", "atom10-summary-and-content.xml", atom(entry('<summary>Short</summary><content type="html">&lt;p&gt;Long&lt;/p&gt;</content>')),
-  "items.0.summary = Short", "items.0.content_html = <p>Long</p>")
+  "items.0.summary ~ Short", "items.0.content_html = <p>Long</p>")
+w("content", "atom10-title-untyped-is-text.xml", atom(entry("", title="Untyped &lt;b&gt; stays")), "items.0.title = Untyped <b> stays")
+w("content", "atom10-content-untyped-is-text.xml", atom(entry("<content>x &lt;i&gt; y</content>")), "items.0.content_text = x <i> y")
 w("content", "atom10-content-mime-html.xml", atom(entry('<content type="text/html">&lt;p&gt;mime&lt;/p&gt;</content>')),
   "items.0.content_html = <p>mime</p>")
 a03 = lambda body: ('<feed version="0.3" xmlns="http://purl.org/atom/ns#"><title>A03</title><entry><title>E</title>'
@@ -201,6 +203,8 @@ w("content", "atom03-content-mode-base64-text.xml", a03(f'<content type="text/pl
   "items.0.content_text = plain <text> & more")
 w("content", "atom03-content-mode-xml.xml", a03('<content type="application/xhtml+xml" mode="xml"><div xmlns="http://www.w3.org/1999/xhtml"><p>Inline <b>xml</b></p></div></content>'),
   "items.0.content_html = <p>Inline <b>xml</b></p>")
+w("content", "atom03-content-default-mode-text.xml", a03('<content type="text/plain">Fish &amp; chips</content>'),
+  "items.0.content_text = Fish & chips")
 w("content", "atom03-title-escaped.xml", a03("").replace("<title>E</title>", '<title type="text/html" mode="escaped">&lt;b&gt;Bold&lt;/b&gt; &amp;amp; co</title>'),
   "items.0.title = Bold & co")
 w("content", "rss-description-escaped-html.xml", rss(item(extra="<description>&lt;p&gt;Escaped &amp;amp; once&lt;/p&gt;</description>")),
@@ -363,6 +367,7 @@ w("fields", "xml-base-on-content.xml",
   atom(entry('<content type="html" xml:base="https://media.example/x/">&lt;img src="y.png"&gt;</content>')),
   'items.0.content_html = <img src="https://media.example/x/y.png">')
 w("fields", "relative-link-against-feed-url.xml", rss(item(link="/news/1")), "items.0.url = https://quirks.example/news/1")
+w("fields", "relative-query-against-feed-url.xml", rss(item(link="?id=7")), "items.0.url = https://quirks.example/feeds/main.xml?id=7")
 w("fields", "relative-enclosure-against-feed-url.xml", rss(item(extra='<enclosure url="media/a.mp3" type="audio/mpeg" length="5"/>')),
   "items.0.attachments.0.url = https://quirks.example/feeds/media/a.mp3")
 w("fields", "relative-image-in-description.xml", rss(item(link="https://quirks.example/story/9", extra='<description>&lt;img src="/img/9.jpg"&gt;</description>')),
@@ -391,6 +396,7 @@ dated("iso8601-comma-fraction.xml", "2025-06-21T12:22:00,75Z", "2025-06-21T12:22
 dated("iso8601-space-no-zone.xml", "2025-06-21 12:22:00", "2025-06-21T07:22:00Z")
 dated("asctime.xml", "Sat Jun 21 12:22:00 2025", "2025-06-21T07:22:00Z")
 dated("unix-date-output.xml", "Sat Jun 21 12:22:00 UTC 2025", "2025-06-21T12:22:00Z")
+dated("unix-date-gmt-offset.xml", "Sat Jun 21 12:22:00 GMT+0500 2025", "2025-06-21T07:22:00Z")
 dated("russian-genitive.xml", "21 июня 2025 г., 12:22", "2025-06-21T07:22:00Z")
 dated("uzbek-latin-yil.xml", "21-iyun, 2025-yil 12:22", "2025-06-21T07:22:00Z")
 dated("uzbek-cyrillic.xml", "21 июн 2025 йил 12:22", "2025-06-21T07:22:00Z")

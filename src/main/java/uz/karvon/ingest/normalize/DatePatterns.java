@@ -43,9 +43,10 @@ final class DatePatterns {
             // Month first: June 21, 2025 12:22 PM; Thu Aug 30 2012 17:26:16 +0200; Июнь 21, 2025. 12:22
             new Layout("month-day-year", "^" + WEEKDAY + "(?<mon>\\p{L}+)\\.?\\s+(?<d>\\d{1,2}),?\\s+(?<y>\\d{4})\\.?"
                     + TIME + REST + "$"),
-            // asctime and date(1): Sun Jan  4 16:29:06 2004; Sun Jul 15 01:16:00 +0000 2012; Sat Jun 21 12:22:00 UTC 2025
+            // asctime and date(1): Sun Jan  4 16:29:06 2004; Sun Jul 15 01:16:00 +0000 2012; Sat Jun 21 12:22:00 UTC 2025;
+            // Sat Jun 21 12:22:00 GMT+0500 2025
             new Layout("asctime", "^\\p{L}+\\s+(?<mon>\\p{L}+)\\s+(?<d>\\d{1,2})\\s+(?<H>\\d{1,2}):(?<M>\\d{2})(?::(?<S>\\d{2}))?"
-                    + "(?:\\s*(?<ampm>am|pm))?\\s+(?:(?<rest>[a-z/_]{1,30}|[+-]\\d{2}:?\\d{2})\\s+)?(?<y>\\d{4})$"),
+                    + "(?:\\s*(?<ampm>am|pm))?\\s+(?:(?<rest>[a-z/_]{1,30}|(?:gmt|utc)?[+-]\\d{2}:?\\d{2})\\s+)?(?<y>\\d{4})$"),
             // Year first with a month name: 2004-július-13T9:15-05:00 (hu); 2025. június 21.
             new Layout("year-month-day", "^(?<y>\\d{4})[\\s.,-]+(?<mon>\\p{L}+)[\\s.-]+(?<d>\\d{1,2})\\.?" + TIME + REST + "$"),
             // Year, day, month: 2025 жылғы 21 маусым (kk, the year word already removed); 2025 21-июн

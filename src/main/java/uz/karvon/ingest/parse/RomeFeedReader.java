@@ -67,7 +67,7 @@ final class RomeFeedReader {
         boolean atom = out.format != null && out.format.startsWith("atom");
         for (int i = 0; i < entries.size(); i++) {
             RawItem it = aligned ? items.get(i) : new RawItem();
-            core(entries.get(i), it, atom);
+            core(entries.get(i), it, atom, atom && !out.format.startsWith("atom_0"));
             if (aligned) {
                 extras.get(i).apply(it);
                 it.publishedRaw.addAll(rawDates.get(i).published);
@@ -127,23 +127,26 @@ final class RomeFeedReader {
     }
 
     /** What ROME reads well: ids, links, titles, content constructs (Atom modes, base64), categories, enclosures. */
-    private static void core(SyndEntry e, RawItem it, boolean atom) {
+    private static void core(SyndEntry e, RawItem it, boolean atom, boolean atom10) {
         it.guid = e.getUri();
         it.link = e.getLink();
         it.title = e.getTitle();
-        it.titleIsText = atom && e.getTitleEx() != null && isText(e.getTitleEx().getType());
+        // ROME gives Atom 0.3 titles no type: those stay read as HTML, as before
+        SyndContent t = e.getTitleEx();
+        it.titleIsText = atom && t != null && (t.getType() != null || atom10) && isText(t.getType());
+        if (it.titleIsText) it.title = atomText(t);
         List<SyndContent> contents = e.getContents();
         if (contents != null && !contents.isEmpty()) {
             SyndContent c = contents.get(0);
-            it.content = c.getValue();
             it.contentIsText = atom && isText(c.getType());
+            it.content = it.contentIsText ? atomText(c) : c.getValue();
             if (e.getDescription() != null) {
-                it.summary = e.getDescription().getValue();
                 it.summaryIsText = atom && isText(e.getDescription().getType());
+                it.summary = it.summaryIsText ? atomText(e.getDescription()) : e.getDescription().getValue();
             }
         } else if (e.getDescription() != null) {
-            it.content = e.getDescription().getValue();
             it.contentIsText = atom && isText(e.getDescription().getType());
+            it.content = it.contentIsText ? atomText(e.getDescription()) : e.getDescription().getValue();
         }
         for (SyndCategory c : e.getCategories()) {
             if (c.getName() != null && !c.getName().isBlank()) it.tags.add(c.getName().strip());
@@ -217,10 +220,18 @@ final class RomeFeedReader {
         return 0;
     }
 
+    /** An Atom text construct without a type is text (RFC 4287 §3.1.1; Atom 0.3's default is text/plain too). */
     private static boolean isText(String type) {
-        if (type == null) return false;
+        if (type == null) return true;
         String t = type.toLowerCase(Locale.ROOT);
         return t.equals("text") || t.equals("text/plain");
+    }
+
+    /** Atom 0.3's default mode "xml" hands text over as ROME wrote it out, XML-escaped: unescaped once here. */
+    private static String atomText(SyndContent c) {
+        String v = c.getValue();
+        if (v == null || !"xml".equals(c.getMode()) || v.indexOf('&') < 0) return v;
+        return v.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#xD;", "\r").replace("&amp;", "&");
     }
 
     private static Instant instant(Date d) {
