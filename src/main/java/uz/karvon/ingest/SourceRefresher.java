@@ -24,6 +24,7 @@ import uz.karvon.ingest.fetch.FetchResult;
 import uz.karvon.ingest.fetch.Fetcher;
 import uz.karvon.ingest.parse.FeedParseException;
 import uz.karvon.ingest.parse.FeedParser;
+import uz.karvon.ingest.parse.ItemFlag;
 import uz.karvon.ingest.parse.ParseOptions;
 import uz.karvon.ingest.parse.ParsedFeed;
 import uz.karvon.ingest.parse.ParsedItem;
@@ -111,12 +112,12 @@ public final class SourceRefresher {
             if (feed == null) {
                 // a 304 may carry fresher validators; the fetcher falls back to the ones we sent
                 return new Result(success(spec, now, 304, fetched.etag(), fetched.lastModified(), permanent, 0,
-                        prev.languageNote(), interval(spec, 0)), false);
+                        prev.languageNote(), prev.parseNote(), interval(spec, 0)), false);
             }
             Stored stored = store(spec, feed, now);
             if (!"file".equalsIgnoreCase(target.getScheme())) advertise(spec, HubLink.discover(fetched.links(), feed, fetched.finalUrl()));
             return new Result(success(spec, now, 200, fetched.etag(), fetched.lastModified(), permanent,
-                    stored.counts().added(), stored.languageNote(), interval(spec, stored.counts().added())),
+                    stored.counts().added(), stored.languageNote(), parseNote(feed), interval(spec, stored.counts().added())),
                     stored.counts().changed());
         } catch (FetchException e) {
             if ("busy".equals(e.reason())) {
@@ -215,9 +216,10 @@ public final class SourceRefresher {
         List<LibraryWarnings.Warning> warned = new ArrayList<>();
         try {
             ParsedFeed feed = LibraryWarnings.collect(warned, () -> new FeedParser(ingest.maxBodyBytes()).parse(fetched.body(),
-                    fetched.contentType(), fetched.finalUrl().toString(),
+                    fetched.contentType(), fetched.baseUrl(),
                     new ParseOptions(spec.timezone(), spec.language(), now, MAX_ITEMS_PER_FETCH)));
             for (String w : feed.warnings()) metrics.parseRepair(repairKind(w));
+            for (String r : feed.repairs()) metrics.parseRepair(repairKind(r));
             return feed;
         } finally {
             for (LibraryWarnings.Warning w : warned) {
@@ -227,9 +229,15 @@ public final class SourceRefresher {
         }
     }
 
-    /** The kind of a parser warning, as a metrics label (the warnings are sentences; the set of kinds is fixed). */
+    /**
+     * The kind of a parser warning or repair, as a metrics label (they are sentences; the set of kinds is fixed).
+     */
     static String repairKind(String warning) {
         if (warning.startsWith("doctype removed")) return "doctype";
+        if (warning.startsWith("undefined entities")) return "entities";
+        if (warning.startsWith("ill-formed xml rebuilt")) return "xml_rebuilt";
+        if (warning.startsWith("undeclared namespace") || warning.contains(" read as Atom")) return "namespaces";
+        if (warning.contains("UTF-8") || warning.contains("byte-order mark") || warning.contains("byte sequence")) return "encoding";
         if (warning.startsWith("elements nested deeper")) return "depth";
         if (warning.contains("older items dropped")) return "items_capped";
         if (warning.contains("duplicate or surplus items dropped")) return "duplicates";
@@ -273,10 +281,23 @@ public final class SourceRefresher {
         return spec.privateNetwork() || AddressGuard.namesPrivateAddress(spec.url().getHost());
     }
 
+    /** What /api/sources says about a feed that parsed: what needed repair, and items ordered by first-seen time. */
+    static String parseNote(ParsedFeed feed) {
+        List<String> parts = new ArrayList<>(2);
+        if (!feed.repairs().isEmpty()) parts.add("repaired: " + String.join("; ", feed.repairs()));
+        long undated = feed.items().stream().filter(i -> ItemFlag.undated(i.flags())).count();
+        if (undated > 0) {
+            parts.add(undated + (undated == 1 ? " item has" : " items have") + " no usable date (missing, unreadable or"
+                    + " in the future) and " + (undated == 1 ? "is" : "are") + " ordered by when karvon first saw "
+                    + (undated == 1 ? "it" : "them"));
+        }
+        return parts.isEmpty() ? null : String.join(". ", parts);
+    }
+
     private static SourceState success(SourceSpec spec, Instant now, int status, String etag, String lastModified,
-                                       String permanent, int added, String languageNote, Duration interval) {
+                                       String permanent, int added, String languageNote, String parseNote, Duration interval) {
         return new SourceState(spec.id(), spec.url().toString(), etag, lastModified, permanent, now, now, status,
-                null, null, now.plus(jittered(interval, spec.id(), now)), 0, false, added, languageNote);
+                null, null, now.plus(jittered(interval, spec.id(), now)), 0, false, added, languageNote, parseNote);
     }
 
     private static SourceState failure(SourceSpec spec, Ingest ingest, SourceState prev, Instant now, int status,
@@ -288,14 +309,14 @@ public final class SourceRefresher {
         if (gone) next = null;
         return new SourceState(spec.id(), spec.url().toString(), prev.etag(), prev.lastModified(), prev.permanentUrl(),
                 now, prev.lastSuccess(), status, message, reason.toLowerCase(Locale.ROOT), next, failures, gone,
-                0, prev.languageNote());
+                0, prev.languageNote(), prev.parseNote());
     }
 
     /** Our own memory was short, not the source at fault: the error shows, the failure count and backoff stay. */
     private static SourceState busy(SourceSpec spec, SourceState prev, Instant now, String message) {
         return new SourceState(spec.id(), spec.url().toString(), prev.etag(), prev.lastModified(), prev.permanentUrl(),
                 now, prev.lastSuccess(), 0, message, "busy", now.plus(BUSY_RETRY), prev.failures(), false,
-                0, prev.languageNote());
+                0, prev.languageNote(), prev.parseNote());
     }
 
     /** ±10% so that sources added together do not stay in lock-step. */

@@ -110,7 +110,12 @@ public final class FeedAssembler {
         String author = item.authors().isEmpty() ? null : item.authors().get(0).name();
         return new Entry(urls.sourceItemId(item.id(), item.firstSeen()), url, item.title(), summaryText(item.summary()),
                 fullText ? item.contentHtml() : null, item.language(), item.tags(), author, published, updated, image,
-                List.of(), new Credit(item.sourceId(), credit.toString(), url), null, null, null, false);
+                List.of(), new Credit(item.sourceId(), credit.toString(), url, firstSeenDate(item)), null, null, null, false);
+    }
+
+    /** The item's date is the time karvon first saw it (the ingest flags say why: none, unreadable, future). */
+    private static boolean firstSeenDate(SourceItem item) {
+        return item.flags().contains("date-missing") || item.flags().contains("date-invalid") || item.flags().contains("date-clamped");
     }
 
     /** Site-relative links in stored HTML (the CMS may send /media/x.jpg) made absolute for feed readers. */

@@ -107,6 +107,7 @@ final class AdminRoutes {
             put(o, "next_attempt", st.nextAttempt());
             if (st.permanentUrl() != null) o.put("moved_permanently_to", Redact.url(st.permanentUrl()));
             if (st.languageNote() != null) o.put("language_note", st.languageNote());
+            if (st.parseNote() != null) o.put("parse_note", st.parseNote());
         }
         ctx.header("Cache-Control", "no-store");
         ApiRoutes.json(ctx, out);
@@ -149,6 +150,7 @@ final class AdminRoutes {
             if (st != null && st.lastError() != null) problem.append(st.lastError());
             if (st != null && st.permanentUrl() != null) problem.append(" Moved permanently to ").append(Redact.url(st.permanentUrl())).append(": update its url in feeds.yml.");
             if (st != null && st.languageNote() != null) problem.append(" ").append(st.languageNote());
+            if (st != null && st.parseNote() != null) problem.append(" ").append(st.parseNote());
             tr.appendElement("td").addClass(st != null && st.lastError() != null ? "err" : "").text(problem.toString().trim());
         }
         ctx.header("Cache-Control", "no-store");

@@ -34,7 +34,7 @@ class HubLinkTest {
     @Test
     void theFeedsOwnLinksCountOnlyWithoutLinkHeaders() {
         ParsedFeed feed = new ParsedFeed("t", null, "https://partner.example/feed.atom", null, null, "atom_1.0",
-                List.of(), List.of(), List.of("https://feed-hub.example/"));
+                null, null, null, List.of(), List.of(), List.of(), List.of("https://feed-hub.example/"));
         assertThat(HubLink.discover(List.of(), feed, FETCHED))
                 .isEqualTo(new HubLink(URI.create("https://feed-hub.example/"), URI.create("https://partner.example/feed.atom")));
         assertThat(HubLink.discover(List.of("<https://header-hub.example/>; rel=\"hub\""), feed, FETCHED).hub())
@@ -46,7 +46,8 @@ class HubLinkTest {
         assertThat(HubLink.discover(List.of("<https://x.example/>; rel=\"next\""), null, FETCHED)).isNull();
         assertThat(HubLink.discover(List.of("<mailto:hub@example.com>; rel=\"hub\""), null, FETCHED)).isNull();
         assertThat(HubLink.discover(List.of("rel=\"hub\""), null, FETCHED)).isNull();
-        ParsedFeed feed = new ParsedFeed("t", null, null, null, null, "rss_2.0", List.of(), List.of(), List.of("javascript:alert(1)"));
+        ParsedFeed feed = new ParsedFeed("t", null, null, null, null, "rss_2.0", null, null, null, List.of(), List.of(),
+                List.of(), List.of("javascript:alert(1)"));
         assertThat(HubLink.discover(List.of(), feed, FETCHED)).isNull();
     }
 }

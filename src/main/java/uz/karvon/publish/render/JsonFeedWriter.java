@@ -101,6 +101,7 @@ final class JsonFeedWriter {
             put(cr, "source_id", e.credit().sourceId());
             cr.put("name", e.credit().name());
             put(cr, "url", e.credit().url());
+            if (e.credit().dateFirstSeen()) k.put("date_first_seen", true);   // the source gave no usable date
         }
         if (e.embargo() != null) {
             k.put("embargo_until", Dates.rfc3339(e.embargo().until()));

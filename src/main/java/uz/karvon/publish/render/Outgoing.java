@@ -53,7 +53,7 @@ final class Outgoing {
             if (u != null) tr.add(new Translation(XmlText.clean(t.language()), u, text(t.title())));
         }
         Credit cr = e.credit() == null ? null
-                : new Credit(text(e.credit().sourceId()), text(e.credit().name()), url(e.credit().url()));
+                : new Credit(text(e.credit().sourceId()), text(e.credit().name()), url(e.credit().url()), e.credit().dateFirstSeen());
         List<String> categories = e.categories().stream().map(Outgoing::text).filter(s -> s != null && !s.isBlank()).toList();
         return new Entry(XmlText.clean(e.id()), link, text(e.title()), XmlText.clean(e.summary()), XmlText.clean(e.contentHtml()),
                 XmlText.clean(e.language()), categories, text(e.author()), e.published(), e.updated(), img, tr, cr, e.embargo(),
