@@ -233,7 +233,7 @@ public final class SourceRefresher {
      * The kind of a parser warning or repair, as a metrics label (they are sentences; the set of kinds is fixed).
      */
     static String repairKind(String warning) {
-        if (warning.startsWith("doctype removed")) return "doctype";
+        if (warning.startsWith("doctype")) return "doctype";
         if (warning.startsWith("undefined entities")) return "entities";
         if (warning.startsWith("ill-formed xml rebuilt")) return "xml_rebuilt";
         if (warning.startsWith("undeclared namespace") || warning.contains(" read as Atom")) return "namespaces";

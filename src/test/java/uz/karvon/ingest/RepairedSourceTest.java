@@ -49,7 +49,8 @@ class RepairedSourceTest {
                 TestKarvon.Http http = new TestKarvon.Http();
 
                 JsonNode sources = await(() -> JSON.readTree(http.get(karvon + "/api/sources", "Authorization", "Bearer adm").body()),
-                        s -> s.path("sources").get(0).path("items_stored").asLong() == 1);
+                        s -> s.path("sources").get(0).path("items_stored").asLong() == 1
+                                && s.path("sources").get(0).path("status").asText().equals("ok")); // items are stored before the poll's state
                 JsonNode sherik = sources.path("sources").get(0);
                 assertThat(sherik.path("status").asText()).isEqualTo("ok");
                 assertThat(sherik.has("last_error")).isFalse();
