@@ -45,9 +45,17 @@ public final class PollScheduler implements AutoCloseable {
     private final Set<String> refreshRequested = ConcurrentHashMap.newKeySet();
     private volatile KarvonConfig config;
     private volatile boolean stopped;
+    private final FetchHistory history;
 
     public PollScheduler(KarvonConfig config, SourceRefresher refresher, SourceStates states, Clock clock,
                          int workerCount, Consumer<Set<String>> onItemsChanged) {
+        this(config, refresher, states, clock, workerCount, onItemsChanged, null);
+    }
+
+    /** @param history where every fetch is recorded (the admin's page per source); null: nowhere */
+    public PollScheduler(KarvonConfig config, SourceRefresher refresher, SourceStates states, Clock clock,
+                         int workerCount, Consumer<Set<String>> onItemsChanged, FetchHistory history) {
+        this.history = history;
         this.config = config;
         this.refresher = refresher;
         this.states = states;
@@ -153,7 +161,9 @@ public final class PollScheduler implements AutoCloseable {
             SourceState prev = states.get(queued.id());
             if (current.isEmpty() || prev == null) return;
             spec = current.get();
+            Instant started = clock.instant();
             SourceRefresher.Result r = refresher.refresh(spec, cfg.ingest(), prev);
+            if (history != null) history.record(r, started, Duration.between(started, clock.instant()).toMillis());
             states.putIfSameUrl(r.state());
             if (refreshRequested.remove(spec.id())) states.dueNow(spec.id(), clock.instant()); // asked for while running
             changed = r.changed();

@@ -58,8 +58,15 @@ public final class SourceRefresher {
         this.clock = clock;
     }
 
-    /** The outcome: the next state, and whether stored items changed (feeds must be re-rendered). */
-    public record Result(SourceState state, boolean changed) {}
+    /**
+     * The outcome: the next state, whether stored items changed (feeds must be re-rendered), and for the fetch
+     * history the body's size ({@code -1}: no body was read) and how many stored items it updated.
+     */
+    public record Result(SourceState state, boolean changed, long bytes, int updated) {
+        public Result(SourceState state, boolean changed) {
+            this(state, changed, -1, 0);
+        }
+    }
 
     public Result refresh(SourceSpec spec, Ingest ingest, SourceState prev) {
         Instant now = clock.instant();
@@ -70,7 +77,7 @@ public final class SourceRefresher {
             if (fetched.notModified()) {
                 // a 304 may carry fresher validators; the fetcher falls back to the ones we sent
                 return new Result(success(spec, now, 304, fetched.etag(), fetched.lastModified(), permanent, 0,
-                        prev.languageNote()), false);
+                        prev.languageNote()), false, 0, 0);
             }
             ParsedFeed feed = parser.parse(fetched.body(), fetched.contentType(), fetched.finalUrl().toString(),
                     new ParseOptions(spec.timezone(), spec.language(), now, MAX_ITEMS_PER_FETCH));
@@ -101,7 +108,7 @@ public final class SourceRefresher {
             }
             SourceItemStore.Counts counts = items.upsert(mapped, now);
             return new Result(success(spec, now, 200, fetched.etag(), fetched.lastModified(), permanent,
-                    counts.added(), note), counts.changed());
+                    counts.added(), note), counts.changed(), fetched.body().length, counts.updated());
         } catch (FetchException e) {
             return new Result(failure(spec, ingest, prev, now, e.httpStatus(), e.reason(), e.getMessage(), e.retryAfter(),
                     "gone".equals(e.reason())), false);

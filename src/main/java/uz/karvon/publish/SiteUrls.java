@@ -23,6 +23,21 @@ public final class SiteUrls {
         return base + "/";
     }
 
+    /** A language's front page, {@code /uz-Latn/}. */
+    public String language(String lang) {
+        return base + "/" + lang + "/";
+    }
+
+    /** A section's pages in one language, {@code /en/sections/economy}. */
+    public String section(String lang, String section) {
+        return base + "/" + lang + "/sections/" + section;
+    }
+
+    /** The list of every public feed. */
+    public String feeds() {
+        return base + "/feeds";
+    }
+
     public String feed(String feedId, String extension) {
         return base + "/feeds/" + feedId + "." + extension;
     }

@@ -19,6 +19,7 @@ import uz.karvon.article.ArticleIntake;
 import uz.karvon.config.ConfigException;
 import uz.karvon.config.ConfigLoader;
 import uz.karvon.config.KarvonConfig;
+import uz.karvon.ingest.FetchHistory;
 import uz.karvon.ingest.PollScheduler;
 import uz.karvon.ingest.SourceRefresher;
 import uz.karvon.ingest.SourceStates;
@@ -36,6 +37,7 @@ import uz.karvon.stats.PullStats;
 import uz.karvon.store.ArticleStore;
 import uz.karvon.store.ChangeLog;
 import uz.karvon.store.Database;
+import uz.karvon.store.FetchLogStore;
 import uz.karvon.store.PullStatStore;
 import uz.karvon.store.SourceItemStore;
 import uz.karvon.store.SourceStateStore;
@@ -105,7 +107,7 @@ public final class KarvonServer implements AutoCloseable {
             ArticleStore articles = new ArticleStore(db);
             SourceItemStore items = new SourceItemStore(db);
             Archive archive = new Archive(articles, UzbekTransliterator.standard(), t.transliterationCacheChars());
-            FeedPublisher publisher = new FeedPublisher(config, archive, items, new FeedRenderer(config.site().agency()),
+            FeedPublisher publisher = new FeedPublisher(config, archive, items, new FeedRenderer(config.site().agency(), WebApp.FEED_STYLESHEET),
                     o.clock(), t.feedCacheBytes());
             Sitemaps sitemaps = new Sitemaps(articles, publisher::config, o.clock(), t.sitemapUrlsPerFile(), t.sitemapCacheBytes());
             ChangeLog changeLog = new ChangeLog(db);
@@ -119,12 +121,13 @@ public final class KarvonServer implements AutoCloseable {
 
             fetcher = new Fetcher(fetchSettings(config.ingest()), o.clock());
             SourceRefresher refresher = new SourceRefresher(fetcher, new FeedParser(), items, LanguageDetector.standard(), o.clock());
+            FetchHistory history = new FetchHistory(new FetchLogStore(db));
             poller = new PollScheduler(config, refresher, new SourceStates(new SourceStateStore(db)), o.clock(),
-                    config.ingest().workers(), publisher::sourcesChanged);
+                    config.ingest().workers(), publisher::sourcesChanged, history);
 
             ConfigStatus status = new ConfigStatus(o.configFile(), o.clock().instant(), config.warnings());
             PullStats stats = new PullStats(new PullStatStore(db), o.clock());
-            AppContext ctx = new AppContext(publisher, sitemaps, intake, articles, db, status, poller, stats, o.clock());
+            AppContext ctx = new AppContext(publisher, sitemaps, intake, articles, db, status, poller, stats, o.clock(), history);
             ConfigReloader reloader = new ConfigReloader(o.configFile(), loader, publisher, poller, status, o.clock());
             Javalin web = WebApp.create(ctx, reloader::reload);
             int port = o.port() != null ? o.port() : config.server().port();
@@ -144,6 +147,7 @@ public final class KarvonServer implements AutoCloseable {
             housekeeping.scheduleWithFixedDelay(() -> purge(items, publisher, o.clock()), 1, 60, TimeUnit.MINUTES);
             housekeeping.scheduleWithFixedDelay(() -> pruneChanges(changeLog, o.clock()), 1, 60, TimeUnit.MINUTES);
             housekeeping.scheduleWithFixedDelay(stats::flush, 1, 1, TimeUnit.MINUTES);
+            housekeeping.scheduleWithFixedDelay(history::flush, 2, 2, TimeUnit.SECONDS);
             LOG.info("karvon serving {} feeds and following {} sources on http://{}:{}/ (data: {})",
                     config.feeds().size(), config.sources().size(), host, web.port(), db.file());
             return new KarvonServer(db, web, ctx, poller, fetcher, reloader, housekeeping);
@@ -222,6 +226,7 @@ public final class KarvonServer implements AutoCloseable {
         web.stop();
         context.stats().flush();
         poller.close();
+        if (context.fetchHistory() != null) context.fetchHistory().flush();
         fetcher.close();
         db.close();
     }

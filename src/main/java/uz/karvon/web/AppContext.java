@@ -2,6 +2,7 @@ package uz.karvon.web;
 
 import java.time.Clock;
 import uz.karvon.article.ArticleIntake;
+import uz.karvon.ingest.FetchHistory;
 import uz.karvon.ingest.PollScheduler;
 import uz.karvon.publish.FeedPublisher;
 import uz.karvon.publish.Sitemaps;
@@ -19,4 +20,12 @@ public record AppContext(
         ConfigStatus configStatus,
         PollScheduler poller,
         PullStats stats,
-        Clock clock) {}
+        Clock clock,
+        FetchHistory fetchHistory) {
+
+    /** Without a fetch history (the admin's page per source then lists no fetches). */
+    public AppContext(FeedPublisher publisher, Sitemaps sitemaps, ArticleIntake intake, ArticleStore articles,
+                      Database database, ConfigStatus configStatus, PollScheduler poller, PullStats stats, Clock clock) {
+        this(publisher, sitemaps, intake, articles, database, configStatus, poller, stats, clock, null);
+    }
+}

@@ -69,7 +69,8 @@ final class FeedRoutes {
         // Two representations, two validators (RFC 9110 §8.8.3): the gzip one gets its own tag.
         ctx.header("ETag", gzip ? gzipTag(r.etag()) : r.etag());
         ctx.header("Last-Modified", httpDate(r.lastModified()));
-        ctx.header("Vary", spec.get().isPublic() ? "Accept-Encoding" : "Accept-Encoding, Authorization");
+        boolean xml = format.get() != FeedFormat.JSON;
+        ctx.header("Vary", (spec.get().isPublic() ? "Accept-Encoding" : "Accept-Encoding, Authorization") + (xml ? ", Sec-Fetch-Dest" : ""));
         ctx.header("Cache-Control", spec.get().isPublic()
                 ? "public, max-age=" + publisher.config().server().feedMaxAge().toSeconds()
                 : "private, no-cache");
@@ -81,11 +82,31 @@ final class FeedRoutes {
             stats.record(id, partner, client, ctx.header("User-Agent"), 304, 0);
             return;
         }
-        ctx.header("Content-Type", r.contentType());
+        if (xml && opensInBrowser(ctx)) {
+            // the same bytes as a generic XML type, which browsers render, applying the feed's XSLT stylesheet
+            // (application/rss+xml they show as raw text or download); feed readers never send Sec-Fetch-Dest
+            ctx.header("Content-Type", "text/xml; charset=utf-8");
+            ctx.header("Content-Security-Policy", BROWSER_CSP);
+            ctx.header("X-Content-Type-Options", "nosniff");
+        } else {
+            ctx.header("Content-Type", r.contentType());
+        }
         byte[] body = gzip ? r.gzip() : r.raw();
         if (gzip) ctx.header("Content-Encoding", "gzip");
         send(ctx, body);
         stats.record(id, partner, client, ctx.header("User-Agent"), 200, "HEAD".equals(ctx.method().name()) ? 0 : body.length);
+    }
+
+    /**
+     * What the page the stylesheet makes may load: the stylesheet itself (browsers check XSLT against
+     * {@code script-src}), our CSS and images. It emits no script.
+     */
+    static final String BROWSER_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' https: http:;"
+            + " base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+    /** A browser opening the feed as a page (a click on a feed link, the address typed in). */
+    static boolean opensInBrowser(Context ctx) {
+        return "document".equals(ctx.header("Sec-Fetch-Dest"));
     }
 
     /**

@@ -41,6 +41,7 @@ final class JsonFeedWriter {
             put(k, "first_url", paging.first());
         }
         put(root, "icon", c.iconUrl());
+        put(root, "favicon", c.iconUrl());
         put(root, "language", LanguageTags.canonical(c.language()));
         root.putArray("authors").addObject().put("name", publisher);
         ArrayNode items = root.putArray("items");

@@ -32,9 +32,12 @@ import com.rometools.rome.io.WireFeedOutput;
 final class RssWriter {
     static final String FEED_TYPE = "rss_2.0";
     private final String generator;
+    private final String stylesheet;
 
-    RssWriter(String generator) {
+    /** @param stylesheet href of the XSLT browsers render the feed with ({@code <?xml-stylesheet?>}); null: none */
+    RssWriter(String generator, String stylesheet) {
         this.generator = generator;
+        this.stylesheet = stylesheet;
     }
 
     byte[] write(Channel c, List<Entry> entries, Paging paging) {
@@ -49,9 +52,10 @@ final class RssWriter {
         ch.setLastBuildDate(Dates.date(c.updated()));
         ch.setGenerator(generator);
         ch.setDocs("https://www.rssboard.org/rss-specification");
-        if (c.iconUrl() != null) {
+        String imageUrl = c.logoUrl() != null ? c.logoUrl() : c.iconUrl();
+        if (imageUrl != null) {
             var img = new com.rometools.rome.feed.rss.Image();
-            img.setUrl(c.iconUrl());
+            img.setUrl(imageUrl);
             img.setTitle(c.title()); // spec: image title and link should match the channel's
             img.setLink(c.homeUrl());
             img.setWidth(null); // ROME defaults to -1, which it would write and the validator rejects
@@ -76,6 +80,7 @@ final class RssWriter {
         ch.setItems(items);
         try {
             Document doc = new WireFeedOutput().outputJDom(ch);
+            XmlBytes.stylesheet(doc, stylesheet);
             return XmlBytes.write(doc, Namespaces.ATOM, Namespaces.DC, Namespaces.MEDIA, Namespaces.KARVON);
         } catch (FeedException ex) {
             throw new FeedRenderException("rss " + c.id() + ": " + ex.getMessage(), ex);

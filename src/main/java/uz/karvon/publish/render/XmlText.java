@@ -62,7 +62,7 @@ final class XmlText {
     static Channel clean(Channel c) {
         return new Channel(clean(c.id()), clean(c.title()), clean(c.description()), clean(c.language()),
                 clean(c.homeUrl()), clean(c.rssUrl()), clean(c.atomUrl()), clean(c.jsonUrl()), c.updated(),
-                clean(c.rights()), clean(c.iconUrl()));
+                clean(c.rights()), clean(c.iconUrl()), clean(c.logoUrl()));
     }
 
     static Entry clean(Entry e) {
