@@ -30,8 +30,14 @@ public final class WebApp {
      */
     private static void htmlNotFound(Context ctx, SiteRoutes site) {
         String path = ctx.path();
-        if (path.startsWith("/api/") || path.equals("/health")) return;
         String body = ctx.result();
+        if (path.startsWith("/api/") || path.equals("/health")) {
+            String type = ctx.res().getContentType();
+            if (body == null || body.isEmpty() || type == null || type.startsWith("text/html")) {
+                ctx.contentType("application/json").result("{\"error\":\"not found\"}");
+            }
+            return;
+        }
         String accept = ctx.header("Accept");
         boolean browser = accept != null && accept.contains("text/html");
         if (body == null || body.isEmpty() || browser) site.notFound(ctx);
@@ -87,7 +93,6 @@ public final class WebApp {
             config.routes.post("/api/reload", admin::reload);
             config.routes.get("/api/sources", admin::sourcesJson);
             config.routes.get("/sources", admin::sourcesPage);
-            config.routes.get("/admin", ctx -> ctx.redirect("/admin/", HttpStatus.MOVED_PERMANENTLY));
             config.routes.get("/admin/", admin::home);
             config.routes.get("/admin/sources", admin::sourcesPage);
             config.routes.get("/admin/sources/{id}", admin::sourcePage);

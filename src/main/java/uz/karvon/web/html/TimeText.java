@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import org.jsoup.nodes.Element;
 
@@ -19,7 +20,7 @@ public final class TimeText {
     /** Appends {@code <time>} for {@code t}, or {@code absent} as plain text when there is no time. */
     public static Element append(Element parent, Instant t, Instant now, ZoneId zone, String absent) {
         if (t == null) return parent.appendElement("span").addClass("none").text(absent);
-        return parent.appendElement("time").attr("datetime", t.toString())
+        return parent.appendElement("time").attr("datetime", t.truncatedTo(ChronoUnit.SECONDS).toString())
                 .attr("title", exact(t, zone)).text(relative(t, now));
     }
 
