@@ -62,7 +62,7 @@ public final class SourcesAppender {
                 }
             }
         }
-        String dash = "  ";
+        String item = "  - ";
         String keyIndent = "    ";
         boolean emptyList = list instanceof SequenceNode seq0 && seq0.getValue().isEmpty()
                 || list instanceof ScalarNode sc && sc.getValue().isEmpty();
@@ -72,8 +72,10 @@ public final class SourcesAppender {
                         seq.getStartMark().getColumn() + 1, "sources: written in flow style ([…]); rewrite it as a block"
                         + " list (one '- id: …' per source) so that sources can be appended")));
             }
-            dash = " ".repeat(seq.getStartMark().getColumn());
-            keyIndent = " ".repeat(seq.getValue().get(0).getStartMark().getColumn());
+            int dashColumn = seq.getStartMark().getColumn();
+            int keyColumn = seq.getValue().get(0).getStartMark().getColumn();
+            item = " ".repeat(dashColumn) + "-" + " ".repeat(Math.max(1, keyColumn - dashColumn - 1));
+            keyIndent = " ".repeat(Math.max(keyColumn, dashColumn + 2));
         } else if (key != null && !emptyList) {
             throw new ConfigException(List.of(new ConfigProblem(name, list.getStartMark().getLine() + 1,
                     list.getStartMark().getColumn() + 1, "sources: expected a list of sources")));
@@ -88,7 +90,7 @@ public final class SourcesAppender {
             }
             String id = uniqueId(s.title(), s.url(), ids);
             added.add(id);
-            add.append(dash).append("- id: ").append(id).append(nl);
+            add.append(item).append("id: ").append(id).append(nl);
             if (s.title() != null) add.append(keyIndent).append("title: ").append(scalar(s.title())).append(nl);
             add.append(keyIndent).append("url: ").append(scalar(s.url())).append(nl);
             if (s.language() != null) add.append(keyIndent).append("language: ").append(s.language()).append(nl);
