@@ -35,7 +35,6 @@
     <xsl:variable name="logo" select="(/rss/channel/image/url | /atom:feed/atom:logo | /atom:feed/atom:icon)[1]"/>
     <html lang="{$lang}" dir="{$dir}">
       <head>
-        <meta charset="utf-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <title><xsl:value-of select="$title"/></title>
         <link rel="stylesheet" href="../static/karvon.css"/>

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import uz.karvon.config.KarvonConfig;
 import uz.karvon.config.KarvonConfig.FeedSpec;
@@ -25,6 +26,7 @@ import uz.karvon.web.html.TimeText;
 final class AdminSourcesPage {
     /** Errors longer than this are folded into a {@code <details>}. */
     private static final int SHORT = 90;
+    private static final Pattern URL = Pattern.compile("(https?://[^/\\s:]+)[^\\s]*?(?=:?(\\s|$))");
 
     private AdminSourcesPage() {}
 
@@ -118,6 +120,7 @@ final class AdminSourcesPage {
         TimeText.append(next, st == null ? null : st.nextAttempt(), now, zone, "not scheduled");
         Element problem = fact(dl, "Problem", "");
         problem(problem, st);
+        if (problem.text().isEmpty()) problem.text("none");
         refreshForm(main.appendElement("div").addClass("actions"), s.id(), csrf, "source");
 
         main.appendElement("h2").text("Last " + FetchLogStore.KEPT + " fetches");
@@ -236,15 +239,20 @@ final class AdminSourcesPage {
         fold(td, String.join(" ", parts));
     }
 
-    /** Short text as is; long text folded, its beginning as the summary. */
+    /**
+     * Short text as is; long text folded: the summary is the text with its URLs shortened to their host (what went
+     * wrong stays in view), the whole text one click away.
+     */
     private static void fold(Element td, String text) {
         if (text == null || text.isBlank()) return;
         if (text.length() <= SHORT) {
             td.text(text);
             return;
         }
+        String gist = URL.matcher(text).replaceAll("$1…");
+        if (gist.length() > SHORT) gist = gist.substring(0, SHORT - 1).strip() + "…";
         Element d = td.appendElement("details");
-        d.appendElement("summary").text(text.substring(0, SHORT - 20).strip() + "…");
+        d.appendElement("summary").text(gist);
         d.appendElement("p").text(text);
     }
 

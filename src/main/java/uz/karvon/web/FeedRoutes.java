@@ -19,6 +19,7 @@ import uz.karvon.publish.PageRequest;
 import uz.karvon.publish.Rendered;
 import uz.karvon.publish.Served;
 import uz.karvon.stats.PullStats;
+import uz.karvon.web.html.Html;
 
 /**
  * {@code GET /feeds/{id}.{rss|atom|json}}: cached bytes, validators, gzip, and partner access for private feeds.
@@ -61,6 +62,19 @@ final class FeedRoutes {
             return;
         }
         Rendered r = served.get().rendered();
+        boolean xml = format.get() != FeedFormat.JSON;
+        String client = ClientLimit.client(ctx, publisher.config().server().trustForwardedFor());
+        String partner = ctx.attribute("partner");
+        if (xml && opensInBrowser(ctx)) {
+            // a person opening the feed: the same items as a page (its stylesheet applied here), with a link to subscribe
+            ctx.header("Vary", "Sec-Fetch-Dest" + (spec.get().isPublic() ? "" : ", Authorization"));
+            ctx.header("Cache-Control", spec.get().isPublic()
+                    ? "public, max-age=" + publisher.config().server().feedMaxAge().toSeconds() : "private, no-cache");
+            String html = FeedPage.html(r.raw());
+            Html.send(ctx, html);
+            stats.record(id, partner, client, ctx.header("User-Agent"), 200, html.length());
+            return;
+        }
         ctx.disableCompression();
         // whether this response was rendered now or came from the render cache (as CDNs say it)
         ctx.header("X-Cache", served.get().hit() ? "HIT" : "MISS");
@@ -69,40 +83,22 @@ final class FeedRoutes {
         // Two representations, two validators (RFC 9110 §8.8.3): the gzip one gets its own tag.
         ctx.header("ETag", gzip ? gzipTag(r.etag()) : r.etag());
         ctx.header("Last-Modified", httpDate(r.lastModified()));
-        boolean xml = format.get() != FeedFormat.JSON;
         ctx.header("Vary", (spec.get().isPublic() ? "Accept-Encoding" : "Accept-Encoding, Authorization") + (xml ? ", Sec-Fetch-Dest" : ""));
         ctx.header("Cache-Control", spec.get().isPublic()
                 ? "public, max-age=" + publisher.config().server().feedMaxAge().toSeconds()
                 : "private, no-cache");
         if (format.get() == FeedFormat.JSON && spec.get().isPublic()) ctx.header("Access-Control-Allow-Origin", "*");
-        String client = ClientLimit.client(ctx, publisher.config().server().trustForwardedFor());
-        String partner = ctx.attribute("partner");
         if (notModified(ctx, r)) {
             ctx.status(HttpStatus.NOT_MODIFIED);
             stats.record(id, partner, client, ctx.header("User-Agent"), 304, 0);
             return;
         }
-        if (xml && opensInBrowser(ctx)) {
-            // the same bytes as a generic XML type, which browsers render, applying the feed's XSLT stylesheet
-            // (application/rss+xml they show as raw text or download); feed readers never send Sec-Fetch-Dest
-            ctx.header("Content-Type", "text/xml; charset=utf-8");
-            ctx.header("Content-Security-Policy", BROWSER_CSP);
-            ctx.header("X-Content-Type-Options", "nosniff");
-        } else {
-            ctx.header("Content-Type", r.contentType());
-        }
+        ctx.header("Content-Type", r.contentType());
         byte[] body = gzip ? r.gzip() : r.raw();
         if (gzip) ctx.header("Content-Encoding", "gzip");
         send(ctx, body);
         stats.record(id, partner, client, ctx.header("User-Agent"), 200, "HEAD".equals(ctx.method().name()) ? 0 : body.length);
     }
-
-    /**
-     * What the page the stylesheet makes may load: the stylesheet itself (browsers check XSLT against
-     * {@code script-src}), our CSS and images. It emits no script.
-     */
-    static final String BROWSER_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' https: http:;"
-            + " base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
     /** A browser opening the feed as a page (a click on a feed link, the address typed in). */
     static boolean opensInBrowser(Context ctx) {

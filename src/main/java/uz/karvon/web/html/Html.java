@@ -62,9 +62,18 @@ public final class Html {
     }
 
     public static void send(Context ctx, Document doc, String csp) {
+        send(ctx, render(doc), csp);
+    }
+
+    /** A page already rendered (by the feeds' stylesheet), under the public pages' policy. */
+    public static void send(Context ctx, String html) {
+        send(ctx, html, CSP);
+    }
+
+    private static void send(Context ctx, String html, String csp) {
         ctx.header("Content-Security-Policy", csp);
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("Referrer-Policy", "strict-origin-when-cross-origin");
-        ctx.contentType("text/html; charset=utf-8").result(render(doc));
+        ctx.contentType("text/html; charset=utf-8").result(html);
     }
 }
