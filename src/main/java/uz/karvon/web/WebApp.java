@@ -75,6 +75,7 @@ public final class WebApp {
                     "/*/sections/*"}) {
                 config.routes.before(path, clientLimit::check);
             }
+            config.routes.before("/{lang}", clientLimit::checkFrontPage);
             config.routes.get("/", site::root);
             config.routes.get("/feeds", site::feeds);
             config.routes.get("/robots.txt", site::robots);
