@@ -1,24 +1,31 @@
 #!/usr/bin/env python3
-"""Load driver for src/bench/archive-bench.sh: request latencies under a steady CMS write load.
+"""Load driver for src/bench/archive-bench.sh: what requests cost under a steady CMS write load.
 
-Usage: archivebench.py BASE_URL --token T [--seconds S] [--writes-per-second W] [--out FILE.json]
+Usage: archivebench.py BASE_URL --token T --pid SERVER_PID [--phase-seconds S] [--writes-per-second W] [--out F]
 
-One thread POSTs new articles through the CMS API at W writes a second, round-robin over five languages.
-The main thread measures, one request at a time (Accept-Encoding: gzip, like feed readers):
-  feed-cached       a feed page served from the render cache (X-Cache: HIT)
-  feed-invalidated  the first GET of a language's feed right after a write to that language (X-Cache: MISS)
-  feed-archive      a page deep in the archive (?before= cursor at a random old article), rendered fresh
+A writer thread sends W CMS writes a second for the whole run, alternating a new article (round-robin over five
+languages) and a correction of a random existing article (old or new), so feeds, pages and sitemap files of the
+whole archive are invalidated, not only the newest. The main thread then runs one phase per kind of request,
+one request at a time (Accept-Encoding: gzip, like feed readers), each for S seconds:
+
+  writes-only       no reads: the server's CPU for the writes alone (subtracted from every other phase)
+  feed-cached       GET a language feed that is in the render cache (X-Cache: HIT)
+  feed-invalidated  right after a write, GET the feed of that article's language (X-Cache: MISS)
+  feed-archive      a page deep in the archive (?before= a random old article): read from the store, rendered
   page-old          the page of a random article from the oldest sitemap file
   page-new          the page of a random article from the newest sitemap file
   sitemap-index     /sitemap.xml
-  sitemap-file-cached, sitemap-file-rendered   a random /sitemap-N.xml, served from the cache or made now
-  sitemap-news      /sitemap-news.xml
-and prints p50/p99/max in milliseconds per case as JSON. Stdlib only.
+  sitemap-file      a random full /sitemap-N.xml (10,000 URLs with their alternates)
+  sitemap-news      /sitemap-news.xml (invalidated by every write)
+
+For each: count, p50/p99/max latency in ms, and the server's CPU per request in ms (utime+stime of SERVER_PID
+during the phase, minus the writes-only rate), which is steadier than latency on a shared machine. Stdlib only.
 """
 import argparse
 import calendar
 import http.client
 import json
+import os
 import random
 import re
 import threading
@@ -27,6 +34,7 @@ import urllib.parse
 
 LANGS = ["uz-Latn", "ru", "en", "zh-Hans", "ar"]
 FEED_OF = {"uz-Latn": "uz", "ru": "ru", "en": "en", "zh-Hans": "zh", "ar": "ar"}
+TICK = os.sysconf("SC_CLK_TCK")
 
 
 class Client:
@@ -38,7 +46,7 @@ class Client:
     def request(self, method, path, body=None, headers=None):
         for attempt in (1, 2):
             if self.conn is None:
-                self.conn = http.client.HTTPConnection(self.host, self.port, timeout=60)
+                self.conn = http.client.HTTPConnection(self.host, self.port, timeout=120)
             try:
                 t0 = time.perf_counter()
                 self.conn.request(method, path, body=body, headers=headers or {})
@@ -52,19 +60,25 @@ class Client:
                     raise
 
 
+def cpu_seconds(pid):
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / TICK
+
+
 def percentile(xs, p):
     xs = sorted(xs)
     if not xs:
         return None
-    k = min(len(xs) - 1, max(0, int(round(p / 100.0 * (len(xs) - 1)))))
-    return round(xs[k], 2)
+    return round(xs[min(len(xs) - 1, max(0, int(round(p / 100.0 * (len(xs) - 1)))))], 2)
 
 
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("base")
     ap.add_argument("--token", required=True)
-    ap.add_argument("--seconds", type=float, default=60)
+    ap.add_argument("--pid", type=int, required=True)
+    ap.add_argument("--phase-seconds", type=float, default=15)
     ap.add_argument("--writes-per-second", type=float, default=5)
     ap.add_argument("--out")
     ap.add_argument("--seed", type=int, default=7)
@@ -73,98 +87,146 @@ def main():
     c = Client(a.base)
     gz = {"Accept-Encoding": "gzip"}
 
-    # what to ask for: sitemap files, old and new article pages
-    st, _, body, _ = c.request("GET", "/sitemap.xml")
+    _, _, body, _ = c.request("GET", "/sitemap.xml")
     files = [urllib.parse.urlsplit(u).path for u in re.findall(r"<loc>([^<]+)</loc>", body.decode())
              if re.search(r"/sitemap-\d+\.xml$", u)]
-    first_file, last_file = files[0], files[-1]
 
     def urls_in(path):
         _, _, b, _ = c.request("GET", path)
-        t = b.decode()
-        locs = re.findall(r"<url><loc>([^<]+)</loc><lastmod>([^<]+)</lastmod>", t)
-        return [(urllib.parse.urlsplit(u).path, m) for u, m in locs]
+        return [(urllib.parse.urlsplit(u).path, m) for u, m in
+                re.findall(r"<url><loc>([^<]+)</loc><lastmod>([^<]+)</lastmod>", b.decode())]
 
-    newest = urls_in(first_file)      # import order is newest first: seq 1 holds the newest stories
-    oldest = urls_in(last_file) or urls_in(files[-2])
+    # gen-articles.py writes newest first, so seq 1 holds the newest stories and the last files the oldest; the
+    # very last file also holds what earlier runs wrote (bench-write-…), which is left out
+    generated = re.compile(r"/[^/]+/articles/.+-bench-\d+$")
+    newest = [u for u in urls_in(files[0]) if generated.match(u[0])]
+    tail = [u for f in files[-2:] for u in urls_in(f) if generated.match(u[0])]
+    oldest = sorted(tail, key=lambda u: u[1])[:2000]
+    full_files = files[:-1] if len(files) > 1 else files
     old_times = [m for _, m in oldest]
+    known = [u for u, _ in newest + oldest]
 
-    lat = {k: [] for k in ["feed-cached", "feed-invalidated", "feed-archive", "page-old", "page-new",
-                           "sitemap-index", "sitemap-file-cached", "sitemap-file-rendered", "sitemap-news", "cms-write"]}
-    pending = []          # languages written to, whose feed the measuring loop reads next
+    writes = {"n": 0, "lat": [], "errors": []}
+    pending = []
     lock = threading.Lock()
     stop = threading.Event()
-    errors = []
+
+    def correction(n):
+        path = rnd.choice(known)
+        m = re.match(r"/([^/]+)/articles/((.+)-bench-(\d+))$", urllib.parse.unquote(path))
+        lang, slug, i = m.group(1), m.group(2), m.group(4)
+        return {"id": f"kaa-bench-{i}-{lang.lower()}", "lang": lang, "translation_key": f"kaa-bench-{i}", "slug": slug,
+                "title": f"Corrected under load {n}", "summary": "Corrected.", "body_html": "<p>Corrected.</p>",
+                "categories": ["economy"], "tags": ["bench"], "correction_note": "benchmark correction"}
 
     def writer():
         w = Client(a.base)
-        n = 0
         period = 1.0 / a.writes_per_second
         next_at = time.monotonic()
         while not stop.is_set():
-            lang = LANGS[n % len(LANGS)]
-            n += 1
-            art = {"id": f"bench-write-{int(time.time())}-{n}-{lang.lower()}", "lang": lang,
-                   "translation_key": f"bench-write-{int(time.time())}-{n}", "slug": f"bench-write-{int(time.time())}-{n}",
-                   "title": f"Benchmark write {n}", "summary": f"Written under load, number {n}.",
-                   "body_html": f"<p>Written under load, number {n}.</p>", "categories": ["economy"], "tags": ["bench"]}
+            n = writes["n"] = writes["n"] + 1
+            if n % 2:
+                lang = LANGS[(n // 2) % len(LANGS)]
+                stamp = f"{int(time.time())}-{n}"
+                art = {"id": f"bench-write-{stamp}", "lang": lang, "translation_key": f"bench-write-{stamp}",
+                       "slug": f"bench-write-{stamp}", "title": f"Benchmark write {n}", "summary": f"Number {n}.",
+                       "body_html": f"<p>Written under load, number {n}.</p>", "categories": ["economy"], "tags": ["bench"]}
+            else:
+                art = correction(n)
+                lang = art["lang"]
             try:
                 st, _, b, ms = w.request("POST", "/api/articles", json.dumps(art).encode(),
                                          {"Authorization": "Bearer " + a.token, "Content-Type": "application/json"})
                 if st not in (200, 201):
-                    errors.append(f"POST {st} {b[:200]!r}")
-                lat["cms-write"].append(ms)
+                    writes["errors"].append(f"POST {st} {b[:200]!r}")
+                writes["lat"].append(ms)
                 with lock:
                     pending.append(lang)
             except Exception as e:  # noqa: BLE001 - reported at the end
-                errors.append(f"POST {e}")
+                writes["errors"].append(f"POST {e}")
             next_at += period
             stop.wait(max(0.0, next_at - time.monotonic()))
 
+    def take_pending():
+        with lock:
+            out = list(pending)
+            pending.clear()
+            return out
+
+    def one(kind):
+        """One request of this kind: (latency ms, counted) or None when it is not what the phase measures."""
+        if kind == "feed-cached":
+            st, h, _, ms = c.request("GET", f"/feeds/{rnd.choice(list(FEED_OF.values()))}.rss", headers=gz)
+            return st, ms, h.get("X-Cache") == "HIT"
+        if kind == "feed-invalidated":
+            langs = take_pending()
+            if not langs:
+                time.sleep(0.005)
+                return None
+            st, h, _, ms = c.request("GET", f"/feeds/{FEED_OF[langs[-1]]}.rss", headers=gz)
+            return st, ms, h.get("X-Cache") == "MISS"
+        if kind == "feed-archive":
+            when = rnd.choice(old_times)
+            cursor = calendar.timegm(time.strptime(when[:19], "%Y-%m-%dT%H:%M:%S")) * 1000
+            st, h, _, ms = c.request("GET", f"/feeds/{rnd.choice(['en', 'ru', 'uz', 'all'])}.atom?before={cursor}-a-x",
+                                     headers=gz)
+            return st, ms, True
+        if kind in ("page-old", "page-new"):
+            st, _, _, ms = c.request("GET", rnd.choice(oldest if kind == "page-old" else newest)[0], headers=gz)
+            return st, ms, True
+        if kind == "sitemap-index":
+            st, _, _, ms = c.request("GET", "/sitemap.xml", headers=gz)
+            return st, ms, True
+        if kind == "sitemap-file":
+            st, h, _, ms = c.request("GET", rnd.choice(full_files), headers=gz)
+            return st, ms, True
+        if kind == "sitemap-news":
+            st, _, _, ms = c.request("GET", "/sitemap-news.xml", headers=gz)
+            return st, ms, True
+        raise ValueError(kind)
+
     t = threading.Thread(target=writer, daemon=True)
     t.start()
-    end = time.monotonic() + a.seconds
-    i = 0
-    while time.monotonic() < end:
-        i += 1
-        with lock:
-            lang = pending.pop(0) if pending else None
-        if lang:
-            st, h, _, ms = c.request("GET", f"/feeds/{FEED_OF[lang]}.rss", headers=gz)
-            lat["feed-invalidated" if h.get("X-Cache") == "MISS" else "feed-cached"].append(ms)
+    phases = ["writes-only", "feed-cached", "feed-invalidated", "feed-archive", "page-old", "page-new",
+              "sitemap-index", "sitemap-file", "sitemap-news"]
+    cases = {}
+    base_rate = 0.0
+    errors = []
+    for kind in phases:
+        take_pending()
+        lat = []
+        requests = 0
+        t0, cpu0 = time.monotonic(), cpu_seconds(a.pid)
+        while time.monotonic() - t0 < a.phase_seconds:
+            if kind == "writes-only":
+                time.sleep(0.05)
+                continue
+            r = one(kind)
+            if r is None:
+                continue
+            st, ms, counted = r
+            requests += 1
+            if st == 429:
+                raise SystemExit("archivebench: rate limited (429); lift server.public_requests_per_minute")
+            if st != 200:
+                errors.append(f"{kind}: status {st}")
+            if counted:
+                lat.append(ms)
+        secs, cpu = time.monotonic() - t0, cpu_seconds(a.pid) - cpu0
+        if kind == "writes-only":
+            base_rate = cpu / secs
+            cases[kind] = {"server_cpu_s_per_s": round(base_rate, 3)}
             continue
-        kind = i % 8
-        if kind in (0, 1):
-            st, h, _, ms = c.request("GET", f"/feeds/{rnd.choice(list(FEED_OF.values()))}.rss", headers=gz)
-            lat["feed-cached" if h.get("X-Cache") == "HIT" else "feed-invalidated"].append(ms)
-        elif kind == 2:
-            when = rnd.choice(old_times)
-            ms_epoch = calendar.timegm(time.strptime(when[:19], "%Y-%m-%dT%H:%M:%S")) * 1000
-            feed = rnd.choice(["en", "ru", "uz", "all"])
-            st, h, _, ms = c.request("GET", f"/feeds/{feed}.atom?before={ms_epoch}-a-x", headers=gz)
-            lat["feed-archive"].append(ms)
-        elif kind == 3:
-            st, _, _, ms = c.request("GET", rnd.choice(oldest)[0], headers=gz)
-            lat["page-old"].append(ms)
-        elif kind == 4:
-            st, _, _, ms = c.request("GET", rnd.choice(newest)[0], headers=gz)
-            lat["page-new"].append(ms)
-        elif kind == 5:
-            st, _, _, ms = c.request("GET", "/sitemap.xml", headers=gz)
-            lat["sitemap-index"].append(ms)
-        elif kind == 6:
-            st, h, _, ms = c.request("GET", rnd.choice(files), headers=gz)
-            lat["sitemap-file-cached" if h.get("X-Cache") == "HIT" else "sitemap-file-rendered"].append(ms)
-        else:
-            st, _, _, ms = c.request("GET", "/sitemap-news.xml", headers=gz)
-            lat["sitemap-news"].append(ms)
-        if st != 200:
-            errors.append(f"GET status {st}")
+        cases[kind] = {"n": len(lat), "p50": percentile(lat, 50), "p99": percentile(lat, 99),
+                       "max": round(max(lat), 2) if lat else None,
+                       "cpu_ms_per_request": round(max(0.0, cpu - base_rate * secs) * 1000 / max(requests, 1), 2)}
+        print(kind, json.dumps(cases[kind]), flush=True)
     stop.set()
     t.join(5)
-    out = {"seconds": a.seconds, "writes": len(lat["cms-write"]), "sitemap_files": len(files), "errors": errors[:20],
-           "cases": {k: {"n": len(v), "p50": percentile(v, 50), "p99": percentile(v, 99),
-                         "max": round(max(v), 2) if v else None} for k, v in lat.items()}}
+    cases["cms-write"] = {"n": len(writes["lat"]), "p50": percentile(writes["lat"], 50),
+                          "p99": percentile(writes["lat"], 99)}
+    out = {"phase_seconds": a.phase_seconds, "writes": writes["n"], "sitemap_files": len(files),
+           "errors": (errors + writes["errors"])[:20], "cases": cases}
     text = json.dumps(out, indent=2)
     print(text)
     if a.out:

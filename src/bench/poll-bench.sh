@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Poll-cycle benchmark (issue 3): 10,000 sources on upstream.py (loopback mock, 10 ms latency per request),
+# Poll-cycle benchmark (issue 3): 10,000 sources on src/bench/Upstream.java (loopback mock, 10 ms latency per request),
 # one full first cycle, then GET /advance (10% of feeds gain an item) and the next, interval-driven cycle.
 #
 #   src/bench/poll-bench.sh            env: INTERVAL (30s) WORKERS (16) PER_HOST (= WORKERS) HEAP (512m)
@@ -15,7 +15,6 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 HERE=src/bench
 JAR=${JAR:-target/karvon.jar}
-BENCH=${BENCH_DIR:-/work/shared/bench}
 INTERVAL=${INTERVAL:-30s}
 WORKERS=${WORKERS:-16}
 PER_HOST=${PER_HOST:-$WORKERS}
@@ -25,8 +24,8 @@ TIMEOUT=${TIMEOUT:-600}
 
 TMP=$(mktemp -d /tmp/karvon-pollbench.XXXXXX)
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-UP_PORT=$(free_port); KV_PORT=$(free_port)
-UP=http://127.0.0.1:$UP_PORT KV=http://127.0.0.1:$KV_PORT
+KV_PORT=$(free_port)
+KV=http://127.0.0.1:$KV_PORT
 TOKEN=pollbench-$RANDOM$RANDOM
 UP_PID= KV_PID=
 cleanup() {
@@ -36,10 +35,12 @@ cleanup() {
 }
 trap cleanup EXIT
 
-python3 "$BENCH/upstream.py" --port "$UP_PORT" --feeds 10000 --latency-ms 10 --max-seconds "$((TIMEOUT + 300))" \
+# the mock builds its 10,000 feeds first (seconds to a minute), then prints its address
+java -Xmx1g "$HERE/Upstream.java" --port 0 --feeds 10000 --latency-ms 10 --max-seconds "$((TIMEOUT + 300))" \
   > "$TMP/upstream.log" 2>&1 &
 UP_PID=$!
-for _ in $(seq 600); do curl -fs "$UP/health" > /dev/null 2>&1 && break; sleep 0.5; done
+for _ in $(seq 600); do grep -q '^upstream ready' "$TMP/upstream.log" && break; kill -0 "$UP_PID" 2> /dev/null || break; sleep 0.5; done
+UP=$(grep -o '^upstream ready on http://127.0.0.1:[0-9]*' "$TMP/upstream.log" | grep -o 'http://.*') || { cat "$TMP/upstream.log"; exit 1; }
 curl -fs "$UP/health" > /dev/null || { cat "$TMP/upstream.log"; exit 1; }
 echo "upstream: $(head -1 "$TMP/upstream.log")"
 
@@ -66,7 +67,7 @@ def cyc(name, s):
           f" distinct {c['distinct_feeds']}, changed {c['changed_feeds']}, changed sent 200 {c['changed_sent_200']},"
           f" redundant 200 {c['redundant_200']}, conditional {c['conditional']}, gzip {c['gzip']},"
           f" wire {c['wire_bytes']/1e6:.1f} MB, span {c['span_s']} s, first request {c['first_after_advance_s']} s after cycle start,"
-          f" peak connections {s['connections_peak']}")
+          f" connections {s['connections_total']}, peak in flight {s['in_flight_peak']}")
 cyc("cycle 0 (first fetch)", r["cycle0"])
 print("   karvon:", r["cycle0_karvon"])
 if "cycle1" not in r:  # FIRST_ONLY=1

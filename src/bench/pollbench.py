@@ -2,7 +2,7 @@
 """Helper of poll-bench.sh (standard library only).
 
   pollbench.py config UPSTREAM_URL OUT_YML INTERVAL PER_HOST WORKERS
-      turns upstream.py's /feeds.yml into a karvon feeds.yml (all sources, one feed mixing them in)
+      turns Upstream.java's /feeds.yml (a sources: list) into a karvon feeds.yml (all sources, one feed mixing them in)
   pollbench.py run UPSTREAM_URL KARVON_URL TOKEN KARVON_PID TIMEOUT_S
       waits for the first cycle (every feed fetched once), GET /advance, waits for the next cycle and
       prints one JSON report: upstream /stats of both cycles, karvon's /api/sources view (statuses,

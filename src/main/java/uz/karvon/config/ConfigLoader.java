@@ -8,7 +8,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -49,21 +48,27 @@ public final class ConfigLoader {
     }
 
     public KarvonConfig load(Path file) throws ConfigException {
-        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
-        byte[] bytes;
+        return load(read(file));
+    }
+
+    /** Reads the file once; the same bytes can then be loaded and compared with what is running. */
+    public static ConfigFile read(Path file) throws ConfigException {
         try {
-            bytes = Files.readAllBytes(file);
+            return ConfigFile.read(file);
         } catch (IOException e) {
             throw new ConfigException(List.of(new ConfigProblem(file.toString(), 1, 1, "cannot read the file: " + e.getMessage())));
         }
+    }
+
+    public KarvonConfig load(ConfigFile file) throws ConfigException {
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
+                    .decode(ByteBuffer.wrap(file.bytes())).toString();
         } catch (CharacterCodingException e) {
-            throw new ConfigException(List.of(new ConfigProblem(name, 1, 1, "the file is not valid UTF-8; save it as UTF-8")));
+            throw new ConfigException(List.of(new ConfigProblem(file.name(), 1, 1, "the file is not valid UTF-8; save it as UTF-8")));
         }
-        return parse(name, text, file.toAbsolutePath().getParent());
+        return parse(file.name(), text, file.path().toAbsolutePath().getParent());
     }
 
     /** Parses YAML text; {@code baseDir} resolves relative drop-folder paths. */
@@ -83,6 +88,12 @@ public final class ConfigLoader {
             throw new ConfigException(problems.sorted());
         } catch (RuntimeException e) {
             problems.at((Node) null, "YAML syntax: " + e.getMessage());
+            throw new ConfigException(problems.sorted());
+        }
+        if (root == null || YamlMap.isNull(root)) {
+            // an empty file is never what an admin means: applied, it would take every feed and API offline
+            problems.at((Node) null, "the file is empty (or holds only comments): nothing to serve; a configuration needs"
+                    + " at least a feeds: list (start from the bundled feeds.yml)");
             throw new ConfigException(problems.sorted());
         }
         YamlMap top = new YamlMap(problems, root, "");
@@ -111,6 +122,7 @@ public final class ConfigLoader {
             if (p != null && unique(partnerIds, p.id(), m, "partner", problems)) partners.add(p);
         }
         top.rejectUnknownKeys();
+        if (feeds.isEmpty()) warnings.add("no feeds are defined under feeds: nothing is published");
         if (!problems.isEmpty()) throw new ConfigException(problems.sorted());
         adminWarnings(site, sources, feeds, warnings);
         return new KarvonConfig(site, server, security, ingest, feeds, sources, partners, warnings);

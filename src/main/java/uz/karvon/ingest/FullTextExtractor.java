@@ -9,6 +9,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.select.Elements;
 import org.jsoup.select.Selector;
+import uz.karvon.ingest.fetch.BodyBudget;
 import uz.karvon.ingest.fetch.FetchException;
 import uz.karvon.ingest.fetch.FetchRequest;
 import uz.karvon.ingest.fetch.FetchResult;
@@ -41,11 +42,12 @@ final class FullTextExtractor {
         // a link in a feed is not the admin's choice: no source credentials and no private network, unless it
         // points at the very host the source is configured on
         boolean sameHost = page.getHost().equalsIgnoreCase(sourceUrl.getHost());
-        FetchResult r = fetcher.fetch(new FetchRequest(page, null, null, userAgent, sameHost ? headers : Map.of(),
-                sourceIsPrivate && sameHost));
-        if (r.notModified() || r.body().length == 0) return null;
+        FetchResult r;
         Document doc;
-        try {
+        try (BodyBudget.Lease lease = fetcher.budget().lease()) {   // the page's bytes count until jsoup has read them
+            r = fetcher.fetch(new FetchRequest(page, null, null, userAgent, sameHost ? headers : Map.of(),
+                    sourceIsPrivate && sameHost), lease);
+            if (r.notModified() || r.body().length == 0) return null;
             // the header's charset if it names a known one; else jsoup reads the BOM and <meta charset>, as browsers do
             String label = EncodingDetector.headerCharset(r.contentType());
             String charset = label != null && Charset.isSupported(label) ? label : null;

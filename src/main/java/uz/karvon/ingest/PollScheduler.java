@@ -28,6 +28,8 @@ import uz.karvon.config.KarvonConfig.SourceSpec;
  * {@code workers} in all. One dispatcher thread hands due sources to a worker pool; states live in memory and
  * are written to the database in batches. A source is never given up on: failures back off up to a cap and
  * keep retrying there; only {@code 410 Gone} stops polling (until the admin changes the URL).
+ * An {@link Error} out of a refresh (out of memory, a broken class path) is not one source's problem: polling
+ * stops and {@code onFatal} is told, so the process can fail fast instead of limping on.
  */
 public final class PollScheduler implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PollScheduler.class);
@@ -36,31 +38,33 @@ public final class PollScheduler implements AutoCloseable {
     private final SourceStates states;
     private final Clock clock;
     private final Consumer<Set<String>> onItemsChanged;
+    private final Consumer<Error> onFatal;
     private final ExecutorService workers;
     private final int workerCount;
     private final Thread dispatcher;
     private final Object lock = new Object();
     private final Map<String, Integer> inFlightPerHost = new HashMap<>();
     private final Set<String> running = ConcurrentHashMap.newKeySet();
-    private final Set<String> refreshRequested = ConcurrentHashMap.newKeySet();
     private volatile KarvonConfig config;
     private volatile boolean stopped;
     private final FetchHistory history;
 
     public PollScheduler(KarvonConfig config, SourceRefresher refresher, SourceStates states, Clock clock,
-                         int workerCount, Consumer<Set<String>> onItemsChanged) {
-        this(config, refresher, states, clock, workerCount, onItemsChanged, null);
+                         int workerCount, Consumer<Set<String>> onItemsChanged, Consumer<Error> onFatal) {
+        this(config, refresher, states, clock, workerCount, onItemsChanged, onFatal, null);
     }
 
     /** @param history where every fetch is recorded (the admin's page per source); null: nowhere */
     public PollScheduler(KarvonConfig config, SourceRefresher refresher, SourceStates states, Clock clock,
-                         int workerCount, Consumer<Set<String>> onItemsChanged, FetchHistory history) {
+                         int workerCount, Consumer<Set<String>> onItemsChanged, Consumer<Error> onFatal,
+                         FetchHistory history) {
         this.history = history;
         this.config = config;
         this.refresher = refresher;
         this.states = states;
         this.clock = clock;
         this.onItemsChanged = onItemsChanged;
+        this.onFatal = onFatal;
         this.workerCount = workerCount;
         AtomicInteger n = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(workerCount, r -> {
@@ -84,9 +88,8 @@ public final class PollScheduler implements AutoCloseable {
         wake();
     }
 
-    /** Makes a source due now (admin "refresh now"). */
+    /** Makes a source due now (admin "refresh now"); asked while it is being polled, it is polled again after. */
     public void refreshNow(String sourceId) {
-        if (running.contains(sourceId)) refreshRequested.add(sourceId);
         states.dueNow(sourceId, clock.instant());
         wake();
     }
@@ -114,7 +117,11 @@ public final class PollScheduler implements AutoCloseable {
                         for (SourceSpec spec : cfg.sources()) {
                             if (running.contains(spec.id())) continue;
                             SourceState st = states.get(spec.id());
-                            if (st == null || st.nextAttempt() == null) continue;
+                            if (st == null || !st.url().equals(spec.url().toString())) {
+                                pending.add(spec);      // a reload is reconciling it: the poll starts it afresh
+                                continue;
+                            }
+                            if (st.nextAttempt() == null) continue;
                             if (st.nextAttempt().isAfter(now)) {
                                 if (nextDue == null || st.nextAttempt().isBefore(nextDue)) nextDue = st.nextAttempt();
                             } else {
@@ -147,6 +154,9 @@ public final class PollScheduler implements AutoCloseable {
                 return;
             } catch (RuntimeException e) {
                 LOG.error("poll dispatcher: {}", e.toString());
+            } catch (Error e) {
+                fatal("(none: dispatcher)", e);
+                return;
             }
         }
     }
@@ -155,21 +165,23 @@ public final class PollScheduler implements AutoCloseable {
         boolean changed = false;
         SourceSpec spec = queued;
         try {
+            if (stopped) return;
             KarvonConfig cfg = config;
             // a reload may have removed or changed the source while it waited: poll what feeds.yml says now
             Optional<SourceSpec> current = cfg.source(queued.id());
-            SourceState prev = states.get(queued.id());
-            if (current.isEmpty() || prev == null) return;
+            if (current.isEmpty()) return;
             spec = current.get();
+            SourceStates.Poll poll = states.startPoll(spec, clock.instant());
             Instant started = clock.instant();
-            SourceRefresher.Result r = refresher.refresh(spec, cfg.ingest(), prev);
+            SourceRefresher.Result r = refresher.refresh(spec, cfg.ingest(), poll.state());
             if (history != null) history.record(r, started, Duration.between(started, clock.instant()).toMillis());
-            states.putIfSameUrl(r.state());
-            if (refreshRequested.remove(spec.id())) states.dueNow(spec.id(), clock.instant()); // asked for while running
-            changed = r.changed();
+            states.finishPoll(poll, r.state());   // discarded if the source started afresh meanwhile
+            changed = r.changed();                // items were stored either way: feeds are rendered again
             if (r.state().lastError() != null && r.state().failures() == 1) {
                 LOG.warn("source {}: {}", spec.id(), r.state().lastError());
             }
+        } catch (Error e) {
+            fatal(spec.id(), e);
         } finally {
             synchronized (lock) {
                 inFlightPerHost.merge(host, -1, Integer::sum);
@@ -178,6 +190,17 @@ public final class PollScheduler implements AutoCloseable {
             }
         }
         if (changed) onItemsChanged.accept(Set.of(spec.id()));
+    }
+
+    /** Stops polling for good and reports once; the error is not swallowed into one source's state. */
+    private void fatal(String sourceId, Error e) {
+        synchronized (lock) {
+            if (stopped) return;
+            stopped = true;
+            lock.notifyAll();
+        }
+        LOG.error("poller: {} while refreshing source {}; polling stopped", e, sourceId, e);
+        onFatal.accept(e);
     }
 
     private static String hostKey(SourceSpec s) {

@@ -16,6 +16,7 @@ import uz.karvon.config.KarvonConfig.SourceSpec;
 import uz.karvon.config.KeepBlock;
 import uz.karvon.ingest.fetch.AddressGuard;
 import uz.karvon.ingest.fetch.Backoff;
+import uz.karvon.ingest.fetch.BodyBudget;
 import uz.karvon.ingest.fetch.DropFolderReader;
 import uz.karvon.ingest.fetch.FetchException;
 import uz.karvon.ingest.fetch.FetchRequest;
@@ -33,29 +34,33 @@ import uz.karvon.store.StoreException;
 
 /**
  * One refresh of one source: fetch (conditional), parse, normalize, store, and compute the next state.
- * Never throws: every failure becomes a per-source error on the state, and stored items stay.
+ * Every exception becomes a per-source error on the state, and stored items stay. An {@link Error} is not one
+ * source's problem (out of memory, a broken class path) and is not caught, except {@link StackOverflowError}: a
+ * pathological input (a keep/block pattern on a long title) overflows the stack of one refresh, which unwinds.
+ * The body is held against the fetcher's shared budget from the fetch until it is parsed.
  */
 public final class SourceRefresher {
     private static final Logger LOG = LoggerFactory.getLogger(SourceRefresher.class);
     static final int MAX_ITEMS_PER_FETCH = 500;
     /** Full-text pages fetched per refresh at most: a feed of 500 new items must not become 500 requests. */
     static final int MAX_FULL_TEXT_PER_REFRESH = 10;
+    /** A source that could not get memory for its body was not at fault: it tries again this soon, no backoff. */
+    static final Duration BUSY_RETRY = Duration.ofMinutes(1);
 
     private final Fetcher fetcher;
-    private final FeedParser parser;
     private final SourceItemStore items;
     private final LanguageResolver languages;
     private final FullTextExtractor fullText;
     private final Clock clock;
+    private final ProblemLog problems;
 
-    public SourceRefresher(Fetcher fetcher, FeedParser parser, SourceItemStore items,
-                           LanguageDetector detector, Clock clock) {
+    public SourceRefresher(Fetcher fetcher, SourceItemStore items, LanguageDetector detector, Clock clock) {
         this.fetcher = fetcher;
-        this.parser = parser;
         this.items = items;
         this.languages = new LanguageResolver(detector);
         this.fullText = new FullTextExtractor(fetcher);
         this.clock = clock;
+        this.problems = new ProblemLog(LOG, clock, Duration.ofHours(1));
     }
 
     /**
@@ -72,17 +77,20 @@ public final class SourceRefresher {
         Instant now = clock.instant();
         try {
             URI target = prev.permanentUrl() != null ? URI.create(prev.permanentUrl()) : spec.url();
-            FetchResult fetched = fetch(spec, ingest, prev, target);
+            FetchResult fetched;
+            ParsedFeed feed = null;
+            try (BodyBudget.Lease lease = fetcher.budget().lease()) {
+                fetched = fetch(spec, ingest, prev, target, lease);
+                if (!fetched.notModified()) feed = parse(spec, ingest, fetched, now);
+            }
             String permanent = fetched.permanentRedirect() != null ? fetched.permanentRedirect().toString() : prev.permanentUrl();
-            if (fetched.notModified()) {
+            if (feed == null) {
                 // a 304 may carry fresher validators; the fetcher falls back to the ones we sent
                 return new Result(success(spec, now, 304, fetched.etag(), fetched.lastModified(), permanent, 0,
                         prev.languageNote()), false, 0, 0);
             }
-            ParsedFeed feed = parser.parse(fetched.body(), fetched.contentType(), fetched.finalUrl().toString(),
-                    new ParseOptions(spec.timezone(), spec.language(), now, MAX_ITEMS_PER_FETCH));
             List<SourceItem> mapped = new ArrayList<>();
-            String note = null;
+            LanguageResolver.Report languageReport = new LanguageResolver.Report();
             // Full text fetched on an earlier poll differs from the feed's own content and is kept; items still
             // carrying the feed's content (new, over the budget last time, or the page failed) are fetched now.
             Map<String, String> stored = spec.fullTextSelector() == null ? Map.of()
@@ -101,15 +109,17 @@ public final class SourceRefresher {
                     }
                 }
                 LanguageResolver.Resolution lang = languages.resolve(p.language(), LanguageResolver.sample(p));
-                if (lang.correctedFrom() != null && note == null) {
-                    note = "declared language " + lang.correctedFrom() + " does not match the text; detected " + lang.tag();
-                }
+                languageReport.add(lang);
                 mapped.add(ItemMapper.map(spec.id(), p, lang.tag(), now));
             }
             SourceItemStore.Counts counts = items.upsert(mapped, now);
             return new Result(success(spec, now, 200, fetched.etag(), fetched.lastModified(), permanent,
-                    counts.added(), note), counts.changed(), fetched.body().length, counts.updated());
+                    counts.added(), languageReport.note()), counts.changed(), fetched.body().length, counts.updated());
         } catch (FetchException e) {
+            if ("busy".equals(e.reason())) {
+                problems.warn(spec.id(), "busy", e.getMessage());
+                return new Result(busy(spec, prev, now, e.getMessage()), false);
+            }
             return new Result(failure(spec, ingest, prev, now, e.httpStatus(), e.reason(), e.getMessage(), e.retryAfter(),
                     "gone".equals(e.reason())), false);
         } catch (FeedParseException e) {
@@ -117,25 +127,44 @@ public final class SourceRefresher {
         } catch (StoreException e) {
             LOG.error("source {}: {}", spec.id(), e.getMessage());
             return new Result(failure(spec, ingest, prev, now, 0, "store", "could not store items: " + e.getMessage(), null, false), false);
-        } catch (RuntimeException | Error e) {
-            // A bug, a pathological input or even running out of memory must cost one source one attempt (with
-            // backoff), never the poller. The message is not logged: library messages may quote a header value.
-            LOG.warn("source {}: unexpected {} at {}", spec.id(), e.getClass().getName(),
-                    e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?");
+        } catch (RuntimeException | StackOverflowError e) {
+            // A bug or a pathological input costs one source one attempt (with backoff), never the poller. The
+            // message is not logged: library messages may quote a header value.
+            String at = String.valueOf(e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?");
+            problems.warn(spec.id(), e.getClass().getName() + " at " + at, "unexpected " + e.getClass().getName() + " at " + at);
             return new Result(failure(spec, ingest, prev, now, 0, "internal", "internal error: " + e.getClass().getSimpleName(), null, false), false);
         }
     }
 
-    private FetchResult fetch(SourceSpec spec, Ingest ingest, SourceState prev, URI target) throws FetchException {
+    /**
+     * Parses with the size limit the body was read under ({@code ingest.max_body_size}); what ROME warns about on the
+     * way is logged once per source and problem an hour, not on every poll.
+     */
+    private ParsedFeed parse(SourceSpec spec, Ingest ingest, FetchResult fetched, Instant now) throws FeedParseException {
+        List<LibraryWarnings.Warning> warned = new ArrayList<>();
+        try {
+            return LibraryWarnings.collect(warned, () -> new FeedParser(ingest.maxBodyBytes()).parse(fetched.body(),
+                    fetched.contentType(), fetched.finalUrl().toString(),
+                    new ParseOptions(spec.timezone(), spec.language(), now, MAX_ITEMS_PER_FETCH)));
+        } finally {
+            for (LibraryWarnings.Warning w : warned) {
+                problems.warn(spec.id(), w.key(), "feed problem: " + w.text() + (w.count() > 1 ? ", " + w.count() + " times" : ""));
+            }
+        }
+    }
+
+    private FetchResult fetch(SourceSpec spec, Ingest ingest, SourceState prev, URI target, BodyBudget.Lease lease)
+            throws FetchException {
         if ("file".equalsIgnoreCase(target.getScheme())) {
-            return new DropFolderReader(ingest.dropFolders(), ingest.maxBodyBytes()).read(target, prev.lastModified());
+            long deadline = System.nanoTime() + ingest.fetchTimeout().toNanos();
+            return new DropFolderReader(ingest.dropFolders(), ingest.maxBodyBytes()).read(target, prev.lastModified(), lease, deadline);
         }
         // Trust (extra headers such as API keys, an intranet address) belongs to the configured host only, not to
         // wherever a remembered permanent redirect points.
         boolean configuredHost = target.getHost() != null && target.getHost().equalsIgnoreCase(spec.url().getHost());
         Map<String, String> headers = configuredHost ? spec.headers() : Map.of();
         return fetcher.fetch(new FetchRequest(target, prev.etag(), prev.lastModified(), spec.userAgent(), headers,
-                configuredHost && isPrivateSource(spec)));
+                configuredHost && isPrivateSource(spec)), lease);
     }
 
     /** New items only, and a failure costs only the full text: the feed's own content stays. */
@@ -176,6 +205,13 @@ public final class SourceRefresher {
         if (gone) next = null;
         return new SourceState(spec.id(), spec.url().toString(), prev.etag(), prev.lastModified(), prev.permanentUrl(),
                 now, prev.lastSuccess(), status, message, reason.toLowerCase(Locale.ROOT), next, failures, gone,
+                0, prev.languageNote());
+    }
+
+    /** Our own memory was short, not the source at fault: the error shows, the failure count and backoff stay. */
+    private static SourceState busy(SourceSpec spec, SourceState prev, Instant now, String message) {
+        return new SourceState(spec.id(), spec.url().toString(), prev.etag(), prev.lastModified(), prev.permanentUrl(),
+                now, prev.lastSuccess(), 0, message, "busy", now.plus(BUSY_RETRY), prev.failures(), false,
                 0, prev.languageNote());
     }
 

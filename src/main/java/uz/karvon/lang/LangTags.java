@@ -30,7 +30,10 @@ public final class LangTags {
             Map.entry("kk", "Қазақша"),
             Map.entry("tg", "Тоҷикӣ"),
             Map.entry("ky", "Кыргызча"),
-            Map.entry("fa", "فارسی"));
+            Map.entry("fa", "فارسی"),
+            Map.entry("kaa", "Qaraqalpaqsha"), // ICU 78 names Karakalpak only in English (Kara-Kalpak)
+            Map.entry("kaa-Latn", "Qaraqalpaqsha"),
+            Map.entry("kaa-Cyrl", "Қарақалпақша"));
 
     private static final Set<String> ISO_LANGUAGES = Set.of(Locale.getISOLanguages());
 

@@ -1,129 +1,88 @@
 package uz.karvon.lang;
 
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Guesses the language of a headline plus summary: uz-Latn, uz-Cyrl, ru, en, zh, ar, tr, az,
- * kk, tg, ky.
+ * Tells the language of a headline, or a headline plus a summary, among the languages of
+ * {@code lang/languages.tsv}: Uzbek and Karakalpak in both scripts, Kazakh, Kyrgyz, Tajik, Turkmen,
+ * Azerbaijani, Turkish, Tatar, Bashkir, Russian, Ukrainian, Belarusian, English, German, French, Spanish,
+ * Arabic, Persian, Pashto, Urdu, Uyghur, Hindi; Chinese (Simplified, Traditional), Japanese and Korean by script.
+ * Anything else, and text too short or too close between two languages, is {@code und}, with the script when
+ * it is clear ({@code und-Cyrl}): never a confident wrong tag.
  *
- * <p>Steps: (1) script of the letters ({@link Character.UnicodeScript}): Han → zh, Arabic → ar;
- * (2) for Cyrillic and Latin text each candidate language is scored by
- * letters outside its alphabet (ы in Uzbek, ў in Russian, q in Turkish: a strong penalty),
- * letters only it uses (ў, ӣ ӯ ҷ, ә ұ і һ, ə, oʻ/gʻ: a bonus), its stop words
- * ({@code lang/stopwords.tsv}) and a character-trigram profile built from
- * {@code lang/profiles/<tag>.txt}; (3) the scores become probabilities (softmax). Feed metadata
- * ({@code <language>}) should be trusted before this class; editors can override it.
+ * <p>Steps: (1) the script: the non-Latin script with most letters if it has a quarter of them (a Latin brand
+ * name inside a Cyrillic or Arabic headline does not make it Latin), else Latin; (2) Han/kana/Hangul decide
+ * ja, ko, and zh-Hans or zh-Hant by the ideographs only one of them writes; (3) for an alphabetic script every
+ * language of that script, including "other" languages karvon does not detect, is scored on the text's words
+ * of that script ({@link ScriptGroup}); (4) the answer must be likely enough and ahead of the runner-up (the
+ * best detected language, or all "other" languages together) by a margin.
  *
- * <p>Returns empty for text under {@value #MIN_LETTERS} letters (2 Han characters), for
- * scripts it does not know, and when the best confidence is below {@value #MIN_CONFIDENCE}.
- * Immutable and thread-safe; replace it by a trained model behind the same method if needed.
+ * <p>Feed metadata ({@code <language>}) should be trusted before this class; editors can override it.
+ * Immutable and thread-safe.
  */
 public final class LanguageDetector {
 
     static final int MIN_LETTERS = 10;
-    static final double MIN_CONFIDENCE = 0.5;
+    /** Text read at most: some 40 words, enough for any answer (longer text only costs time). */
+    static final int MAX_CHARS = 320;
+
+    static final ScriptGroup.Tuning TUNING = new ScriptGroup.Tuning(
+            30,    // trigrams counted at most: longer texts are not more certain than a long paragraph
+            200,   // trigrams read at most (about 30 words): the rest of a long text would not change the answer
+            1.5,   // per stop word
+            8,     // stop words counted at most
+            4.0,   // per word with a letter outside the language's alphabet
+            3,     // such words counted at most: a name (Тоқаев in Russian text) must not decide alone
+            2.0,   // temperature of the softmax over scores
+            0.6,   // least probability of an answer
+            0.3);  // least lead over the runner-up
 
     private static final Pattern NOISE = Pattern.compile(
             "(?i)(?:https?://|www\\.)\\S+|[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}.-]+|[#@][\\p{L}\\p{N}_]+");
 
-    private static final List<String> CYRILLIC = List.of("uz-Cyrl", "ru", "kk", "ky", "tg");
-    private static final List<String> LATIN = List.of("uz-Latn", "en", "tr", "az");
-
-    /** The lower-case letters of each alphabet (loan letters included where newspapers use them). */
-    private static final String RU = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя";
-    private static final Map<String, String> ALPHABET = Map.of(
-            "ru", RU,
-            "uz-Cyrl", "абвгдеёжзийклмнопрстуфхцчшъьэюяўқғҳ",
-            "kk", RU + "әғқңөұүһі",
-            "ky", RU + "ңөү",
-            "tg", "абвгдеёжзийклмнопрстуфхчшъэюяғӣқӯҳҷ",
-            "uz-Latn", "abcdefghijklmnopqrstuvxyzʻʼ",
-            "en", "abcdefghijklmnopqrstuvwxyz",
-            "tr", "abcçdefgğhıijklmnoöprsştuüvyzâîû",
-            "az", "abcçdeəfgğhxıijkqlmnoöprsştuüvyz");
-    /** Letters that, within their script, only this language writes. */
-    private static final Map<String, String> OWN_LETTERS = Map.of(
-            "uz-Cyrl", "ў",
-            "tg", "ӣӯҷ",
-            "kk", "әұіһ",
-            "az", "ə",
-            "uz-Latn", "ʻ");
-
-    /**
-     * Turkic texts whose special letters (first set) appear without any letter this language
-     * always shows (second set) are unlikely to be it: Kyrgyz ө ү ң without Kazakh ә ғ қ ұ һ і,
-     * Turkish ğ ı ş ç ö ü without Azerbaijani ə q x.
-     */
-    private static final Map<String, String[]> EXPECTED_LETTERS = Map.of(
-            "kk", new String[] {"ңөү", "әғқұһі"},
-            "az", new String[] {"ğışçöü", "əqx"});
-
-    private static final double OWN_LETTER_BONUS = 3.0;
-    private static final double FOREIGN_LETTER_PENALTY = 4.0;
-    private static final double STOP_WORD_WEIGHT = 1.5;
-    private static final int MAX_TRIGRAMS = 30;
-
-    /** A candidate language: its bit in the stop-word map and its letters. */
-    private record Candidate(String tag, int stopWordBit, int[] alphabet, int[] ownLetters, String[] expectedLetters) {
-    }
-
-    /** Languages of one script, scored together: profile i belongs to candidate i. */
-    private record Group(List<Candidate> candidates, TrigramProfiles profiles) {
-    }
-
-    private final Group cyrillic;
-    private final Group latin;
-    /** Each stop word with the bits of the candidates that use it: one lookup per word of a text. */
-    private final Map<String, Integer> stopWordBits = new HashMap<>();
+    private final Map<Character.UnicodeScript, ScriptGroup> groups = new EnumMap<>(Character.UnicodeScript.class);
+    private final Set<String> languages;
+    private final HanVariants han = new HanVariants("/lang/han-variants.txt");
 
     private LanguageDetector() {
-        List<String> tags = concat(CYRILLIC, LATIN);
+        List<LanguageTable.Language> table = LanguageTable.read("/lang/languages.tsv");
+        Map<String, List<String>> stopWords = new HashMap<>();
         // uz-Cyrl's profile text and stop words are generated from uz-Latn's (see lang/profiles/README.txt)
         for (String resource : List.of("/lang/stopwords.tsv", "/lang/stopwords-uz-Cyrl.tsv")) {
             for (String line : UzExceptionDictionary.readLines(resource)) {
                 String[] f = line.split("\t");
-                int bit = tags.indexOf(f[0]);
-                for (int i = 1; i < f.length && bit >= 0; i++) {
-                    String word = prepare(f[i].strip());
-                    stopWordBits.put(word, stopWordBits.getOrDefault(word, 0) | 1 << bit);
+                List<String> words = stopWords.computeIfAbsent(f[0], k -> new ArrayList<>());
+                for (int i = 1; i < f.length; i++) {
+                    words.add(prepare(f[i].strip()));
                 }
             }
         }
-        cyrillic = group(CYRILLIC, tags);
-        latin = group(LATIN, tags);
+        Map<Character.UnicodeScript, List<LanguageTable.Language>> byScript = new EnumMap<>(Character.UnicodeScript.class);
+        Map<String, String> texts = new HashMap<>();
+        for (LanguageTable.Language l : table) {
+            byScript.computeIfAbsent(l.script(), k -> new ArrayList<>()).add(l);
+            texts.put(l.tag(), prepare(TextHygiene.clean(profile(l.tag()))));
+        }
+        byScript.forEach((script, candidates) ->
+                groups.put(script, new ScriptGroup(script, candidates, stopWords, texts, TUNING)));
+        Set<String> tags = new LinkedHashSet<>();
+        table.stream().filter(LanguageTable.Language::detected).forEach(l -> tags.add(l.tag()));
+        tags.addAll(List.of("zh-Hans", "zh-Hant", "zh", "ja", "ko"));
+        languages = Collections.unmodifiableSet(tags);
     }
 
-    private static Group group(List<String> languages, List<String> tags) {
-        List<Candidate> candidates = new ArrayList<>();
-        List<long[]> trigrams = new ArrayList<>();
-        for (String tag : languages) {
-            candidates.add(new Candidate(tag, tags.indexOf(tag), letters(ALPHABET.get(tag)),
-                    letters(OWN_LETTERS.getOrDefault(tag, "")), EXPECTED_LETTERS.get(tag)));
-            trigrams.add(Words.of(prepare(read(tag))).trigrams());
-        }
-        return new Group(List.copyOf(candidates), new TrigramProfiles(trigrams));
-    }
-
-    /** The distinct letters of a string, for {@link LetterCounts#among}. */
-    private static int[] letters(String s) {
-        int[] out = new int[s.length()];
-        int n = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c >= LetterCounts.TABLE_END) {
-                throw new IllegalStateException("lang: alphabet letter beyond the letter table: " + c);
-            }
-            if (s.indexOf(c) == i) {
-                out[n++] = c;
-            }
-        }
-        return Arrays.copyOf(out, n);
+    /** The tags {@link #identify} may answer besides {@code und}: "uz-Latn", "kaa-Cyrl", "ru", "zh-Hant" … */
+    public Set<String> languages() {
+        return languages;
     }
 
     /** The shared detector with the profiles and stop words from the classpath. */
@@ -131,26 +90,70 @@ public final class LanguageDetector {
         return Holder.STANDARD;
     }
 
-    /** The most likely language, or empty if the text is too short, unknown or ambiguous. */
+    /** A language karvon detects, or empty when {@link #identify} says {@code und}. */
     public Optional<Detection> detect(String text) {
+        Detection d = identify(text);
+        return d.known() ? Optional.of(d) : Optional.empty();
+    }
+
+    /** The language of the text, or {@code und} / {@code und-<script>}; never null. */
+    public Detection identify(String text) {
         if (text == null) {
-            return Optional.empty();
+            return new Detection(Detection.UND, 0.0);
         }
-        String s = prepare(withoutNoise(TextHygiene.clean(text)));
+        String s = prepare(withoutNoise(TextHygiene.clean(head(text))));
         ScriptCounts sc = ScriptCounts.of(s);
-        Character.UnicodeScript main = sc.dominant();
+        Character.UnicodeScript main = sc.main();
         if (main == null) {
-            return Optional.empty();
+            return new Detection(Detection.UND, 0.0);
         }
-        double share = sc.share(main);
         return switch (main) {
-            case HAN -> sc.count(main) >= 2 && sc.kana() * 4 < sc.count(main)
-                    ? result("zh", share) : Optional.empty();
-            case ARABIC -> sc.count(main) >= MIN_LETTERS / 2 ? result("ar", share) : Optional.empty();
-            case CYRILLIC -> sc.count(main) >= MIN_LETTERS ? score(s, main, cyrillic, share) : Optional.empty();
-            case LATIN -> sc.count(main) >= MIN_LETTERS ? score(s, main, latin, share) : Optional.empty();
-            default -> Optional.empty();
+            case HAN, HIRAGANA, KATAKANA -> chineseOrJapanese(s, sc);
+            case HANGUL -> sc.count(main) >= 2 ? new Detection("ko", 1.0) : und(main);
+            default -> {
+                ScriptGroup group = groups.get(main);
+                yield group == null || sc.count(main) < MIN_LETTERS ? und(main) : group.identify(s);
+            }
         };
+    }
+
+    /** The first {@value #MAX_CHARS} chars or so, cut at a space: more text would not change the answer. */
+    private static String head(String text) {
+        if (text.length() <= MAX_CHARS) {
+            return text;
+        }
+        int cut = text.lastIndexOf(' ', MAX_CHARS);
+        return text.substring(0, cut > MAX_CHARS / 2 ? cut : MAX_CHARS);
+    }
+
+    /** Kana make it Japanese (Chinese headlines borrow の at most); otherwise the ideographs only one Chinese script writes decide. */
+    private Detection chineseOrJapanese(String s, ScriptCounts sc) {
+        int ideographs = sc.count(Character.UnicodeScript.HAN);
+        int kana = sc.kana();
+        if (kana >= 2 || kana == 1 && s.indexOf('の') < 0) { // Chinese text may borrow の, never other kana
+            return new Detection("ja", 1.0);
+        }
+        if (ideographs < 2) {
+            return und(Character.UnicodeScript.HAN);
+        }
+        int[] c = han.count(s);
+        int simplified = c[0];
+        int traditional = c[1];
+        if (simplified + traditional == 0) {
+            return new Detection("zh", 1.0); // 中国人民: Chinese, in either script
+        }
+        double pHans = (simplified + 0.5) / (simplified + traditional + 1.0);
+        double margin = Math.abs(2 * pHans - 1);
+        if (margin < TUNING.minMargin()) {
+            return new Detection("zh", 1.0, pHans >= 0.5 ? "zh-Hans" : "zh-Hant", margin);
+        }
+        return pHans > 0.5 ? new Detection("zh-Hans", pHans, "zh-Hant", margin)
+                : new Detection("zh-Hant", 1 - pHans, "zh-Hans", margin);
+    }
+
+    /** Too little text, or a script without languages here: no evidence either way (confidence 0). */
+    private static Detection und(Character.UnicodeScript script) {
+        return new Detection(Detection.UND + "-" + LetterScripts.iso15924(script), 0.0);
     }
 
     /** URLs, e-mail addresses, hashtags and mentions replaced by a space; each needs "://", "www.", @ or #. */
@@ -169,83 +172,45 @@ public final class LanguageDetector {
         return false;
     }
 
-    private Optional<Detection> score(String s, Character.UnicodeScript script, Group group, double share) {
-        List<Candidate> candidates = group.candidates();
-        Words words = Words.of(s);
-        LetterCounts letters = LetterCounts.of(s, script);
-        double[] trigramSums = group.profiles().logProbSums(words.trigrams());
-        int[] stopWordHits = new int[candidates.size()];
-        for (String w : words.list()) {
-            int bits = stopWordBits.getOrDefault(w, 0);
-            for (int i = 0; i < candidates.size(); i++) {
-                stopWordHits[i] += bits >>> candidates.get(i).stopWordBit() & 1;
-            }
-        }
-        double[] scores = new double[candidates.size()];
-        for (int i = 0; i < scores.length; i++) {
-            scores[i] = score(s, candidates.get(i), words.trigrams().length, trigramSums[i], stopWordHits[i], letters);
-        }
-        int best = 0;
-        double max = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < scores.length; i++) {
-            if (scores[i] > max) {
-                max = scores[i];
-                best = i;
-            }
-        }
-        double sum = 0;
-        for (double v : scores) {
-            sum += Math.exp(v - max);
-        }
-        return result(candidates.get(best).tag(), share / sum);
-    }
-
-    /** n trigrams with summed log-probability ll, stop-word hits and the text's letters, scored for one candidate. */
-    private static double score(String s, Candidate c, int n, double ll, int hits, LetterCounts letters) {
-        double score = n == 0 ? 0 : ll / n * Math.min(n, MAX_TRIGRAMS);
-        score += STOP_WORD_WEIGHT * Math.min(hits, 8);
-        int foreign = letters.total() - letters.among(c.alphabet());
-        int owned = letters.among(c.ownLetters());
-        String[] expected = c.expectedLetters();
-        if (expected != null && containsAny(s, expected[0]) && !containsAny(s, expected[1])) {
-            score -= FOREIGN_LETTER_PENALTY;
-        }
-        return score - FOREIGN_LETTER_PENALTY * Math.min(foreign, 5) + OWN_LETTER_BONUS * Math.min(owned, 4);
-    }
-
-    private static boolean containsAny(String s, String letters) {
-        for (int i = 0; i < letters.length(); i++) {
-            if (s.indexOf(letters.charAt(i)) >= 0) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static Optional<Detection> result(String tag, double confidence) {
-        double c = Math.max(0.0, Math.min(1.0, confidence));
-        return c < MIN_CONFIDENCE ? Optional.empty() : Optional.of(new Detection(tag, c));
-    }
-
-    /** Lower case (Locale.ROOT: no Turkish dotless-i surprises), Uzbek apostrophes unified. */
+    /**
+     * Lower case (Locale.ROOT: no Turkish dotless-i surprises), Uzbek apostrophes unified, Arabic short vowels
+     * and tatweel removed (optional marks that would split words).
+     */
     static String prepare(String s) {
         String t = TextHygiene.normalizeUzbekApostrophes(s).replace('\u0130', 'i');
         String lower = RootLowerCase.of(t);
-        return lower.indexOf('\u0307') < 0 ? lower : lower.replace("i\u0307", "i");
+        lower = lower.indexOf('\u0307') < 0 ? lower : lower.replace("i\u0307", "i");
+        return withoutArabicMarks(lower);
     }
 
-    private static String read(String tag) {
+    private static String withoutArabicMarks(String s) {
+        int first = 0;
+        while (first < s.length() && !isArabicMark(s.charAt(first))) {
+            first++;
+        }
+        if (first == s.length()) {
+            return s;
+        }
+        StringBuilder out = new StringBuilder(s.length()).append(s, 0, first);
+        for (int i = first; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!isArabicMark(c)) {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private static boolean isArabicMark(char c) {
+        return c >= '\u064B' && c <= '\u065F' || c == '\u0670' || c == '\u0640';
+    }
+
+    private static String profile(String tag) {
         return UzExceptionDictionary.readAll("/lang/profiles/" + tag + ".txt");
     }
 
     /** Lazy, after all static tables above are initialised. */
     private static final class Holder {
         static final LanguageDetector STANDARD = new LanguageDetector();
-    }
-
-    private static List<String> concat(List<String> a, List<String> b) {
-        List<String> out = new ArrayList<>(a);
-        out.addAll(b);
-        return out;
     }
 }

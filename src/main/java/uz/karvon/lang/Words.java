@@ -5,15 +5,17 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The words of a prepared text (runs of letters, ʻ and ʼ) and their character trigrams, found
- * once per text. A word is padded with one space each side ("va" → " va", "va "); a trigram is
- * its three chars packed into a long, so looking one up allocates nothing.
+ * The words of one script in a prepared text (runs of its letters, with ʻ and ʼ, and for Devanagari its vowel
+ * signs) and their character trigrams, found once per text. Letters of other scripts end a word and are
+ * left out: a Latin brand name in a Cyrillic headline adds nothing to the Cyrillic evidence. A word is padded
+ * with one space each side ("va" → " va", "va "); a trigram is its three chars packed into a long, so looking
+ * one up allocates nothing.
  */
 record Words(List<String> list, long[] trigrams) {
 
     private static final long THREE_CHARS = (1L << 48) - 1;
 
-    static Words of(String s) {
+    static Words of(String s, Character.UnicodeScript script) {
         // room for a word per four chars: news text has one per six or seven, so the list rarely grows
         List<String> list = new ArrayList<>(s.length() / 4);
         long[] trigrams = new long[s.length()]; // a word has as many trigrams as chars
@@ -22,7 +24,7 @@ record Words(List<String> list, long[] trigrams) {
         long window = 0; // the last three chars of the padded word
         for (int i = 0; i <= s.length(); i++) {
             char c = i < s.length() ? s.charAt(i) : ' ';
-            if (isWordChar(c)) {
+            if (isWordChar(c, script)) {
                 if (start < 0) {
                     start = i;
                     window = ' ';
@@ -40,7 +42,19 @@ record Words(List<String> list, long[] trigrams) {
         return new Words(list, Arrays.copyOf(trigrams, n));
     }
 
-    private static boolean isWordChar(char c) {
-        return LetterScripts.of(c) != null || c == TextHygiene.OKINA || c == TextHygiene.TUTUQ;
+    static boolean isWordChar(char c, Character.UnicodeScript script) {
+        if (c == TextHygiene.OKINA || c == TextHygiene.TUTUQ) {
+            return true;
+        }
+        Character.UnicodeScript letter = LetterScripts.of(c);
+        if (letter != null) {
+            return letter == script;
+        }
+        return script == Character.UnicodeScript.DEVANAGARI && c >= 0x0900 && c <= 0x097F && isMark(c);
+    }
+
+    private static boolean isMark(char c) {
+        int type = Character.getType(c);
+        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK;
     }
 }

@@ -100,7 +100,9 @@ public final class Archive {
         Map<String, List<String>> keysByTarget = new LinkedHashMap<>();
         for (Article a : stored) {
             String target = ScriptVersions.other(a.lang());
-            if (target != null && targets.contains(target)) keysByTarget.computeIfAbsent(target, t -> new ArrayList<>()).add(a.translationKey());
+            if (target != null && targets.contains(target)) {
+                keysByTarget.computeIfAbsent(target, t -> new ArrayList<>()).add(a.translationKey());
+            }
         }
         Map<String, Set<String>> have = new LinkedHashMap<>();
         keysByTarget.forEach((target, keys) -> have.put(target, new HashSet<>(call(() -> store.keysWithVersionIn(target, keys)))));

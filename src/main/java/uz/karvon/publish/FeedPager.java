@@ -195,7 +195,9 @@ final class FeedPager {
         } else if (langs == null) {
             out.add(new ArticleStore.Scan(null, ' ', null, List.of(), true, visibleAt, older, start, batch, withBody));
         } else {
-            for (String l : langList) out.add(new ArticleStore.Scan(l, ' ', null, List.of(), true, visibleAt, older, start, batch, withBody));
+            for (String l : langList) {
+                out.add(new ArticleStore.Scan(l, ' ', null, List.of(), true, visibleAt, older, start, batch, withBody));
+            }
         }
         return out;
     }

@@ -3,8 +3,12 @@ package uz.karvon.publish;
 import java.net.URI;
 import java.time.Instant;
 import uz.karvon.article.Article;
+import uz.karvon.ingest.normalize.Urls;
 
-/** Every public URL karvon hands out, built in one place from {@code site.base_url}. */
+/**
+ * Every public URL karvon hands out, built in one place from {@code site.base_url} and WHATWG-serialized
+ * ({@link Urls#serialize}): a Cyrillic or Arabic slug goes out percent-encoded, as a browser would send it.
+ */
 public final class SiteUrls {
     private final String base;
     private final String tagAuthority;
@@ -20,36 +24,43 @@ public final class SiteUrls {
     }
 
     public String home() {
-        return base + "/";
+        return published(base + "/");
     }
 
     /** A language's front page, {@code /uz-Latn/}. */
     public String language(String lang) {
-        return base + "/" + lang + "/";
+        return published(base + "/" + lang + "/");
     }
 
     /** A section's pages in one language, {@code /en/sections/economy}. */
     public String section(String lang, String section) {
-        return base + "/" + lang + "/sections/" + section;
+        return published(base + "/" + lang + "/sections/" + section);
     }
 
     /** The list of every public feed. */
     public String feeds() {
-        return base + "/feeds";
+        return published(base + "/feeds");
     }
 
     public String feed(String feedId, String extension) {
-        return base + "/feeds/" + feedId + "." + extension;
+        return published(base + "/feeds/" + feedId + "." + extension);
     }
 
     public String article(String lang, String slug) {
-        return base + "/" + lang + "/articles/" + slug;
+        return published(base + "/" + lang + "/articles/" + slug);
     }
 
-    /** A site-relative media path becomes absolute; absolute URLs pass through. */
+    /** A site-relative media path becomes absolute; absolute URLs pass through; null if it cannot be published. */
     public String absolute(String urlOrPath) {
         if (urlOrPath == null) return null;
-        return urlOrPath.startsWith("/") ? base + urlOrPath : urlOrPath;
+        return Urls.serialize(urlOrPath.startsWith("/") ? base + urlOrPath : urlOrPath);
+    }
+
+    /** Our own URLs are built from a validated base and validated ids and slugs, so they always serialize. */
+    private static String published(String url) {
+        String s = Urls.serialize(url);
+        if (s == null) throw new IllegalStateException("site: cannot publish URL " + url);
+        return s;
     }
 
     /**

@@ -1,6 +1,11 @@
 package uz.karvon.publish;
 
+import java.io.BufferedWriter;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -103,19 +108,22 @@ final class SitemapXml {
     }
 
     private static byte[] write(Body body) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
+        // through a buffered Writer: the JDK's writer on a bare OutputStream writes byte by byte (most of the time)
+        Writer chars = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
         try {
-            XMLStreamWriter w = FACTORY.createXMLStreamWriter(out, "UTF-8");
+            XMLStreamWriter w = FACTORY.createXMLStreamWriter(chars);
             w.writeStartDocument("UTF-8", "1.0");
             w.writeCharacters("\n");
             w.setDefaultNamespace(NS);
             body.write(w);
             w.writeEndDocument();
             w.close();
-        } catch (XMLStreamException e) {
+            chars.write('\n');
+            chars.flush();
+        } catch (XMLStreamException | IOException e) {
             throw new IllegalStateException("sitemap: " + e.getMessage(), e);
         }
-        out.write('\n');
         return out.toByteArray();
     }
 

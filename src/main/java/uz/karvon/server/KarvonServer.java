@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import uz.karvon.article.ArticleImporter;
 import uz.karvon.article.ArticleIntake;
 import uz.karvon.config.ConfigException;
+import uz.karvon.config.ConfigFile;
 import uz.karvon.config.ConfigLoader;
 import uz.karvon.config.KarvonConfig;
 import uz.karvon.ingest.FetchHistory;
@@ -25,7 +26,6 @@ import uz.karvon.ingest.SourceRefresher;
 import uz.karvon.ingest.SourceStates;
 import uz.karvon.ingest.fetch.FetchSettings;
 import uz.karvon.ingest.fetch.Fetcher;
-import uz.karvon.ingest.parse.FeedParser;
 import uz.karvon.lang.LanguageDetector;
 import uz.karvon.lang.UzbekTransliterator;
 import uz.karvon.publish.Archive;
@@ -97,7 +97,8 @@ public final class KarvonServer implements AutoCloseable {
 
     public static KarvonServer start(Options o) throws ConfigException, StoreException, IOException {
         ConfigLoader loader = new ConfigLoader(o.env());
-        KarvonConfig config = loader.load(o.configFile());
+        ConfigFile configFile = ConfigLoader.read(o.configFile()); // one read: what runs is what the watcher compares with
+        KarvonConfig config = loader.load(configFile);
         config.warnings().forEach(w -> LOG.warn("{}: {}", o.configFile().getFileName(), w));
         Database db = Database.open(o.dataDir());
         Fetcher fetcher = null;
@@ -120,15 +121,15 @@ public final class KarvonServer implements AutoCloseable {
             if (o.loadSample() && articles.count() == 0) loadSample(intake);
 
             fetcher = new Fetcher(fetchSettings(config.ingest()), o.clock());
-            SourceRefresher refresher = new SourceRefresher(fetcher, new FeedParser(), items, LanguageDetector.standard(), o.clock());
+            SourceRefresher refresher = new SourceRefresher(fetcher, items, LanguageDetector.standard(), o.clock());
             FetchHistory history = new FetchHistory(new FetchLogStore(db));
             poller = new PollScheduler(config, refresher, new SourceStates(new SourceStateStore(db)), o.clock(),
-                    config.ingest().workers(), publisher::sourcesChanged, history);
+                    config.ingest().workers(), publisher::sourcesChanged, KarvonServer::failFast, history);
 
             ConfigStatus status = new ConfigStatus(o.configFile(), o.clock().instant(), config.warnings());
             PullStats stats = new PullStats(new PullStatStore(db), o.clock());
             AppContext ctx = new AppContext(publisher, sitemaps, intake, articles, db, status, poller, stats, o.clock(), history);
-            ConfigReloader reloader = new ConfigReloader(o.configFile(), loader, publisher, poller, status, o.clock());
+            ConfigReloader reloader = new ConfigReloader(configFile, loader, publisher, poller, status, o.clock(), ConfigReloader.SETTLE);
             Javalin web = WebApp.create(ctx, reloader::reload);
             int port = o.port() != null ? o.port() : config.server().port();
             String host = o.host() != null ? o.host() : config.server().host();
@@ -159,13 +160,27 @@ public final class KarvonServer implements AutoCloseable {
         }
     }
 
-    /** Connect and read timeouts follow the total deadline (a slow drip must not outlive it). */
+    /**
+     * Connect and read timeouts follow the total deadline (a slow drip must not outlive it); bodies in flight share
+     * one budget of {@code workers × max_body_size}, at most a quarter of the heap.
+     */
     static FetchSettings fetchSettings(KarvonConfig.Ingest ingest) {
         FetchSettings d = FetchSettings.defaults();
         Duration total = ingest.fetchTimeout();
         Duration read = total.compareTo(d.readTimeout()) < 0 ? total : d.readTimeout();
         Duration connect = total.compareTo(d.connectTimeout()) < 0 ? total : d.connectTimeout();
-        return new FetchSettings(connect, read, total, ingest.maxBodyBytes(), d.maxRedirects(), d.userAgent());
+        long budget = FetchSettings.bodyBudget(ingest.workers(), ingest.maxBodyBytes(), Runtime.getRuntime().maxMemory());
+        return new FetchSettings(connect, read, total, ingest.maxBodyBytes(), d.maxRedirects(), d.userAgent(), budget);
+    }
+
+    /**
+     * An Error out of the poller (out of memory, a broken class path) leaves the process in no state to trust: exit,
+     * through the shutdown hooks, so a supervisor restarts it (on a new thread: the failing worker may be waited for).
+     */
+    private static void failFast(Error e) {
+        LOG.error("karvon: stopping after {} in the poller; restart it (a supervisor such as systemd does)", e.toString());
+        Thread exit = new Thread(() -> System.exit(70), "karvon-fail-fast");
+        exit.start();
     }
 
     /** Retention: items of external sources not seen for {@code ingest.retention} are removed. */

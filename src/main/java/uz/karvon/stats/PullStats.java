@@ -1,5 +1,6 @@
 package uz.karvon.stats;
 
+import com.dynatrace.hash4j.distinctcount.HyperLogLog;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -8,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
@@ -20,18 +20,17 @@ import uz.karvon.store.StoreException;
 
 /**
  * Counts feed pulls per day, feed and partner (requests, 200 vs 304, bytes) and estimates subscribers the way
- * FeedBurner did: distinct readers (address + user agent) plus the "N subscribers" that aggregators such as
- * Feedly, Inoreader or NewsBlur put in their User-Agent. Recording is lock-free; totals go to the database in
- * one transaction a minute.
+ * FeedBurner did: distinct readers (address + user agent, counted in a {@link ReaderSketch}) plus the "N subscribers"
+ * that aggregators such as Feedly, Inoreader or NewsBlur put in their User-Agent. Counters are lock-free; totals and
+ * the day's sketch go to the database in one transaction a minute, so counts survive a restart.
  */
 public final class PullStats {
     private static final Logger LOG = LoggerFactory.getLogger(PullStats.class);
     private static final Pattern SUBSCRIBERS = Pattern.compile("(\\d{1,9})\\s+(?:subscribers?|readers?)", Pattern.CASE_INSENSITIVE);
-    /** Distinct readers tracked per day and feed; past it the count is a floor (bounded memory). */
-    static final int MAX_TRACKED_CLIENTS = 200_000;
     static final int MAX_AGGREGATORS = 1_000;
     static final long MAX_REPORTED = 10_000_000;
 
+    private static final ReaderSketch SKETCHES = new ReaderSketch();
     private final PullStatStore store;
     private final Clock clock;
     private final Map<Key, Counters> live = new ConcurrentHashMap<>();
@@ -48,7 +47,8 @@ public final class PullStats {
         final LongAdder ok = new LongAdder();
         final LongAdder notModified = new LongAdder();
         final LongAdder bytes = new LongAdder();
-        final Set<Long> clients = ConcurrentHashMap.newKeySet();
+        /** The day's distinct readers so far (never reset: merging it again changes nothing); guarded by itself. */
+        final HyperLogLog readers = ReaderSketch.create();
         final Map<String, Long> aggregators = new ConcurrentHashMap<>();
     }
 
@@ -67,8 +67,11 @@ public final class PullStats {
             String name = aggregatorName(ua);
             long claimed = Math.min(Long.parseLong(m.group(1)), MAX_REPORTED);
             if (c.aggregators.size() < MAX_AGGREGATORS || c.aggregators.containsKey(name)) c.aggregators.merge(name, claimed, Math::max);
-        } else if (c.clients.size() < MAX_TRACKED_CLIENTS) {
-            c.clients.add(fingerprint(clientAddress, ua));
+        } else {
+            long reader = ReaderSketch.reader(clientAddress, ua);
+            synchronized (c.readers) {
+                c.readers.add(reader);
+            }
         }
     }
 
@@ -94,40 +97,38 @@ public final class PullStats {
         return first.isEmpty() ? "unknown" : first.toLowerCase(Locale.ROOT);
     }
 
-    private static long fingerprint(String address, String ua) {
-        long h = 1125899906842597L;
-        for (String s : new String[] {address == null ? "" : address, "\u0000", ua}) {
-            for (int i = 0; i < s.length(); i++) h = 31 * h + s.charAt(i);
-        }
-        return h;
-    }
-
     /** Writes what was counted since the last flush; counters of past days are dropped from memory afterwards. */
     public synchronized void flush() {
         String today = today();
-        List<PullStatStore.Row> deltas = new ArrayList<>();
+        List<PullStatStore.Delta> deltas = new ArrayList<>();
         List<Key> past = new ArrayList<>();
         for (Map.Entry<Key, Counters> e : live.entrySet()) {
             Key k = e.getKey();
             Counters c = e.getValue();
             long reported = c.aggregators.values().stream().mapToLong(Long::longValue).sum();
-            deltas.add(new PullStatStore.Row(k.day(), k.feedId(), k.partnerId(), c.requests.sumThenReset(),
-                    c.ok.sumThenReset(), c.notModified.sumThenReset(), c.bytes.sumThenReset(), c.clients.size(), reported));
+            byte[] readers;
+            synchronized (c.readers) {
+                readers = c.readers.getState().clone();
+            }
+            deltas.add(new PullStatStore.Delta(k.day(), k.feedId(), k.partnerId(), c.requests.sumThenReset(),
+                    c.ok.sumThenReset(), c.notModified.sumThenReset(), c.bytes.sumThenReset(), readers, reported));
             if (k.day().compareTo(today) < 0) past.add(k);
         }
         try {
-            store.add(deltas);
+            store.add(deltas, SKETCHES);
             past.forEach(live::remove);
-        } catch (StoreException ex) {
-            // nothing counted is lost: the deltas go back into the counters for the next flush
-            for (PullStatStore.Row d : deltas) {
+        } catch (StoreException | RuntimeException ex) {
+            // nothing counted is lost: the deltas go back into the counters for the next flush (the sketches and
+            // aggregator reports never left them)
+            for (PullStatStore.Delta d : deltas) {
                 Counters c = live.computeIfAbsent(new Key(d.day(), d.feedId(), d.partnerId()), k -> new Counters());
                 c.requests.add(d.requests());
                 c.ok.add(d.ok());
                 c.notModified.add(d.notModified());
                 c.bytes.add(d.bytes());
             }
-            LOG.warn("pull statistics not saved, kept for the next try: {}", ex.getMessage());
+            if (ex instanceof StoreException) LOG.warn("pull statistics not saved, kept for the next try: {}", ex.getMessage());
+            else LOG.error("pull statistics not saved, kept for the next try", ex);
         }
     }
 

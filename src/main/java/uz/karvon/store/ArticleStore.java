@@ -1,22 +1,26 @@
 package uz.karvon.store;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.sql.Connection;
+import static uz.karvon.store.ArticleRows.A_COLUMNS;
+import static uz.karvon.store.ArticleRows.A_COLUMNS_NO_BODY;
+import static uz.karvon.store.ArticleRows.COLUMNS;
+import static uz.karvon.store.ArticleRows.COLUMNS_NO_BODY;
+import static uz.karvon.store.ArticleRows.FEED_ORDER;
+import static uz.karvon.store.ArticleRows.LINK_COLUMNS;
+import static uz.karvon.store.ArticleRows.bindAll;
+import static uz.karvon.store.ArticleRows.chunks;
+import static uz.karvon.store.ArticleRows.first;
+import static uz.karvon.store.ArticleRows.links;
+import static uz.karvon.store.ArticleRows.list;
+import static uz.karvon.store.ArticleRows.marks;
+
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import uz.karvon.article.Article;
 import uz.karvon.article.ArticleFacet;
@@ -27,20 +31,6 @@ import uz.karvon.article.ArticleFacet;
  * it (see V6__archive.sql), so its cost follows what it returns, not the size of the archive.
  */
 public final class ArticleStore {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String[] COLUMN_NAMES = {"id", "lang", "translation_key", "slug", "title", "summary", "body_html",
-        "section", "categories", "tags", "author", "dateline", "image_url", "image_type", "image_length", "image_caption",
-        "published_at", "updated_at", "status", "embargo_until", "correction_note", "withdraw_reason"};
-    private static final String COLUMNS = String.join(", ", COLUMN_NAMES);
-    private static final String LINK_COLUMNS = "seq, id, lang, slug, translation_key, title, published_at, updated_at,"
-            + " status, embargo_until";
-    private static final String A_COLUMNS = "a." + String.join(", a.", COLUMN_NAMES);
-    /** The same columns with no body: what links, choices and counts need, without its bytes. */
-    private static final String COLUMNS_NO_BODY = COLUMNS.replace("body_html", "NULL");
-    private static final String A_COLUMNS_NO_BODY = A_COLUMNS.replace("a.body_html", "NULL");
-    /** Bind variables per IN list; far below SQLite's and PostgreSQL's limits. */
-    private static final int IN_CHUNK = 500;
-
     private final Database db;
 
     public ArticleStore(Database db) {
@@ -98,27 +88,14 @@ public final class ArticleStore {
      */
     public List<Result> upsertAll(List<? extends Revision> revisions, Instant now) throws StoreException {
         return db.transaction(c -> {
-            claimWriteLock(c);
             List<ArticleFacet> facets = new ArrayList<>();
             List<Result> out = new ArrayList<>(revisions.size());
-            try (Writer w = new Writer(c)) {
+            try (ArticleWriter w = new ArticleWriter(c)) {
                 for (Revision r : revisions) out.add(w.write(r, now, facets));
             }
             if (!facets.isEmpty()) ChangeLog.append(c, now, facets.size() > 64 ? ArticleFacet.merge(facets) : facets);
             return out;
         });
-    }
-
-    /**
-     * Writes first, reads second. Another process (an import, the server) may write the same file: a transaction
-     * that read first and writes second would fail at its first write if that process committed in between
-     * (SQLite's SQLITE_BUSY_SNAPSHOT), while one that writes first waits for the other's commit (busy_timeout) and
-     * then reads the latest state. This write changes nothing, anywhere.
-     */
-    private static void claimWriteLock(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE change_log SET seq = seq WHERE seq < 0")) {
-            ps.executeUpdate();
-        }
     }
 
     public Optional<Article> get(String id) throws StoreException {
@@ -127,7 +104,8 @@ public final class ArticleStore {
 
     /** The article at {@code /{lang}/articles/{slug}}, in any state. */
     public Optional<Article> bySlug(String lang, String slug) throws StoreException {
-        return db.read(c -> first(list(c, "SELECT " + COLUMNS + " FROM article WHERE lang = ? AND slug = ?", lang, slug)));
+        return db.read(c -> first(list(c, "SELECT " + COLUMNS + " FROM article WHERE lang = ? AND slug = ?",
+                lang, slug)));
     }
 
     /**
@@ -311,250 +289,5 @@ public final class ArticleStore {
             }
             return out;
         });
-    }
-
-    /** The write side of one transaction: statements prepared once, used for every article of the batch. */
-    private static final class Writer implements AutoCloseable {
-        private final Connection c;
-        private final PreparedStatement byId;
-        private final PreparedStatement bySlug;
-        private final PreparedStatement siblings;
-        private final PreparedStatement insert;
-        private final PreparedStatement update;
-        private final PreparedStatement dropLabels;
-        private final PreparedStatement addLabel;
-        private long nextSeq = -1;
-
-        Writer(Connection c) throws SQLException {
-            this.c = c;
-            byId = c.prepareStatement("SELECT " + COLUMNS + ", seq FROM article WHERE id = ?");
-            bySlug = c.prepareStatement("SELECT id FROM article WHERE lang = ? AND slug = ?");
-            siblings = c.prepareStatement("SELECT lang, categories, tags, title, summary, seq FROM article"
-                    + " WHERE translation_key = ? AND id <> ?");
-            insert = c.prepareStatement("INSERT INTO article (" + COLUMNS + ", revision, stored_at, seq)"
-                    + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,1,?,?)");
-            update = c.prepareStatement("UPDATE article SET id = ?, lang = ?, translation_key = ?, slug = ?,"
-                    + " title = ?, summary = ?, body_html = ?, section = ?, categories = ?, tags = ?, author = ?, dateline = ?,"
-                    + " image_url = ?, image_type = ?, image_length = ?, image_caption = ?, published_at = ?, updated_at = ?,"
-                    + " status = ?, embargo_until = ?, correction_note = ?, withdraw_reason = ?, revision = revision + 1,"
-                    + " stored_at = ? WHERE id = ?");
-            dropLabels = c.prepareStatement("DELETE FROM article_label WHERE article_id = ?");
-            addLabel = c.prepareStatement("INSERT INTO article_label (article_id, kind, label, published_at) VALUES (?, ?, ?, ?)");
-        }
-
-        Result write(Revision r, Instant now, List<ArticleFacet> facets) throws SQLException {
-            Article candidate = r.candidate();
-            byId.setString(1, candidate.id());
-            Article existing = null;
-            long seq = 0;
-            try (ResultSet rs = byId.executeQuery()) {
-                if (rs.next()) {
-                    existing = read(rs);
-                    seq = rs.getLong(COLUMN_NAMES.length + 1);
-                }
-            }
-            if (existing != null && !existing.lang().equals(candidate.lang())) {
-                return conflict("lang", "article " + candidate.id() + " exists in " + existing.lang()
-                        + "; a language version needs its own id");
-            }
-            Article a = r.revise(existing);
-            if (existing != null && existing.equals(a)) return new Result(Outcome.UNCHANGED, existing, null);
-            bySlug.setString(1, a.lang());
-            bySlug.setString(2, a.slug());
-            try (ResultSet rs = bySlug.executeQuery()) {
-                if (rs.next() && !rs.getString(1).equals(a.id())) {
-                    return conflict("slug", "slug '" + a.slug() + "' is already used by article " + rs.getString(1)
-                            + " in " + a.lang());
-                }
-            }
-            if (existing == null) {
-                seq = nextSeq();
-                bind(insert, a);
-                insert.setLong(23, now.toEpochMilli());
-                insert.setLong(24, seq);
-                insert.executeUpdate();
-            } else {
-                bind(update, a);
-                update.setLong(23, now.toEpochMilli());
-                update.setString(24, a.id());
-                update.executeUpdate();
-                dropLabels.setString(1, a.id());
-                dropLabels.executeUpdate();
-                facets.add(ArticleFacet.of(existing, seq));
-            }
-            labels(a);
-            facets.add(ArticleFacet.of(a, seq));
-            // the other versions of the story link to this one: their feeds and sitemap entries change too
-            if (existing == null || linkChanged(existing, a)) {
-                siblings(a.translationKey(), a.id(), facets);
-                if (existing != null && !existing.translationKey().equals(a.translationKey())) {
-                    siblings(existing.translationKey(), a.id(), facets);
-                }
-            }
-            return new Result(existing == null ? Outcome.CREATED : Outcome.UPDATED, a, null);
-        }
-
-        private long nextSeq() throws SQLException {
-            if (nextSeq < 0) {
-                try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(MAX(seq), 0) + 1 FROM article");
-                     ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    nextSeq = rs.getLong(1);
-                }
-            }
-            return nextSeq++;
-        }
-
-        private void labels(Article a) throws SQLException {
-            for (String cat : a.categories()) label(a, "c", cat);
-            for (String tag : a.tags()) label(a, "t", tag);
-            addLabel.executeBatch();
-        }
-
-        private void label(Article a, String kind, String value) throws SQLException {
-            addLabel.setString(1, a.id());
-            addLabel.setString(2, kind);
-            addLabel.setString(3, value);
-            addLabel.setLong(4, a.published().toEpochMilli());
-            addLabel.addBatch();
-        }
-
-        private void siblings(String key, String id, List<ArticleFacet> facets) throws SQLException {
-            siblings.setString(1, key);
-            siblings.setString(2, id);
-            try (ResultSet rs = siblings.executeQuery()) {
-                while (rs.next()) {
-                    long seq = rs.getLong(6);
-                    facets.add(new ArticleFacet(rs.getString(1), fromJson(rs.getString(2)), fromJson(rs.getString(3)),
-                            rs.getString(4), rs.getString(5), seq, seq));
-                }
-            }
-        }
-
-        /** What a translation shows of this version: its language, link, title and whether it is public. */
-        private static boolean linkChanged(Article x, Article y) {
-            return !(x.lang().equals(y.lang()) && x.slug().equals(y.slug()) && x.title().equals(y.title())
-                    && x.status() == y.status() && Objects.equals(x.embargoUntil(), y.embargoUntil())
-                    && x.translationKey().equals(y.translationKey()));
-        }
-
-        private static Result conflict(String field, String message) {
-            return new Result(null, null, new Conflict(field, message));
-        }
-
-        @Override
-        public void close() throws SQLException {
-            for (PreparedStatement ps : List.of(byId, bySlug, siblings, insert, update, dropLabels, addLabel)) ps.close();
-        }
-    }
-
-    private static Optional<Article> first(List<Article> l) {
-        return l.isEmpty() ? Optional.empty() : Optional.of(l.get(0));
-    }
-
-    private static List<Article> list(Connection c, String sql, Object... args) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            bindAll(ps, args);
-            try (ResultSet rs = ps.executeQuery()) {
-                List<Article> out = new ArrayList<>();
-                while (rs.next()) out.add(read(rs));
-                return out;
-            }
-        }
-    }
-
-    private static List<ArticleLink> links(Connection c, String sql, Object... args) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            bindAll(ps, args);
-            try (ResultSet rs = ps.executeQuery()) {
-                List<ArticleLink> out = new ArrayList<>();
-                while (rs.next()) {
-                    long embargo = rs.getLong(10);
-                    Instant embargoUntil = rs.wasNull() ? null : Instant.ofEpochMilli(embargo);
-                    out.add(new ArticleLink(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                            rs.getString(6), Instant.ofEpochMilli(rs.getLong(7)), Instant.ofEpochMilli(rs.getLong(8)),
-                            Article.Status.valueOf(rs.getString(9).toUpperCase(Locale.ROOT)), embargoUntil));
-                }
-                return out;
-            }
-        }
-    }
-
-    private static void bindAll(PreparedStatement ps, Object... args) throws SQLException {
-        for (int i = 0; i < args.length; i++) ps.setObject(i + 1, args[i]);
-    }
-
-    private static List<List<String>> chunks(List<String> keys) {
-        List<List<String>> out = new ArrayList<>();
-        for (int i = 0; i < keys.size(); i += IN_CHUNK) out.add(keys.subList(i, Math.min(keys.size(), i + IN_CHUNK)));
-        return out;
-    }
-
-    private static String marks(int n) {
-        return String.join(",", Collections.nCopies(n, "?"));
-    }
-
-    private static void bind(PreparedStatement ps, Article a) throws SQLException {
-        ps.setString(1, a.id());
-        ps.setString(2, a.lang());
-        ps.setString(3, a.translationKey());
-        ps.setString(4, a.slug());
-        ps.setString(5, a.title());
-        ps.setString(6, a.summary());
-        ps.setString(7, a.bodyHtml());
-        ps.setString(8, a.section());
-        ps.setString(9, toJson(a.categories()));
-        ps.setString(10, toJson(a.tags()));
-        ps.setString(11, a.author());
-        ps.setString(12, a.dateline());
-        Article.Image img = a.image();
-        ps.setString(13, img == null ? null : img.url());
-        ps.setString(14, img == null ? null : img.type());
-        if (img == null || img.length() == null) ps.setNull(15, Types.BIGINT); else ps.setLong(15, img.length());
-        ps.setString(16, img == null ? null : img.caption());
-        ps.setLong(17, a.published().toEpochMilli());
-        ps.setLong(18, a.updated().toEpochMilli());
-        ps.setString(19, a.status().name().toLowerCase(Locale.ROOT));
-        if (a.embargoUntil() == null) ps.setNull(20, Types.BIGINT); else ps.setLong(20, a.embargoUntil().toEpochMilli());
-        ps.setString(21, a.correctionNote());
-        ps.setString(22, a.withdrawReason());
-    }
-
-    /** A row of {@link #COLUMNS}, by position (a lookup by name costs a native call per column in sqlite-jdbc). */
-    private static Article read(ResultSet rs) throws SQLException {
-        String imageUrl = rs.getString(13);
-        long len = rs.getLong(15);
-        Long imageLength = rs.wasNull() ? null : len;
-        Article.Image image = imageUrl == null ? null : new Article.Image(imageUrl, rs.getString(14), imageLength, rs.getString(16));
-        long embargo = rs.getLong(20);
-        Instant embargoUntil = rs.wasNull() ? null : Instant.ofEpochMilli(embargo);
-        return new Article(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getString(6), rs.getString(7), rs.getString(8), fromJson(rs.getString(9)), fromJson(rs.getString(10)),
-                rs.getString(11), rs.getString(12), image, Instant.ofEpochMilli(rs.getLong(17)),
-                Instant.ofEpochMilli(rs.getLong(18)), Article.Status.valueOf(rs.getString(19).toUpperCase(Locale.ROOT)),
-                embargoUntil, rs.getString(21), rs.getString(22), false);
-    }
-
-    private static String toJson(List<String> list) {
-        try {
-            return JSON.writeValueAsString(list);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Feeds' order: newest first, then by id. */
-    private static final java.util.Comparator<Article> FEED_ORDER = java.util.Comparator
-            .comparing(Article::published).reversed().thenComparing(Article::id);
-
-    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
-
-    private static List<String> fromJson(String s) throws SQLException {
-        if (s.equals("[]")) return List.of();
-        try {
-            return JSON.readValue(s, STRINGS);
-        } catch (JsonProcessingException e) {
-            throw new SQLException("corrupt list column: " + e.getOriginalMessage(), e);
-        }
     }
 }

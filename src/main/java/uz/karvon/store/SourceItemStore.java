@@ -12,7 +12,6 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,6 +29,11 @@ public final class SourceItemStore {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String COLUMNS = "id, source_id, original_id, url, external_url, title, summary, content_html, image,"
             + " published_at, modified_at, first_seen, language, authors, tags, attachments, flags, canonical_url, text_hash, duplicate_of";
+    /**
+     * A list of ids bound as one JSON array: one indexed query for any number of ids, where {@code IN (?,?,…)}
+     * stops at SQLite's 32,766 bound parameters (a feed of 16,384 sources: {@link #recent} binds each one twice).
+     */
+    private static final String IN_JSON = "(SELECT value FROM json_each(?))";
 
     private final Database db;
 
@@ -111,6 +115,12 @@ public final class SourceItemStore {
         List<Pending> ok = new ArrayList<>();
         try {
             db.transaction(c -> {
+                ok.clear(); // the transaction runs again if another process held the lock
+                for (Pending p : batch) {
+                    p.counts = null;
+                    p.error = null;
+                    p.bug = null;
+                }
                 try (Statements st = new Statements(c)) {
                     for (Pending p : batch) {
                         if (batch.size() == 1) { // nothing to isolate from
@@ -272,17 +282,14 @@ public final class SourceItemStore {
         });
     }
 
-    /** Newest first, one item per story (duplicates folded into the first source's item). */
+    /** Newest first, one item per story (duplicates folded into the first source's item). Any number of sources. */
     public List<SourceItem> recent(Collection<String> sourceIds, int limit) throws StoreException {
         if (sourceIds.isEmpty()) return List.of();
-        String in = String.join(",", Collections.nCopies(sourceIds.size(), "?"));
+        String ids = jsonArray(sourceIds);
         // a copy is hidden only behind a first item this feed also carries (not one of another feed, or a purged one)
-        Object[] args = new Object[sourceIds.size() * 2];
-        int i = 0;
-        for (int round = 0; round < 2; round++) for (String id : sourceIds) args[i++] = id;
-        return db.transaction(c -> list(c, "SELECT " + COLUMNS + " FROM source_item WHERE source_id IN (" + in + ")"
-                + " AND (duplicate_of IS NULL OR duplicate_of NOT IN (SELECT id FROM source_item WHERE source_id IN (" + in + ")))"
-                + " ORDER BY published_at DESC, id LIMIT " + limit, args));
+        return db.read(c -> list(c, "SELECT " + COLUMNS + " FROM source_item WHERE source_id IN " + IN_JSON
+                + " AND (duplicate_of IS NULL OR duplicate_of NOT IN (SELECT id FROM source_item WHERE source_id IN " + IN_JSON + "))"
+                + " ORDER BY published_at DESC, id LIMIT " + limit, ids, ids));
     }
 
     /**
@@ -291,32 +298,35 @@ public final class SourceItemStore {
      */
     public List<SourceItem> window(Collection<String> sourceIds, long fromMillis, boolean older, int limit) throws StoreException {
         if (sourceIds.isEmpty()) return List.of();
-        String in = String.join(",", Collections.nCopies(sourceIds.size(), "?"));
-        Object[] args = new Object[sourceIds.size() * 2 + 1];
-        int i = 0;
-        for (int round = 0; round < 2; round++) for (String id : sourceIds) args[i++] = id;
-        args[i] = fromMillis;
-        return db.transaction(c -> list(c, "SELECT " + COLUMNS + " FROM source_item WHERE source_id IN (" + in + ")"
-                + " AND (duplicate_of IS NULL OR duplicate_of NOT IN (SELECT id FROM source_item WHERE source_id IN (" + in + ")))"
+        String ids = jsonArray(sourceIds);
+        return db.read(c -> list(c, "SELECT " + COLUMNS + " FROM source_item WHERE source_id IN " + IN_JSON
+                + " AND (duplicate_of IS NULL OR duplicate_of NOT IN (SELECT id FROM source_item WHERE source_id IN " + IN_JSON + "))"
                 + " AND published_at " + (older ? "<= ?" : ">= ?")
-                + (older ? " ORDER BY published_at DESC, id" : " ORDER BY published_at ASC, id DESC") + " LIMIT " + limit, args));
+                + (older ? " ORDER BY published_at DESC, id" : " ORDER BY published_at ASC, id DESC") + " LIMIT " + limit,
+                ids, ids, fromMillis));
     }
 
     /** For each item id, the other sources that carried the same story. */
     public Map<String, Set<String>> alsoCarriedBy(Collection<String> itemIds) throws StoreException {
         if (itemIds.isEmpty()) return Map.of();
-        String in = String.join(",", Collections.nCopies(itemIds.size(), "?"));
-        return db.transaction(c -> {
+        return db.read(c -> {
             Map<String, Set<String>> out = new HashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT duplicate_of, source_id FROM source_item WHERE duplicate_of IN (" + in + ")")) {
-                int i = 1;
-                for (String id : itemIds) ps.setString(i++, id);
+            try (PreparedStatement ps = c.prepareStatement("SELECT duplicate_of, source_id FROM source_item WHERE duplicate_of IN " + IN_JSON)) {
+                ps.setString(1, jsonArray(itemIds));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) out.computeIfAbsent(rs.getString(1), k -> new LinkedHashSet<>()).add(rs.getString(2));
                 }
             }
             return out;
         });
+    }
+
+    private static String jsonArray(Collection<String> ids) {
+        try {
+            return JSON.writeValueAsString(ids);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public Map<String, Long> countsBySource() throws StoreException {

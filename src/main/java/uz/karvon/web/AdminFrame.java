@@ -5,6 +5,7 @@ import java.util.List;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import uz.karvon.config.KarvonConfig;
+import uz.karvon.publish.SiteUrls;
 import uz.karvon.web.html.Html;
 
 /**
@@ -30,7 +31,8 @@ final class AdminFrame {
     static Page open(KarvonConfig cfg, ConfigStatus.State status, String title, String current) {
         Document doc = Html.page("en", "ltr", title + " — " + cfg.site().agency() + " admin");
         doc.head().appendElement("meta").attr("name", "robots").attr("content", "noindex, nofollow");
-        if (cfg.site().favicon() != null) doc.head().appendElement("link").attr("rel", "icon").attr("href", cfg.site().favicon());
+        String favicon = new SiteUrls(cfg.site().baseUrl()).absolute(cfg.site().favicon());
+        if (favicon != null) doc.head().appendElement("link").attr("rel", "icon").attr("href", favicon);
         Element body = doc.body().addClass("admin");
         Element header = body.appendElement("header").addClass("admin-bar");
         header.appendElement("a").addClass("brand").attr("href", "/admin/").text(cfg.site().agency() + " · admin");

@@ -9,16 +9,19 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Base64;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
+import java.util.Set;
+import java.util.function.Function;
+import uz.karvon.config.EditCheck;
 import uz.karvon.config.KarvonConfig;
 import uz.karvon.config.KarvonConfig.SourceSpec;
+import uz.karvon.config.ReloadResult;
 import uz.karvon.config.Secret;
 import uz.karvon.ingest.SourceState;
 import uz.karvon.ingest.fetch.Redact;
-import uz.karvon.server.ConfigReloader;
 import uz.karvon.store.FetchLogStore;
 import uz.karvon.store.PullStatStore;
 import uz.karvon.store.SourceItem;
@@ -37,18 +40,34 @@ final class AdminRoutes {
     /** Items listed on a source's page. */
     private static final int LATEST_ITEMS = 20;
     private final AppContext app;
-    private final Supplier<ConfigReloader.Result> reload;
+    private final Function<Set<EditCheck.Confirm>, ReloadResult> reload;
 
-    AdminRoutes(AppContext app, Supplier<ConfigReloader.Result> reload) {
+    AdminRoutes(AppContext app, Function<Set<EditCheck.Confirm>, ReloadResult> reload) {
         this.app = app;
         this.reload = reload;
     }
 
     void reload(Context ctx) {
         if (!admin(ctx)) return;
-        ConfigReloader.Result r = reload.get();
+        // ?confirm=remove-all-feeds,weaken-security applies an edit EditCheck would refuse
+        Set<EditCheck.Confirm> confirmed = EnumSet.noneOf(EditCheck.Confirm.class);
+        for (String value : ctx.queryParams("confirm")) {
+            for (String word : value.split(",")) {
+                if (word.isBlank()) continue;
+                Optional<EditCheck.Confirm> c = EditCheck.Confirm.byWord(word);
+                if (c.isEmpty()) {
+                    ctx.status(HttpStatus.BAD_REQUEST);
+                    ApiRoutes.json(ctx, ApiRoutes.JSON.createObjectNode().put("error", "confirm: unknown value '" + word.trim()
+                            + "'; expected " + EditCheck.Confirm.words()));
+                    return;
+                }
+                confirmed.add(c.get());
+            }
+        }
+        ReloadResult r = reload.apply(confirmed);
         ObjectNode out = ApiRoutes.JSON.createObjectNode();
         out.put("applied", r.applied());
+        out.put("changed", r.outcome() == ReloadResult.Outcome.APPLIED);
         ArrayNode problems = out.putArray("problems");
         r.problems().forEach(problems::add);
         ctx.status(r.applied() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_CONTENT);
@@ -211,7 +230,7 @@ final class AdminRoutes {
             refused(ctx);
             return;
         }
-        ConfigReloader.Result r = reload.get();
+        ReloadResult r = reload.apply(EnumSet.noneOf(EditCheck.Confirm.class));
         ctx.redirect("/admin/config?reloaded=" + (r.applied() ? "applied" : "refused"), HttpStatus.SEE_OTHER);
     }
 

@@ -14,6 +14,7 @@ import uz.karvon.config.KarvonConfig.FeedSpec;
 import uz.karvon.config.KarvonConfig.SourceSpec;
 import uz.karvon.ingest.SourceState;
 import uz.karvon.ingest.fetch.Redact;
+import uz.karvon.ingest.normalize.Urls;
 import uz.karvon.store.FetchLogStore;
 import uz.karvon.store.SourceItem;
 import uz.karvon.web.html.TimeText;
@@ -160,7 +161,8 @@ final class AdminSourcesPage {
             TimeText.append(tr.appendElement("td"), i.published(), now, zone, "");
             Element title = tr.appendElement("td").attr("dir", "auto");
             if (i.language() != null) title.attr("lang", i.language());
-            String link = i.url() != null ? i.url() : i.externalUrl();
+            // an upstream's link, shown as the outputs show links: WHATWG-serialized, and only http(s)
+            String link = Urls.serialize(i.url() != null ? i.url() : i.externalUrl());
             String text = i.title() == null || i.title().isBlank() ? "(untitled)" : i.title();
             if (link != null) title.appendElement("a").attr("href", link).attr("rel", "noopener noreferrer").text(text);
             else title.text(text);

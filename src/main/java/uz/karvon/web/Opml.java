@@ -10,8 +10,12 @@ import org.w3c.dom.Element;
 import uz.karvon.config.KarvonConfig;
 import uz.karvon.config.KarvonConfig.FeedSpec;
 import uz.karvon.publish.SiteUrls;
+import uz.karvon.publish.render.PlainText;
 
-/** OPML 2.0 list of the public feeds (RSS URLs), grouped by language, built with the JDK's DOM. */
+/**
+ * OPML 2.0 list of the public feeds (RSS URLs), grouped by language, built with the JDK's DOM. Readers show
+ * {@code text} and {@code title} as text or as HTML, so they are written HTML-inert ({@link PlainText#inert}).
+ */
 final class Opml {
     private Opml() {}
 
@@ -22,7 +26,7 @@ final class Opml {
         doc.appendChild(opml);
         Element head = doc.createElement("head");
         opml.appendChild(head);
-        text(doc, head, "title", cfg.site().title());
+        text(doc, head, "title", PlainText.inert(cfg.site().title()));
         text(doc, head, "dateCreated", DateTimeFormatter.RFC_1123_DATE_TIME.format(now.atOffset(ZoneOffset.UTC)));
         Element body = doc.createElement("body");
         opml.appendChild(body);
@@ -39,9 +43,9 @@ final class Opml {
             });
             Element o = doc.createElement("outline");
             o.setAttribute("type", "rss");
-            o.setAttribute("text", feed.title());
-            o.setAttribute("title", feed.title());
-            o.setAttribute("description", feed.description());
+            o.setAttribute("text", PlainText.inert(feed.title()));
+            o.setAttribute("title", PlainText.inert(feed.title()));
+            o.setAttribute("description", PlainText.inert(feed.description()));
             o.setAttribute("language", lang);
             o.setAttribute("xmlUrl", urls.feed(feed.id(), "rss"));
             o.setAttribute("htmlUrl", urls.home());

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Token buckets per client key (partner id or client address): {@code perMinute} requests a minute with a
@@ -11,11 +12,19 @@ import java.time.Duration;
  */
 final class RateLimiter {
     private final Clock clock;
-    private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
-            .maximumSize(100_000).expireAfterAccess(Duration.ofMinutes(10)).build();
+    private final Cache<String, Bucket> buckets;
 
     RateLimiter(Clock clock) {
         this.clock = clock;
+        // idle buckets expire on the injected clock too, like the refill below (a bucket idle a minute is full anyway)
+        this.buckets = Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(Duration.ofMinutes(10))
+                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis())).build();
+    }
+
+    /** Buckets held now (expired ones dropped first). */
+    long tracked() {
+        buckets.cleanUp();
+        return buckets.estimatedSize();
     }
 
     /** @return 0 when admitted, else the seconds to wait before the next request would be admitted */

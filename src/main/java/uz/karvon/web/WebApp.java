@@ -2,14 +2,18 @@ package uz.karvon.web;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uz.karvon.config.EditCheck;
+import uz.karvon.config.ReloadResult;
 import uz.karvon.ingest.fetch.Redact;
-import uz.karvon.server.ConfigReloader;
 import uz.karvon.store.StoreException;
 import uz.karvon.web.html.Html;
 import uz.karvon.web.site.SiteRoutes;
@@ -21,6 +25,8 @@ public final class WebApp {
     public static final String FEED_STYLESHEET = "../static/feed.xsl";
     private static final Logger ACCESS = LoggerFactory.getLogger("karvon.access");
     private static final Logger LOG = LoggerFactory.getLogger(WebApp.class);
+    /** What a client is told to wait after a database failure: a lock held by an import, a full disk being cleared. */
+    static final long RETRY_AFTER_SECONDS = 30;
 
     private WebApp() {}
 
@@ -43,7 +49,7 @@ public final class WebApp {
         if (body == null || body.isEmpty() || browser) site.notFound(ctx);
     }
 
-    public static Javalin create(AppContext app, Supplier<ConfigReloader.Result> reload) {
+    public static Javalin create(AppContext app, Function<Set<EditCheck.Confirm>, ReloadResult> reload) {
         RateLimiter limiter = new RateLimiter(app.clock());
         PartnerAccess access = new PartnerAccess(() -> app.publisher().config(), limiter);
         FeedRoutes feeds = new FeedRoutes(app.publisher(), access, app.stats());
@@ -108,12 +114,18 @@ public final class WebApp {
             // last: one path segment that no route above took is a language's front page (or a 404)
             config.routes.get("/{lang}", site::language);
             config.routes.error(HttpStatus.NOT_FOUND.getCode(), ctx -> htmlNotFound(ctx, site));
-            config.routes.exception(StoreException.class, (e, ctx) -> {
-                LOG.error("{}", e.getMessage());
-                ctx.status(HttpStatus.SERVICE_UNAVAILABLE).contentType("application/json")
-                        .result("{\"error\":\"the database is unavailable; nothing was stored\"}");
-            });
+            // One path for every failure: the database failing (wherever it was wrapped) is an outage, 503 with
+            // Retry-After, one log line; anything else is a bug, 500, logged once with its stack trace.
             config.routes.exception(Exception.class, (e, ctx) -> {
+                Optional<Throwable> outage = StoreException.outage(e);
+                if (outage.isPresent()) {
+                    LOG.error("{} {}: database unavailable: {}", ctx.method(), ctx.path(), outage.get().getMessage());
+                    boolean read = ctx.method() == HandlerType.GET || ctx.method() == HandlerType.HEAD;
+                    ctx.header("Retry-After", Long.toString(RETRY_AFTER_SECONDS));
+                    ctx.status(HttpStatus.SERVICE_UNAVAILABLE).contentType("application/json")
+                            .result("{\"error\":\"database unavailable" + (read ? "" : "; nothing was stored") + "\"}");
+                    return;
+                }
                 LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
                 ctx.status(HttpStatus.INTERNAL_SERVER_ERROR).contentType("text/plain; charset=utf-8").result("internal error");
             });

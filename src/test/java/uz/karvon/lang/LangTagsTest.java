@@ -33,7 +33,8 @@ class LangTagsTest {
     @CsvSource(delimiter = '|', nullValues = "NULL", value = {
         "uz-Latn|Oʻzbekcha", "uz|Oʻzbekcha", "uz-cyrl|Ўзбекча", "uz-Cyrl-UZ|Ўзбекча", "ru|Русский", "ru-RU|Русский",
         "en|English", "en-GB|English", "zh|中文", "ar|العربية", "tr|Türkçe", "az|Azərbaycanca", "kk|Қазақша",
-        "tg|Тоҷикӣ", "ky|Кыргызча", "de|Deutsch", "fr|Français", "xx|NULL"
+        "tg|Тоҷикӣ", "ky|Кыргызча", "de|Deutsch", "fr|Français", "kaa-Latn|Qaraqalpaqsha", "kaa-Cyrl|Қарақалпақша",
+        "uk|Українська", "xx|NULL"
     })
     void displayNameInItsOwnLanguage(String tag, String name) {
         assertThat(LangTags.displayName(tag)).isEqualTo(name);

@@ -59,6 +59,33 @@ public final class Xml {
         return xpath.evaluate(expr, doc);
     }
 
+    /**
+     * The document's shape: one line per element and attribute (namespace-qualified path, no values, no text), in
+     * document order. Two renderings with the same shape differ only in text and attribute values.
+     */
+    public List<String> shape() {
+        List<String> out = new ArrayList<>();
+        shape(doc.getDocumentElement(), "", out);
+        return out;
+    }
+
+    private static void shape(org.w3c.dom.Element e, String parent, List<String> out) {
+        String path = parent + "/{" + e.getNamespaceURI() + "}" + e.getLocalName();
+        out.add(path);
+        org.w3c.dom.NamedNodeMap attrs = e.getAttributes();
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < attrs.getLength(); i++) {
+            org.w3c.dom.Node a = attrs.item(i);
+            if (!XMLConstants.XMLNS_ATTRIBUTE_NS_URI.equals(a.getNamespaceURI())) names.add(path + "/@{" + a.getNamespaceURI() + "}" + a.getLocalName());
+        }
+        names.sort(null);
+        out.addAll(names);
+        for (org.w3c.dom.Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof org.w3c.dom.Element child) shape(child, path, out);
+            else if (n.getNodeType() != org.w3c.dom.Node.TEXT_NODE) out.add(path + "/#" + n.getNodeName());
+        }
+    }
+
     public List<String> strings(String expr) throws Exception {
         NodeList nl = (NodeList) xpath.evaluate(expr, doc, XPathConstants.NODESET);
         List<String> out = new ArrayList<>();

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,6 +46,26 @@ class SourceItemStoreTest {
             assertThat(store.alsoCarriedBy(List.of("a:1"))).containsEntry("a:1", java.util.Set.of("b"));
             // a feed that follows only b still shows b's copy: the first item it folds into is not in that feed
             assertThat(store.recent(List.of("b"), 10)).extracting(SourceItem::sourceId).containsExactly("b");
+        }
+    }
+
+    /** A feed merging more sources than SQLite has bound parameters (32,766; the query names each source twice). */
+    @Test
+    void aFeedOfTensOfThousandsOfSourcesIsOneQuery() throws Exception {
+        try (Database db = Database.open(dir)) {
+            SourceItemStore store = new SourceItemStore(db);
+            Instant t = Instant.parse("2026-11-27T05:00:00Z");
+            store.upsert(List.of(item("s-7", "1", "Seven", "https://s7.example/1", t, List.of()),
+                    item("s-19999", "1", "Last", "https://s19999.example/1", t.plusSeconds(60), List.of()),
+                    item("s-12000", "1", "Seven", "https://s7.example/1", t, List.of()), // the same story again
+                    item("elsewhere", "1", "Not followed", "https://x.example/1", t, List.of())), t);
+            List<String> sources = new ArrayList<>();
+            for (int i = 0; i < 20_000; i++) sources.add("s-" + i);
+
+            assertThat(store.recent(sources, 50)).extracting(SourceItem::title).containsExactly("Last", "Seven");
+            List<String> items = new ArrayList<>();
+            for (int i = 0; i < 40_000; i++) items.add("s-" + i + ":1");
+            assertThat(store.alsoCarriedBy(items)).containsOnlyKeys("s-7:1").containsEntry("s-7:1", Set.of("s-12000"));
         }
     }
 }

@@ -38,7 +38,20 @@ public final class DropFolderReader {
         this.maxBytes = maxBytes;
     }
 
+    /** Reads a file, holding its bytes only for the call (callers that keep the body use the other form). */
     public FetchResult read(URI fileUri, String lastModified) throws FetchException {
+        BodyBudget unshared = new BodyBudget(Math.max(1, maxBytes));
+        try (BodyBudget.Lease lease = unshared.lease()) {
+            return read(fileUri, lastModified, lease, System.nanoTime());
+        }
+    }
+
+    /**
+     * Reads a file, its bytes held in {@code lease} (on the fetcher's shared budget) until the caller closes it;
+     * waits for the budget until {@code deadlineNanos}, then fails as {@code busy}.
+     */
+    public FetchResult read(URI fileUri, String lastModified, BodyBudget.Lease lease, long deadlineNanos)
+            throws FetchException {
         String shown = Redact.url(fileUri);
         if (fileUri == null || !"file".equalsIgnoreCase(fileUri.getScheme())) {
             throw new FetchException("blocked-scheme", "fetch " + shown + ": only file: uris are read from drop folders");
@@ -78,6 +91,8 @@ public final class DropFolderReader {
             if (attrs.size() > maxBytes) {
                 throw new FetchException("too-large", "fetch " + shown + ": file larger than " + maxBytes + " bytes");
             }
+            BodyReader.Reservation held = BodyReader.Reservation.on(lease, deadlineNanos);
+            held.hold(attrs.size());
             byte[] body;
             try (InputStream in = Files.newInputStream(file)) {
                 body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
@@ -85,9 +100,12 @@ public final class DropFolderReader {
             if (body.length > maxBytes) {   // grew after stat
                 throw new FetchException("too-large", "fetch " + shown + ": file larger than " + maxBytes + " bytes");
             }
+            held.hold(body.length);
             return new FetchResult(200, body, contentType(file), null, token, finalUrl, null);
         } catch (NoSuchFileException e) {
             throw notFound(shown);
+        } catch (BodyBudget.ExhaustedException e) {
+            throw new FetchException("busy", "fetch " + shown + ": no memory for the body: " + e.getMessage());
         } catch (IOException e) {
             throw new FetchException("io", "fetch " + shown + ": cannot read file ("
                     + Redact.detail(e.getClass().getSimpleName()) + ")");

@@ -13,7 +13,7 @@ public final class FetchException extends Exception {
     /** All reason codes this package produces. */
     public static final Set<String> REASONS = Set.of("timeout", "too-large", "too-many-redirects",
             "blocked-address", "blocked-scheme", "http-status", "gone", "rate-limited", "truncated", "io",
-            "not-found-file", "outside-drop-folder", "invalid");
+            "not-found-file", "outside-drop-folder", "invalid", "busy");
 
     private final String reason;
     private final int httpStatus;

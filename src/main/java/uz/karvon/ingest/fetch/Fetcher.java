@@ -16,7 +16,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import okhttp3.Call;
 import okhttp3.ConnectionPool;
@@ -29,8 +32,10 @@ import okhttp3.ResponseBody;
 
 /**
  * Fetches feeds politely and defensively: conditional GET, own redirect handling (scheme and
- * address checked on every hop), own gzip/deflate decoding with a decoded-size cap, connect/read
- * timeouts plus one total deadline for the whole fetch. Thread-safe; one connection pool.
+ * address checked on every hop, by the one {@link GuardedDns} whose answer is also what is connected
+ * to), own gzip/deflate decoding with a decoded-size cap, bodies held against one shared
+ * {@link BodyBudget}, connect/read timeouts plus one total deadline for the whole fetch, DNS included.
+ * Thread-safe; one connection pool.
  */
 public final class Fetcher implements AutoCloseable {
 
@@ -40,12 +45,16 @@ public final class Fetcher implements AutoCloseable {
     private static final Set<String> RESERVED = Set.of("host", "accept-encoding", "connection", "content-length",
             "transfer-encoding", "te", "upgrade", "keep-alive", "proxy-connection", "if-none-match",
             "if-modified-since", "user-agent");
+    /** Lookups in progress at once; beyond that a fetch fails at once instead of queueing behind a stuck resolver. */
+    private static final int MAX_LOOKUPS = 64;
 
     private final FetchSettings settings;
     private final Clock clock;
     private final OkHttpClient publicOnly;
     private final OkHttpClient anyAddress;
     private final Predicate<InetAddress> publicAddress;
+    private final ThreadPoolExecutor resolver;
+    private final BodyBudget budget;
 
     public Fetcher(FetchSettings s, Clock clock) {
         this(s, clock, Dns.SYSTEM, AddressGuard::isPublic);
@@ -56,6 +65,14 @@ public final class Fetcher implements AutoCloseable {
         this.settings = Objects.requireNonNull(s, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.publicAddress = Objects.requireNonNull(publicAddress, "publicAddress");
+        this.budget = new BodyBudget(s.maxBytesInFlight());
+        AtomicInteger n = new AtomicInteger();
+        this.resolver = new ThreadPoolExecutor(0, MAX_LOOKUPS, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
+            Thread t = new Thread(r, "karvon-dns-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        long lookupWait = s.callTimeout().toNanos();
         OkHttpClient base = new OkHttpClient.Builder()
                 .connectionPool(new ConnectionPool(16, 2, TimeUnit.MINUTES))
                 .connectTimeout(s.connectTimeout())
@@ -65,22 +82,45 @@ public final class Fetcher implements AutoCloseable {
                 .followRedirects(false)
                 .followSslRedirects(false)
                 .proxy(Proxy.NO_PROXY)              // a system proxy would connect on our behalf, past the guard
-                .dns(dns)
                 .build();
-        this.anyAddress = base;
+        // Two policies, two resolvers (so pooled connections are never shared between them): the configured host of
+        // an intranet source may be on any address; everything else must resolve to public addresses only.
+        this.anyAddress = base.newBuilder()
+                .dns(new GuardedDns(dns, a -> true, resolver, lookupWait))
+                .build();
         this.publicOnly = base.newBuilder()
-                .dns(new GuardedDns(dns, publicAddress))
+                .dns(new GuardedDns(dns, publicAddress, resolver, lookupWait))
                 .socketFactory(new GuardedSocketFactory(publicAddress))
                 .build();
     }
 
+    public FetchSettings settings() {
+        return settings;
+    }
+
+    /** The budget every body this fetcher reads is held against; callers that keep a body open a lease on it. */
+    public BodyBudget budget() {
+        return budget;
+    }
+
     /**
-     * Fetches {@code r.url()}.
+     * Fetches {@code r.url()}; the body's bytes are given back to the shared budget when this returns.
      *
      * @return status 2xx with the decoded body, or 304 with an empty body
      * @throws FetchException with a stable {@link FetchException#reason()}; never a partial body
      */
     public FetchResult fetch(FetchRequest r) throws FetchException {
+        try (BodyBudget.Lease lease = budget.lease()) {
+            return fetch(r, lease);
+        }
+    }
+
+    /**
+     * Fetches {@code r.url()}, holding the body's bytes in {@code lease} until the caller closes it (after parsing).
+     * When other fetches hold the whole budget, waits for them until this fetch's deadline, then fails as
+     * {@code busy}.
+     */
+    public FetchResult fetch(FetchRequest r, BodyBudget.Lease lease) throws FetchException {
         long deadline = System.nanoTime() + settings.callTimeout().toNanos();
         String shown = Redact.url(r.url());
         URI current = r.url();
@@ -91,7 +131,7 @@ public final class Fetcher implements AutoCloseable {
         boolean permanentRun = true;
         HttpUrl origin = null;
         for (int hop = 0; ; hop++) {
-            boolean privateOk = r.allowPrivateNetwork() && configured != null && sameHost(configured.host(), hostOf(current));
+            boolean privateOk = r.allowPrivateNetwork() && configured != null && sameMachine(configured.host(), hostOf(current));
             OkHttpClient client = privateOk ? anyAddress : publicOnly;
             HttpUrl url = checkTarget(current, privateOk, shown, hop);
             if (origin == null) {
@@ -106,7 +146,7 @@ public final class Fetcher implements AutoCloseable {
             }
             call.timeout().timeout(remaining, TimeUnit.NANOSECONDS);
             boolean readingBody = false;
-            try (Response resp = call.execute()) {
+            try (Response resp = GuardedDns.within(deadline, call::execute)) {
                 int code = resp.code();
                 if (isRedirect(code)) {
                     URI next = location(resp, shown, code);
@@ -134,8 +174,12 @@ public final class Fetcher implements AutoCloseable {
                         throw tooLarge(shown, "content-length " + length);
                     }
                     readingBody = true;
+                    BodyReader.Reservation held = BodyReader.Reservation.on(lease, deadline);
+                    if (length > 0) {
+                        held.hold(length);          // an honest length waits for its whole budget before reading
+                    }
                     byte[] bytes = BodyReader.read(body.byteStream(), resp.header("Content-Encoding"),
-                            settings.maxBodyBytes());
+                            settings.maxBodyBytes(), held);
                     return new FetchResult(code, bytes, resp.header("Content-Type"), resp.header("ETag"),
                             resp.header("Last-Modified"), current, permanent);
                 }
@@ -146,14 +190,23 @@ public final class Fetcher implements AutoCloseable {
         }
     }
 
-    /** The same name, or a name for the same machine (localhost and 127.0.0.1). */
-    private static boolean sameHost(String configured, String target) {
-        if (configured.equalsIgnoreCase(target)) return true;
+    /**
+     * The same host name, or two names of this machine (localhost, 127.0.0.1, ::1). Decided on the names alone: a
+     * lookup here would be a second DNS answer beside the one connected to (a rebinding window), and whoever runs a
+     * name's DNS could point it at the intranet host's address to borrow its trust.
+     */
+    private static boolean sameMachine(String configured, String target) {
+        return configured.equalsIgnoreCase(target) || namesLoopback(configured) && namesLoopback(target);
+    }
+
+    private static boolean namesLoopback(String host) {
+        String h = host.toLowerCase(Locale.ROOT);
+        if (h.endsWith(".")) h = h.substring(0, h.length() - 1);
+        if (h.equals("localhost") || h.endsWith(".localhost")) return true;
         try {
-            Set<InetAddress> mine = Set.of(InetAddress.getAllByName(configured));
-            for (InetAddress a : InetAddress.getAllByName(target)) if (!mine.contains(a)) return false;
-            return true;
-        } catch (UnknownHostException | RuntimeException e) {
+            InetAddress literal = AddressGuard.literal(h);
+            return literal != null && literal.isLoopbackAddress();
+        } catch (UnknownHostException e) {
             return false;
         }
     }
@@ -269,8 +322,15 @@ public final class Fetcher implements AutoCloseable {
         if (e instanceof BodyReader.UnsupportedEncodingException) {
             return new FetchException("io", prefix(shown) + Redact.detail(e.getMessage()));
         }
+        if (e instanceof BodyBudget.ExhaustedException) {
+            return new FetchException("busy", prefix(shown) + "no memory for the body: " + e.getMessage());
+        }
         if (find(e, BlockedAddressException.class) != null) {
             return new FetchException("blocked-address", prefix(shown) + "non-public address refused");
+        }
+        if (find(e, GuardedDns.LookupTimeoutException.class) != null) {
+            return new FetchException("timeout", prefix(shown) + "timeout: no dns answer within the total deadline of "
+                    + settings.callTimeout().toMillis() + " ms");
         }
         boolean pastDeadline = System.nanoTime() - deadline >= 0;
         if (pastDeadline || e instanceof InterruptedIOException) {
@@ -329,5 +389,6 @@ public final class Fetcher implements AutoCloseable {
     public void close() {
         anyAddress.dispatcher().executorService().shutdown();
         anyAddress.connectionPool().evictAll();
+        resolver.shutdownNow();
     }
 }

@@ -10,8 +10,8 @@ import javax.net.SocketFactory;
 
 /**
  * Last line of the SSRF guard: checks the address actually connected to. OkHttp connects IP
- * literals without calling {@link okhttp3.Dns}, and a rebinding resolver could answer differently
- * between checks; this sees the final {@link InetAddress} of every connection.
+ * literals without calling {@link okhttp3.Dns}; names are already pinned by {@link GuardedDns}, and
+ * this sees the final {@link InetAddress} of every connection whatever path OkHttp took to it.
  */
 final class GuardedSocketFactory extends SocketFactory {
 

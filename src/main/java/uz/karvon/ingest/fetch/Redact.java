@@ -46,7 +46,7 @@ public final class Redact {
     }
 
     /** A library message made printable: one line, lower-case, URLs inside redacted, length-capped. */
-    static String detail(String message) {
+    public static String detail(String message) {
         if (message == null || message.isBlank()) {
             return "";
         }

@@ -3,7 +3,10 @@ package uz.karvon.ingest.normalize;
 import java.net.URI;
 import java.util.Locale;
 
-/** Resolves feed URLs against a base and refuses schemes a reader should never follow. */
+/**
+ * URL rules: feed URLs resolved against a base, schemes a reader should never follow refused, and every URL we
+ * publish written the WHATWG way.
+ */
 public final class Urls {
     private Urls() {
     }
@@ -36,6 +39,17 @@ public final class Urls {
             String lower = h.toLowerCase(Locale.ROOT);
             return lower.startsWith("http://") || lower.startsWith("https://") ? h : null;
         }
+    }
+
+    /**
+     * The one way karvon writes a URL into anything it publishes (feeds, pages, OPML, sitemap): parsed as a
+     * browser parses it (WHATWG URL Standard) and serialized with each component percent-encoded by the standard's
+     * sets, so no {@code "}, {@code <}, {@code >}, {@code `}, space, control or non-ASCII character is left raw
+     * (the host goes to punycode). Returns null for anything but an absolute http(s) URL with a DNS name or IP
+     * address as host: such a link is left out rather than published. Idempotent.
+     */
+    public static String serialize(String url) {
+        return WebUrl.serialize(url);
     }
 
     private static String escapeSpaces(String s) {

@@ -19,9 +19,20 @@ import uz.karvon.ingest.normalize.Urls;
  * stack overflow, leaves as a {@link FeedParseException}. Stateless and thread-safe.
  */
 public final class FeedParser {
-    /** Bodies larger than this are refused (the fetcher should cap earlier). */
+    /** Bodies larger than this are refused when no limit is given (the fetcher should cap earlier). */
     public static final int MAX_BODY_BYTES = 48 * 1024 * 1024;
     private static final int MAX_FEED_TEXT = 1000;
+
+    private final long maxBodyBytes;
+
+    public FeedParser() {
+        this(MAX_BODY_BYTES);
+    }
+
+    /** Refuses bodies over {@code maxBodyBytes}: the server passes {@code ingest.max_body_size}, its fetches' limit. */
+    public FeedParser(long maxBodyBytes) {
+        this.maxBodyBytes = maxBodyBytes;
+    }
 
     public ParsedFeed parse(byte[] body, String httpContentType, String baseUrl, ParseOptions o) throws FeedParseException {
         try {
@@ -37,8 +48,8 @@ public final class FeedParser {
 
     private ParsedFeed doParse(byte[] body, String contentType, String baseUrl, ParseOptions o) throws FeedParseException {
         if (body == null || body.length == 0) throw new FeedParseException("empty", "empty body");
-        if (body.length > MAX_BODY_BYTES) {
-            throw new FeedParseException("too-large", "body too large: " + body.length + " bytes");
+        if (body.length > maxBodyBytes) {
+            throw new FeedParseException("too-large", "body too large: " + body.length + " bytes (limit " + maxBodyBytes + ")");
         }
         EncodingDetector.Decoded decoded = EncodingDetector.decode(body, contentType);
         String text = decoded.text();

@@ -146,7 +146,7 @@ final class AtomWriter {
         a.setUpdated(Dates.date(updated));
         a.setPublished(Dates.date(e.published()));
         if (e.summary() != null) {
-            a.setSummary(text(e.summary()));
+            a.setSummary(text(PlainText.inert(e.summary()))); // type="text": the summary is plain text
         }
         if (e.contentHtml() != null) {
             Content content = new Content();

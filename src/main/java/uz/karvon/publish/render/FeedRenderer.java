@@ -7,8 +7,9 @@ import java.util.Objects;
  * Renders one channel and its entries to RSS 2.0, Atom 1.0 and JSON Feed 1.1 UTF-8 bytes.
  *
  * <p>Thread-safe and stateless per call: ROME and JDOM objects are built fresh for every render.
- * All text first passes through {@link XmlText}, so a control character in a title can never break a
- * feed. Entries are written in the order given. Throws {@link FeedRenderException} (unchecked) only for
+ * Every record first passes through {@link Outgoing}: a control character in a title can never break a
+ * feed, every URL is WHATWG-serialized, and no text field carries live markup (see {@link PlainText}).
+ * Entries are written in the order given; one whose link cannot be published is left out. Throws {@link FeedRenderException} (unchecked) only for
  * input ROME refuses outright (e.g. an image URL that is not a URI).
  */
 public final class FeedRenderer {
@@ -35,7 +36,7 @@ public final class FeedRenderer {
      */
     public FeedRenderer(String publisher, String stylesheet) {
         Objects.requireNonNull(publisher, "publisher");
-        String p = XmlText.clean(publisher);
+        String p = Outgoing.text(publisher);
         this.rss = new RssWriter(GENERATOR, stylesheet);
         this.atom = new AtomWriter(p, GENERATOR, stylesheet);
         this.json = new JsonFeedWriter(p);
@@ -47,7 +48,7 @@ public final class FeedRenderer {
 
     /** With RFC 5005 paging links ({@code atom:link rel="next"} …). */
     public byte[] rss(Channel c, List<Entry> entries, Paging paging) {
-        return rss.write(XmlText.clean(c), clean(entries), paging);
+        return rss.write(Outgoing.channel(c), Outgoing.entries(entries), paging);
     }
 
     public byte[] atom(Channel c, List<Entry> entries, List<Tombstone> tombstones) {
@@ -56,8 +57,8 @@ public final class FeedRenderer {
 
     /** With RFC 5005 paging links ({@code link rel="next"} …). */
     public byte[] atom(Channel c, List<Entry> entries, List<Tombstone> tombstones, Paging paging) {
-        List<Tombstone> t = tombstones == null ? List.of() : tombstones.stream().map(XmlText::clean).toList();
-        return atom.write(XmlText.clean(c), clean(entries), t, paging);
+        List<Tombstone> t = tombstones == null ? List.of() : tombstones.stream().map(Outgoing::tombstone).toList();
+        return atom.write(Outgoing.channel(c), Outgoing.entries(entries), t, paging);
     }
 
     public byte[] json(Channel c, List<Entry> entries) {
@@ -66,10 +67,6 @@ public final class FeedRenderer {
 
     /** With {@code next_url} and, in the {@code _karvon} extension, {@code previous_url} and {@code first_url}. */
     public byte[] json(Channel c, List<Entry> entries, Paging paging) {
-        return json.write(XmlText.clean(c), clean(entries), paging);
-    }
-
-    private static List<Entry> clean(List<Entry> entries) {
-        return entries == null ? List.of() : entries.stream().map(XmlText::clean).toList();
+        return json.write(Outgoing.channel(c), Outgoing.entries(entries), paging);
     }
 }

@@ -59,7 +59,7 @@ final class JsonFeedWriter {
         o.put("id", e.id());
         o.put("url", e.url());
         o.put("title", e.title());
-        put(o, "summary", e.summary());
+        put(o, "summary", PlainText.inert(e.summary())); // plain text by the spec, and readers show it as HTML too
         put(o, "content_html", e.contentHtml());
         put(o, "date_published", Dates.rfc3339(e.published()));
         put(o, "date_modified", Dates.rfc3339(e.updated()));

@@ -27,7 +27,8 @@ import com.rometools.rome.io.WireFeedOutput;
 
 /**
  * RSS 2.0 through ROME's {@code rss_2.0} WireFeed generator (rssboard.org spec + W3C validator rules).
- * Inputs are already cleaned by {@link XmlText}.
+ * Inputs come through {@link Outgoing}. The item {@code <description>} is HTML by the spec, so the plain-text
+ * summary is HTML-escaped into it; every other text element is plain text made HTML-inert.
  */
 final class RssWriter {
     static final String FEED_TYPE = "rss_2.0";
@@ -93,7 +94,7 @@ final class RssWriter {
         it.setLink(e.url());
         if (e.summary() != null) {
             Description d = new Description();
-            d.setValue(e.summary());
+            d.setValue(PlainText.asHtml(e.summary()));
             it.setDescription(d);
         }
         if (e.contentHtml() != null) {

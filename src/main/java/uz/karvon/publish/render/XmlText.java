@@ -1,11 +1,10 @@
 package uz.karvon.publish.render;
 
-import java.util.List;
-
 /**
  * The one place where text is made safe for XML 1.0 (and JSON) before any writer sees it.
  * JDOM throws the unchecked {@code IllegalDataException} for a single bad character, which would
- * break the whole feed because of one title; so every string of every record passes through here.
+ * break the whole feed because of one title; so every string of every record passes through here
+ * (by way of {@link Outgoing}).
  *
  * <p>Removed: C0 controls except TAB, LF, CR; DEL and C1 controls (legal XML 1.0 but never text and
  * "discouraged" by XML 1.0 §2.2); U+FFFE/U+FFFF; unpaired surrogates. Everything else, including
@@ -57,28 +56,5 @@ final class XmlText {
             return false;
         }
         return c != 0xFFFE && c != 0xFFFF;
-    }
-
-    static Channel clean(Channel c) {
-        return new Channel(clean(c.id()), clean(c.title()), clean(c.description()), clean(c.language()),
-                clean(c.homeUrl()), clean(c.rssUrl()), clean(c.atomUrl()), clean(c.jsonUrl()), c.updated(),
-                clean(c.rights()), clean(c.iconUrl()), clean(c.logoUrl()));
-    }
-
-    static Entry clean(Entry e) {
-        Image img = e.image() == null ? null
-                : new Image(clean(e.image().url()), clean(e.image().type()), e.image().length(), clean(e.image().caption()));
-        List<Translation> tr = e.translations().stream()
-                .map(t -> new Translation(clean(t.language()), clean(t.url()), clean(t.title()))).toList();
-        Credit cr = e.credit() == null ? null
-                : new Credit(clean(e.credit().sourceId()), clean(e.credit().name()), clean(e.credit().url()));
-        return new Entry(clean(e.id()), clean(e.url()), clean(e.title()), clean(e.summary()), clean(e.contentHtml()),
-                clean(e.language()), e.categories().stream().map(XmlText::clean).toList(), clean(e.author()),
-                e.published(), e.updated(), img, tr, cr, e.embargo(), clean(e.correctionNote()), clean(e.dateline()),
-                e.machineTransliterated());
-    }
-
-    static Tombstone clean(Tombstone t) {
-        return new Tombstone(clean(t.id()), t.when(), clean(t.reason()), clean(t.url()));
     }
 }

@@ -82,9 +82,10 @@ final class ListingPage {
         String href = urls.article(a.lang(), a.slug());
         Element s = list.appendElement("article").addClass(lead ? "story lead" : "story");
         if (!a.lang().equals(pageLang)) s.attr("lang", a.lang()).attr("dir", LangTags.dir(a.lang()));
-        if (a.image() != null && a.image().url() != null) {
+        String image = a.image() == null ? null : urls.absolute(a.image().url()); // null: it cannot be published
+        if (image != null) {
             s.appendElement("a").addClass("thumb").attr("href", href).attr("tabindex", "-1").attr("aria-hidden", "true")
-                    .appendElement("img").attr("src", urls.absolute(a.image().url())).attr("alt", "").attr("loading", "lazy");
+                    .appendElement("img").attr("src", image).attr("alt", "").attr("loading", "lazy");
         }
         Element text = s.appendElement("div").addClass("text");
         text.appendElement("h2").appendElement("a").attr("href", href).text(a.title());
