@@ -3,7 +3,8 @@
   How a browser shows karvon's RSS 2.0 and Atom 1.0 feeds: a page that says what a feed is and how to subscribe,
   then the items. Feed readers ignore the <?xml-stylesheet?> instruction that points here and read the same XML.
   XSLT 1.0 (what browsers run). Every value is written as text (xsl:value-of), never as markup: feed content is
-  never interpreted as HTML here. No script, no inline style (the page's Content-Security-Policy allows neither).
+  never interpreted as HTML here. An RSS item's <description> is HTML by the RSS spec, and karvon writes its plain-text
+  summary there HTML-escaped: "html-text" undoes exactly those escapes and writes the result as text again. No script, no inline style (the page's Content-Security-Policy allows neither).
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -73,7 +74,9 @@
       <xsl:if test="$img"><img class="thumb" src="{$img}" alt="" loading="lazy"/></xsl:if>
       <h2 dir="auto"><a href="{link}"><xsl:value-of select="title"/></a></h2>
       <p class="meta"><bdi><xsl:value-of select="pubDate"/></bdi></p>
-      <p class="summary" dir="auto"><xsl:value-of select="description"/></p>
+      <p class="summary" dir="auto">
+        <xsl:call-template name="html-text"><xsl:with-param name="s" select="description"/></xsl:call-template>
+      </p>
     </li>
   </xsl:template>
 
@@ -134,6 +137,32 @@
           <xsl:otherwise>Visit the website</xsl:otherwise>
         </xsl:choose>
       </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The text of karvon's RSS <description>: the five escapes PlainText.asHtml makes, undone; output stays text. -->
+  <xsl:template name="html-text">
+    <xsl:param name="s"/>
+    <xsl:choose>
+      <xsl:when test="contains($s, '&amp;')">
+        <xsl:value-of select="substring-before($s, '&amp;')"/>
+        <xsl:variable name="rest" select="substring-after($s, '&amp;')"/>
+        <xsl:choose>
+          <xsl:when test="starts-with($rest, 'amp;')"><xsl:text>&amp;</xsl:text>
+            <xsl:call-template name="html-text"><xsl:with-param name="s" select="substring($rest, 5)"/></xsl:call-template></xsl:when>
+          <xsl:when test="starts-with($rest, 'lt;')"><xsl:text>&lt;</xsl:text>
+            <xsl:call-template name="html-text"><xsl:with-param name="s" select="substring($rest, 4)"/></xsl:call-template></xsl:when>
+          <xsl:when test="starts-with($rest, 'gt;')"><xsl:text>&gt;</xsl:text>
+            <xsl:call-template name="html-text"><xsl:with-param name="s" select="substring($rest, 4)"/></xsl:call-template></xsl:when>
+          <xsl:when test="starts-with($rest, 'quot;')"><xsl:text>"</xsl:text>
+            <xsl:call-template name="html-text"><xsl:with-param name="s" select="substring($rest, 6)"/></xsl:call-template></xsl:when>
+          <xsl:when test="starts-with($rest, '#39;')"><xsl:text>'</xsl:text>
+            <xsl:call-template name="html-text"><xsl:with-param name="s" select="substring($rest, 5)"/></xsl:call-template></xsl:when>
+          <xsl:otherwise><xsl:text>&amp;</xsl:text>
+            <xsl:call-template name="html-text"><xsl:with-param name="s" select="$rest"/></xsl:call-template></xsl:otherwise>
+        </xsl:choose>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$s"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 </xsl:stylesheet>

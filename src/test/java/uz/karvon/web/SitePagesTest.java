@@ -142,6 +142,11 @@ class SitePagesTest {
         assertThat(cyrl.select("main article.story h2").first().text()).matches(".*[А-Яа-яЎўҚқҒғҲҳ].*");
         assertThat(http.get(base + "/en").headers().firstValue("Location")).hasValue("/en/");
         assertThat(http.get(base + "/uz-latn/").headers().firstValue("Location")).hasValue("/uz-Latn/");
+        // the short form of a published tag leads to it; a tag that is not published stays a 404
+        assertThat(http.get(base + "/zh/").headers().firstValue("Location")).hasValue("/zh-Hans/");
+        assertThat(http.get(base + "/zh/sections/economy").headers().firstValue("Location")).hasValue("/zh-Hans/sections/economy");
+        assertThat(http.get(base + "/uz/").headers().firstValue("Location")).hasValue("/uz-Latn/");
+        assertThat(http.get(base + "/zh-Hant/").statusCode()).isEqualTo(404);
     }
 
     @Test
@@ -359,6 +364,15 @@ class SitePagesTest {
             Xml parsed = new Xml(reader.body());
             List<String> titles = new ArrayList<>(fmt.equals("rss") ? parsed.strings("//item/title") : parsed.strings("//a:entry/a:title"));
             assertThat(shown.select(".feed-items h2 a").eachText()).isEqualTo(titles).hasSize(10);
+        }
+        // what reads as text in the feed reads as the same text on the page: RSS carries the summary HTML-escaped
+        // (its <description> is HTML), Atom as text; titles are HTML-inert (invisible joiners, dropped here)
+        for (String fmt : List.of("rss", "atom")) {
+            Document shown = Jsoup.parse(Http.text(http.get(base + "/feeds/en." + fmt, "Sec-Fetch-Dest", "document")));
+            Element item = shown.select(".feed-items > li").stream()
+                    .filter(li -> li.select("h2").text().replace("\u2060", "").equals(TITLE)).findFirst().orElseThrow();
+            assertThat(item.select("p.summary").text().replace("\u2060", "")).as(fmt).isEqualTo(SUMMARY);
+            assertThat(item.select("p.summary *, h2 b, script, img[onerror]")).as(fmt).isEmpty();
         }
         // the stylesheet the feeds name is there for clients that apply it themselves, with an XML type
         HttpResponse<byte[]> xsl = http.get(base + "/static/feed.xsl");

@@ -31,6 +31,17 @@ final class SiteLanguages {
     }
 
     /**
+     * The published tag a bare primary language in a path stands for ({@code /zh/} → {@code zh-Hans}, {@code /uz/} →
+     * the first Uzbek one published, the site's default when it is Uzbek): a reader who types the short form lands on
+     * the page. Only a 2–3 letter subtag, never a longer tag that is not published.
+     */
+    static Optional<String> shortFor(List<String> published, String candidate) {
+        if (!candidate.matches("[A-Za-z]{2,3}")) return Optional.empty();
+        String prefix = candidate.toLowerCase(Locale.ROOT) + "-";
+        return published.stream().filter(l -> l.toLowerCase(Locale.ROOT).startsWith(prefix)).findFirst();
+    }
+
+    /**
      * The published language a reader's {@code Accept-Language} prefers (RFC 9110 §12.5.4 weights): for each range
      * by weight, the same tag, else a published tag it is a prefix of ({@code uz} → {@code uz-Latn}), else one of
      * the same primary language ({@code zh-CN} → {@code zh-Hans}, {@code ru-RU} → {@code ru}). Empty when none matches.

@@ -55,7 +55,8 @@ public final class SiteRoutes {
     /** {@code /{lang}/}. */
     public void language(Context ctx) {
         SiteFrame frame = new SiteFrame(config.get());
-        Optional<String> lang = SiteLanguages.find(frame.languages(), ctx.pathParam("lang"));
+        Optional<String> lang = SiteLanguages.find(frame.languages(), ctx.pathParam("lang"))
+                .or(() -> SiteLanguages.shortFor(frame.languages(), ctx.pathParam("lang")));
         if (lang.isEmpty()) {
             notFound(ctx);
             return;
@@ -76,7 +77,8 @@ public final class SiteRoutes {
     /** {@code /{lang}/sections/{section}}. */
     public void section(Context ctx) {
         SiteFrame frame = new SiteFrame(config.get());
-        Optional<String> lang = SiteLanguages.find(frame.languages(), ctx.pathParam("lang"));
+        Optional<String> lang = SiteLanguages.find(frame.languages(), ctx.pathParam("lang"))
+                .or(() -> SiteLanguages.shortFor(frame.languages(), ctx.pathParam("lang")));
         String section = ctx.pathParam("section");
         PageRequest.Parsed page = PageRequest.parse(ctx.queryParam("before"), ctx.queryParam("after"));
         if (lang.isEmpty() || !SECTION.matcher(section).matches() || page.error() != null) {
