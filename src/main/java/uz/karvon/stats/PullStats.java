@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -21,7 +21,7 @@ import uz.karvon.store.StoreException;
 /**
  * Counts feed pulls per day, feed and partner (requests, 200 vs 304, bytes) and estimates subscribers the way
  * FeedBurner did: distinct readers (address + user agent, counted in a {@link ReaderSketch}) plus the "N subscribers"
- * that aggregators such as Feedly, Inoreader or NewsBlur put in their User-Agent. Counters are lock-free; totals and
+ * that aggregators such as Feedly, Inoreader or NewsBlur put in their User-Agent. Counters are lock-free and exact (an increment lands before or after a flush's read-and-reset, never lost); totals and
  * the day's sketch go to the database in one transaction a minute, so counts survive a restart.
  */
 public final class PullStats {
@@ -43,10 +43,11 @@ public final class PullStats {
     private record Key(String day, String feedId, String partnerId) {}
 
     private static final class Counters {
-        final LongAdder requests = new LongAdder();
-        final LongAdder ok = new LongAdder();
-        final LongAdder notModified = new LongAdder();
-        final LongAdder bytes = new LongAdder();
+        // AtomicLong, not LongAdder: LongAdder.sumThenReset loses increments that land while it runs
+        final AtomicLong requests = new AtomicLong();
+        final AtomicLong ok = new AtomicLong();
+        final AtomicLong notModified = new AtomicLong();
+        final AtomicLong bytes = new AtomicLong();
         /** The day's distinct readers so far (never reset: merging it again changes nothing); guarded by itself. */
         final HyperLogLog readers = ReaderSketch.create();
         final Map<String, Long> aggregators = new ConcurrentHashMap<>();
@@ -56,10 +57,10 @@ public final class PullStats {
     public void record(String feedId, String partnerId, String clientAddress, String userAgent, int status, long bytes) {
         String day = today();
         Counters c = live.computeIfAbsent(new Key(day, feedId, partnerId == null ? "" : partnerId), k -> new Counters());
-        c.requests.increment();
-        if (status == 304) c.notModified.increment();
-        else c.ok.increment();
-        c.bytes.add(bytes);
+        c.requests.incrementAndGet();
+        if (status == 304) c.notModified.incrementAndGet();
+        else c.ok.incrementAndGet();
+        c.bytes.addAndGet(bytes);
         String ua = userAgent == null ? "" : userAgent;
         Matcher m = ua.indexOf(" subscriber") >= 0 || ua.indexOf(" reader") >= 0 ? SUBSCRIBERS.matcher(ua) : null;
         if (m != null && m.find()) {
@@ -110,8 +111,8 @@ public final class PullStats {
             synchronized (c.readers) {
                 readers = c.readers.getState().clone();
             }
-            deltas.add(new PullStatStore.Delta(k.day(), k.feedId(), k.partnerId(), c.requests.sumThenReset(),
-                    c.ok.sumThenReset(), c.notModified.sumThenReset(), c.bytes.sumThenReset(), readers, reported));
+            deltas.add(new PullStatStore.Delta(k.day(), k.feedId(), k.partnerId(), c.requests.getAndSet(0),
+                    c.ok.getAndSet(0), c.notModified.getAndSet(0), c.bytes.getAndSet(0), readers, reported));
             if (k.day().compareTo(today) < 0) past.add(k);
         }
         try {
@@ -122,10 +123,10 @@ public final class PullStats {
             // aggregator reports never left them)
             for (PullStatStore.Delta d : deltas) {
                 Counters c = live.computeIfAbsent(new Key(d.day(), d.feedId(), d.partnerId()), k -> new Counters());
-                c.requests.add(d.requests());
-                c.ok.add(d.ok());
-                c.notModified.add(d.notModified());
-                c.bytes.add(d.bytes());
+                c.requests.addAndGet(d.requests());
+                c.ok.addAndGet(d.ok());
+                c.notModified.addAndGet(d.notModified());
+                c.bytes.addAndGet(d.bytes());
             }
             if (ex instanceof StoreException) LOG.warn("pull statistics not saved, kept for the next try: {}", ex.getMessage());
             else LOG.error("pull statistics not saved, kept for the next try", ex);

@@ -96,8 +96,9 @@ final class FeedRoutes {
         ctx.header("Content-Type", r.contentType());
         byte[] body = gzip ? r.gzip() : r.raw();
         if (gzip) ctx.header("Content-Encoding", "gzip");
-        send(ctx, body);
+        // counted before the bytes leave: once the client has the body it may already be asking for the stats
         stats.record(id, partner, client, ctx.header("User-Agent"), 200, "HEAD".equals(ctx.method().name()) ? 0 : body.length);
+        send(ctx, body);
     }
 
     /** A browser opening the feed as a page (a click on a feed link, the address typed in). */
