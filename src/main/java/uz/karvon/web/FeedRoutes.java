@@ -71,8 +71,8 @@ final class FeedRoutes {
             ctx.header("Cache-Control", spec.get().isPublic()
                     ? "public, max-age=" + publisher.config().server().feedMaxAge().toSeconds() : "private, no-cache");
             String html = FeedPage.html(r.raw());
+            stats.record(id, partner, client, ctx.header("User-Agent"), 200, html.length()); // before the bytes leave, as below
             Html.send(ctx, html);
-            stats.record(id, partner, client, ctx.header("User-Agent"), 200, html.length());
             return;
         }
         ctx.disableCompression();
