@@ -127,7 +127,23 @@ public final class ConfigLoader {
         top.rejectUnknownKeys();
         if (feeds.isEmpty()) warnings.add("no feeds are defined under feeds: nothing is published");
         if (!problems.isEmpty()) throw new ConfigException(problems.sorted());
+        adminWarnings(site, sources, feeds, warnings);
         return new KarvonConfig(site, server, security, ingest, feeds, sources, partners, mediaTopics, warnings, websub);
+    }
+
+    /** What an admin should fix even though the file is valid. */
+    private static void adminWarnings(KarvonConfig.Site site, List<KarvonConfig.SourceSpec> sources,
+                                      List<KarvonConfig.FeedSpec> feeds, List<String> warnings) {
+        if (site.baseUrl() == null) {
+            warnings.add("site.base_url is not set: links and item ids use http://localhost:PORT, and every item id"
+                    + " changes when it is set later (feed readers then show every story again); set it before going public");
+        }
+        for (KarvonConfig.SourceSpec s : sources) {
+            if (feeds.stream().noneMatch(f -> f.sources().contains(s.id()))) {
+                warnings.add("source '" + s.id() + "' is used by no feed: its items are fetched and stored but published"
+                        + " nowhere; add it to a feed's sources or remove it");
+            }
+        }
     }
 
     private static boolean unique(Map<String, Node> seen, String id, YamlMap m, String what, Problems problems) {
@@ -160,9 +176,45 @@ public final class ConfigLoader {
                 m.string("description", "News feeds"),
                 m.string("agency", m.string("title", "Karvon")),
                 lang, zone, fallbacks.isEmpty() ? List.of("uz-Latn", "ru", "en") : fallbacks,
-                m.string("rights", null), rightsUrl);
+                m.string("rights", null), rightsUrl, image(m, "logo", "/static/logo.png", p),
+                image(m, "favicon", "/static/favicon.png", p), sectionIds(m, p));
         m.rejectUnknownKeys();
         return site;
+    }
+
+    /** A site path ({@code /static/logo.png}) or an absolute http(s) URL. */
+    private static String image(YamlMap m, String key, String def, Problems p) {
+        String v = m.string(key, def);
+        if (v == null) return def;
+        v = v.trim();
+        boolean path = v.startsWith("/") && !v.startsWith("//");
+        URI u = null;
+        try {
+            u = new URI(v);
+        } catch (URISyntaxException e) {
+            // reported below
+        }
+        boolean absolute = u != null && u.isAbsolute() && Set.of("http", "https").contains(u.getScheme()) && u.getHost() != null;
+        if (u == null || !(path || absolute)) {
+            p.at(m.valueNode(key), m.qualified(key) + ": expected a site path such as /static/" + key
+                    + ".png or an absolute http(s) URL, got \"" + v + "\"");
+            return def;
+        }
+        return v;
+    }
+
+    /** Section ids as articles name them (lower-case words such as economy). */
+    private static List<String> sectionIds(YamlMap m, Problems p) {
+        List<String> out = new ArrayList<>();
+        for (Node n : m.stringNodes("sections")) {
+            String id = ((org.yaml.snakeyaml.nodes.ScalarNode) n).getValue().trim();
+            if (!id.matches("[a-z0-9][a-z0-9_-]{0,63}")) {
+                p.at(n, m.qualified("sections") + ": \"" + id + "\" is not a section id; expected a lower-case word such as economy");
+            } else if (!out.contains(id)) {
+                out.add(id);
+            }
+        }
+        return out;
     }
 
     private KarvonConfig.Server server(YamlMap m) {

@@ -52,7 +52,8 @@ public record KarvonConfig(
         Server srv = new Server(server.host(), port, server.trustForwardedFor(), server.publicRequestsPerMinute(),
                 server.feedMaxAge(), server.tombstoneRetention());
         Site s = site.baseUrl() != null ? site : new Site("http://localhost:" + port, site.title(), site.description(),
-                site.agency(), site.defaultLanguage(), site.timezone(), site.languageFallbacks(), site.rights(), site.rightsUrl());
+                site.agency(), site.defaultLanguage(), site.timezone(), site.languageFallbacks(), site.rights(),
+                site.rightsUrl(), site.logo(), site.favicon(), site.sections());
         return new KarvonConfig(s, srv, security, ingest, feeds, sources, partners, mediaTopics, warnings, websub);
     }
 
@@ -64,13 +65,26 @@ public record KarvonConfig(
         return sources.stream().filter(s -> s.id().equals(id)).findFirst();
     }
 
-    /** What the agency calls itself and where its site lives; every URL in a feed is built from {@code baseUrl}. */
+    /**
+     * What the agency calls itself and where its site lives; every URL in a feed is built from {@code baseUrl}.
+     *
+     * @param rightsUrl the page stating the terms of use (ninjs {@code rightsinfo.linkedrights}); nullable
+     * @param logo     the agency's logo (an absolute URL or a site path): page header, RSS {@code <image>}, Atom {@code logo}
+     * @param favicon  a small square icon: browsers, Atom {@code icon}, JSON Feed {@code icon}/{@code favicon}
+     * @param sections the section ids the site's menu shows, in order (articles name theirs in {@code section})
+     */
     public record Site(String baseUrl, String title, String description, String agency, String defaultLanguage,
-                       ZoneId timezone, List<String> languageFallbacks, String rights, String rightsUrl) {
-        /** Without a rights page. */
+                       ZoneId timezone, List<String> languageFallbacks, String rights, String rightsUrl, String logo,
+                       String favicon, List<String> sections) {
+        public Site {
+            sections = sections == null ? List.of() : List.copyOf(sections);
+        }
+
+        /** Without a rights page, logo, favicon or sections. */
         public Site(String baseUrl, String title, String description, String agency, String defaultLanguage,
                     ZoneId timezone, List<String> languageFallbacks, String rights) {
-            this(baseUrl, title, description, agency, defaultLanguage, timezone, languageFallbacks, rights, null);
+            this(baseUrl, title, description, agency, defaultLanguage, timezone, languageFallbacks, rights, null, null,
+                    null, List.of());
         }
     }
 

@@ -52,9 +52,18 @@ public final class PollScheduler implements AutoCloseable {
     private final AtomicLong pushedBytes = new AtomicLong();
     private volatile KarvonConfig config;
     private volatile boolean stopped;
+    private final FetchHistory history;
 
     public PollScheduler(KarvonConfig config, SourceRefresher refresher, SourceStates states, Clock clock,
                          int workerCount, Consumer<Set<String>> onItemsChanged, Consumer<Error> onFatal) {
+        this(config, refresher, states, clock, workerCount, onItemsChanged, onFatal, null);
+    }
+
+    /** @param history where every fetch is recorded (the admin's page per source); null: nowhere */
+    public PollScheduler(KarvonConfig config, SourceRefresher refresher, SourceStates states, Clock clock,
+                         int workerCount, Consumer<Set<String>> onItemsChanged, Consumer<Error> onFatal,
+                         FetchHistory history) {
+        this.history = history;
         this.config = config;
         this.refresher = refresher;
         this.states = states;
@@ -205,7 +214,9 @@ public final class PollScheduler implements AutoCloseable {
             if (current.isEmpty()) return;
             spec = current.get();
             SourceStates.Poll poll = states.startPoll(spec, clock.instant());
+            Instant started = clock.instant();
             SourceRefresher.Result r = refresher.refresh(spec, cfg.ingest(), poll.state());
+            if (history != null) history.record(r, started, Duration.between(started, clock.instant()).toMillis());
             states.finishPoll(poll, r.state());   // discarded if the source started afresh meanwhile
             changed = r.changed();                // items were stored either way: feeds are rendered again
             if (r.state().lastError() != null && r.state().failures() == 1) {

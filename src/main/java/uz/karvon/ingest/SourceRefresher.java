@@ -78,8 +78,15 @@ public final class SourceRefresher {
         this.push = push;
     }
 
-    /** The outcome: the next state, and whether stored items changed (feeds must be re-rendered). */
-    public record Result(SourceState state, boolean changed) {}
+    /**
+     * The outcome: the next state, whether stored items changed (feeds must be re-rendered), and for the fetch
+     * history the body's size ({@code -1}: no body was read) and how many stored items it updated.
+     */
+    public record Result(SourceState state, boolean changed, long bytes, int updated) {
+        public Result(SourceState state, boolean changed) {
+            this(state, changed, -1, 0);
+        }
+    }
 
     public Result refresh(SourceSpec spec, Ingest ingest, SourceState prev) {
         Instant now = clock.instant();
@@ -112,13 +119,13 @@ public final class SourceRefresher {
             if (feed == null) {
                 // a 304 may carry fresher validators; the fetcher falls back to the ones we sent
                 return new Result(success(spec, now, 304, fetched.etag(), fetched.lastModified(), permanent, 0,
-                        prev.languageNote(), prev.parseNote(), interval(spec, 0)), false);
+                        prev.languageNote(), prev.parseNote(), interval(spec, 0)), false, 0, 0);
             }
             Stored stored = store(spec, feed, now);
             if (!"file".equalsIgnoreCase(target.getScheme())) advertise(spec, HubLink.discover(fetched.links(), feed, fetched.finalUrl()));
             return new Result(success(spec, now, 200, fetched.etag(), fetched.lastModified(), permanent,
                     stored.counts().added(), stored.languageNote(), parseNote(feed), interval(spec, stored.counts().added())),
-                    stored.counts().changed());
+                    stored.counts().changed(), fetched.body().length, stored.counts().updated());
         } catch (FetchException e) {
             if ("busy".equals(e.reason())) {
                 problems.warn(spec.id(), "busy", e.getMessage());

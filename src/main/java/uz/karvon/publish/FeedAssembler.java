@@ -61,10 +61,20 @@ public final class FeedAssembler {
         for (Tombstone t : tombstones) if (t.when().isAfter(updated)) updated = t.when();
         String q = request.query();
         Channel channel = new Channel(urls.feedId(feed.id()), feed.title(), feed.description(), feed.language(),
-                urls.home(), urls.feed(feed.id(), "rss") + q, urls.feed(feed.id(), "atom") + q, urls.feed(feed.id(), "json"),
-                updated, config.site().rights(), null,
+                page(feed), urls.feed(feed.id(), "rss") + q, urls.feed(feed.id(), "atom") + q, urls.feed(feed.id(), "json"),
+                updated, config.site().rights(), urls.absolute(config.site().favicon()), urls.absolute(config.site().logo()),
                 request.isFirst() ? Topics.hub(config, feed) : null);   // a WebSub topic is a feed's first page
         return new Assembled(channel, entries, tombstones, keys);
+    }
+
+    /**
+     * The site page that lists what the feed carries ("visit website" in a reader): the section page of a
+     * one-section feed, else the front page of the feed's language; the home page for a feed of every language.
+     */
+    String page(FeedSpec feed) {
+        if (feed.language() == null) return urls.home();
+        if (feed.sections().size() == 1) return urls.section(feed.language(), feed.sections().get(0));
+        return urls.language(feed.language());
     }
 
     /** An article as a feed entry; {@code versions} are its story's versions, for the links to translations. */

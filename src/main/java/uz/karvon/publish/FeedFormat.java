@@ -1,5 +1,6 @@
 package uz.karvon.publish;
 
+import java.util.List;
 import java.util.Optional;
 
 /** The formats every feed is served in, with their exact media types. */
@@ -11,6 +12,11 @@ public enum FeedFormat {
     NINJS("ninjs", "application/json; charset=utf-8"),
     /** The same objects as newline-delimited JSON ({@code /feeds/ID.ninjs?ndjson}); not found by extension. */
     NINJS_NDJSON("ninjs", "application/x-ndjson; charset=utf-8");
+
+    /** What feed readers subscribe to: page autodiscovery and subscribe links (ninjs is a wire format for agencies). */
+    public static final List<FeedFormat> FOR_READERS = List.of(RSS, ATOM, JSON);
+    /** Every format at a URL of its own (NDJSON is the ninjs URL with {@code ?ndjson}). */
+    public static final List<FeedFormat> SERVED = List.of(RSS, ATOM, JSON, NINJS);
 
     private final String extension;
     private final String contentType;

@@ -27,6 +27,21 @@ public final class SiteUrls {
         return published(base + "/");
     }
 
+    /** A language's front page, {@code /uz-Latn/}. */
+    public String language(String lang) {
+        return published(base + "/" + lang + "/");
+    }
+
+    /** A section's pages in one language, {@code /en/sections/economy}. */
+    public String section(String lang, String section) {
+        return published(base + "/" + lang + "/sections/" + section);
+    }
+
+    /** The list of every public feed. */
+    public String feeds() {
+        return published(base + "/feeds");
+    }
+
     public String feed(String feedId, String extension) {
         return published(base + "/feeds/" + feedId + "." + extension);
     }

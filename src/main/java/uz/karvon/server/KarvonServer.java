@@ -20,6 +20,7 @@ import uz.karvon.config.ConfigException;
 import uz.karvon.config.ConfigFile;
 import uz.karvon.config.ConfigLoader;
 import uz.karvon.config.KarvonConfig;
+import uz.karvon.ingest.FetchHistory;
 import uz.karvon.ingest.PollScheduler;
 import uz.karvon.ingest.SourceRefresher;
 import uz.karvon.ingest.SourceStates;
@@ -38,6 +39,7 @@ import uz.karvon.stats.PullStats;
 import uz.karvon.store.ArticleStore;
 import uz.karvon.store.ChangeLog;
 import uz.karvon.store.Database;
+import uz.karvon.store.FetchLogStore;
 import uz.karvon.store.PullStatStore;
 import uz.karvon.store.SourceItemStore;
 import uz.karvon.store.SourceStateStore;
@@ -116,7 +118,7 @@ public final class KarvonServer implements AutoCloseable {
             ArticleStore articles = new ArticleStore(db);
             SourceItemStore items = new SourceItemStore(db);
             Archive archive = new Archive(articles, UzbekTransliterator.standard(), t.transliterationCacheChars(), metrics);
-            FeedPublisher publisher = new FeedPublisher(config, archive, items, new FeedRenderer(config.site().agency()),
+            FeedPublisher publisher = new FeedPublisher(config, archive, items, new FeedRenderer(config.site().agency(), WebApp.FEED_STYLESHEET),
                     o.clock(), t.feedCacheBytes(), metrics);
             Sitemaps sitemaps = new Sitemaps(articles, publisher::config, o.clock(), t.sitemapUrlsPerFile(),
                     t.sitemapCacheBytes(), metrics);
@@ -137,13 +139,14 @@ public final class KarvonServer implements AutoCloseable {
             SourceRefresher refresher = new SourceRefresher(fetcher, items, LanguageDetector.standard(), o.clock(),
                     websub.subscriber(), metrics);
             ServerMeters.bind(metrics, db, websub);
+            FetchHistory history = new FetchHistory(new FetchLogStore(db));
             poller = new PollScheduler(config, refresher, new SourceStates(new SourceStateStore(db)), o.clock(),
-                    config.ingest().workers(), publisher::sourcesChanged, KarvonServer::failFast);
+                    config.ingest().workers(), publisher::sourcesChanged, KarvonServer::failFast, history);
 
             ConfigStatus status = new ConfigStatus(o.configFile(), o.clock().instant(), config.warnings());
             PullStats stats = new PullStats(new PullStatStore(db), o.clock());
             AppContext ctx = new AppContext(publisher, sitemaps, intake, articles, db, status, poller, stats, o.clock(),
-                    websub, metrics);
+                    websub, metrics, history);
             ConfigReloader reloader = new ConfigReloader(configFile, loader, publisher, poller, status, o.clock(), ConfigReloader.SETTLE);
             Javalin web = WebApp.create(ctx, reloader::reload);
             int port = o.port() != null ? o.port() : config.server().port();
@@ -167,6 +170,7 @@ public final class KarvonServer implements AutoCloseable {
             WebSub w = websub;
             housekeeping.scheduleWithFixedDelay(() -> websubTick(w), 1, 1, TimeUnit.MINUTES);
             housekeeping.scheduleWithFixedDelay(w.hub()::purge, 1, 60, TimeUnit.MINUTES);
+            housekeeping.scheduleWithFixedDelay(history::flush, 2, 2, TimeUnit.SECONDS);
             LOG.info("karvon serving {} feeds and following {} sources on http://{}:{}/ (data: {})",
                     config.feeds().size(), config.sources().size(), host, web.port(), db.file());
             return new KarvonServer(db, web, ctx, poller, fetcher, reloader, housekeeping, outbound);
@@ -283,6 +287,7 @@ public final class KarvonServer implements AutoCloseable {
         if (context.websub() != null) closeWebSub(context.websub());
         poller.close();
         outbound.close();
+        if (context.fetchHistory() != null) context.fetchHistory().flush();
         fetcher.close();
         db.close();
         context.metrics().close();

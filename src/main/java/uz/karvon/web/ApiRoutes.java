@@ -104,7 +104,9 @@ final class ApiRoutes {
         cs.warnings().forEach(warns::add);
         String status = !dbOk ? "down" : cs.errors().isEmpty() ? "ok" : "degraded";
         out.put("status", status);
-        ctx.status(dbOk ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
+        // degraded (an edit of feeds.yml refused: what runs is not what the file says) is not healthy either, so
+        // monitoring notices; the body says which
+        ctx.status(status.equals("ok") ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
         ctx.header("Cache-Control", "no-store");
         json(ctx, out);
     }

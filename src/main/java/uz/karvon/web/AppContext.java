@@ -2,6 +2,7 @@ package uz.karvon.web;
 
 import java.time.Clock;
 import uz.karvon.article.ArticleIntake;
+import uz.karvon.ingest.FetchHistory;
 import uz.karvon.ingest.PollScheduler;
 import uz.karvon.metrics.Metrics;
 import uz.karvon.publish.FeedPublisher;
@@ -26,11 +27,12 @@ public record AppContext(
         PullStats stats,
         Clock clock,
         WebSub websub,
-        Metrics metrics) {
+        Metrics metrics,
+        FetchHistory fetchHistory) {
 
-    /** Without WebSub. */
+    /** Without WebSub, metrics or a fetch history (the admin's page per source then lists no fetches). */
     public AppContext(FeedPublisher publisher, Sitemaps sitemaps, ArticleIntake intake, ArticleStore articles,
                       Database database, ConfigStatus configStatus, PollScheduler poller, PullStats stats, Clock clock) {
-        this(publisher, sitemaps, intake, articles, database, configStatus, poller, stats, clock, null, Metrics.none());
+        this(publisher, sitemaps, intake, articles, database, configStatus, poller, stats, clock, null, Metrics.none(), null);
     }
 }

@@ -22,6 +22,7 @@ import uz.karvon.publish.Served;
 import uz.karvon.publish.Topics;
 import uz.karvon.publish.render.Paging;
 import uz.karvon.stats.PullStats;
+import uz.karvon.web.html.Html;
 
 /**
  * {@code GET /feeds/{id}.{rss|atom|json|ninjs}} ({@code ?ndjson}: ninjs one object per line): cached bytes,
@@ -68,6 +69,19 @@ final class FeedRoutes {
             return;
         }
         Rendered r = served.get().rendered();
+        boolean xml = format.get() == FeedFormat.RSS || format.get() == FeedFormat.ATOM;
+        String client = ClientLimit.client(ctx, publisher.config().server().trustForwardedFor());
+        String partner = ctx.attribute("partner");
+        if (xml && opensInBrowser(ctx)) {
+            // a person opening the feed: the same items as a page (its stylesheet applied here), with a link to subscribe
+            ctx.header("Vary", "Sec-Fetch-Dest" + (spec.get().isPublic() ? "" : ", Authorization"));
+            ctx.header("Cache-Control", spec.get().isPublic()
+                    ? "public, max-age=" + publisher.config().server().feedMaxAge().toSeconds() : "private, no-cache");
+            String html = FeedPage.html(r.raw());
+            stats.record(id, partner, client, ctx.header("User-Agent"), 200, html.length()); // before the bytes leave, as below
+            Html.send(ctx, html);
+            return;
+        }
         ctx.disableCompression();
         // whether this response was rendered now or came from the render cache (as CDNs say it)
         ctx.header("X-Cache", served.get().hit() ? "HIT" : "MISS");
@@ -83,15 +97,13 @@ final class FeedRoutes {
             link = link == null ? hub : link + ", " + hub;
         }
         if (link != null) ctx.header("Link", link);
-        ctx.header("Vary", spec.get().isPublic() ? "Accept-Encoding" : "Accept-Encoding, Authorization");
+        ctx.header("Vary", (spec.get().isPublic() ? "Accept-Encoding" : "Accept-Encoding, Authorization") + (xml ? ", Sec-Fetch-Dest" : ""));
         ctx.header("Cache-Control", spec.get().isPublic()
                 ? "public, max-age=" + publisher.config().server().feedMaxAge().toSeconds()
                 : "private, no-cache");
         if ((format.get() == FeedFormat.JSON || format.get().isNinjs()) && spec.get().isPublic()) {
             ctx.header("Access-Control-Allow-Origin", "*");
         }
-        String client = ClientLimit.client(ctx, publisher.config().server().trustForwardedFor());
-        String partner = ctx.attribute("partner");
         if (notModified(ctx, r)) {
             ctx.status(HttpStatus.NOT_MODIFIED);
             stats.record(id, partner, client, ctx.header("User-Agent"), 304, 0);
@@ -120,6 +132,11 @@ final class FeedRoutes {
         }
         return l.byTopic().computeIfAbsent(spec.id() + "." + format.extension(), k -> "<" + Topics.hub(cfg, spec)
                 + ">; rel=\"hub\", <" + Topics.url(cfg, new Topics.Topic(spec.id(), format)) + ">; rel=\"self\"");
+    }
+
+    /** A browser opening the feed as a page (a click on a feed link, the address typed in). */
+    static boolean opensInBrowser(Context ctx) {
+        return "document".equals(ctx.header("Sec-Fetch-Dest"));
     }
 
     /**

@@ -67,7 +67,7 @@ final class HubPing implements AutoCloseable {
             if (feed.isEmpty() || Hub.needsPartner(feed.get())) continue;
             StringBuilder form = new StringBuilder("hub.mode=publish");
             boolean changed = false;
-            for (FeedFormat f : FeedFormat.values()) {
+            for (FeedFormat f : FeedFormat.SERVED) {
                 Topic t = new Topic(id, f);
                 String etag;
                 try {

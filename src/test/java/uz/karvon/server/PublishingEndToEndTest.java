@@ -156,12 +156,12 @@ class PublishingEndToEndTest {
     }
 
     @Test
-    void homePageAdvertisesEveryPublicFeedAndHidesTheWire() throws Exception {
-        HttpResponse<byte[]> r = http.get(base + "/");
+    void feedListAdvertisesEveryPublicFeedAndHidesTheWire() throws Exception {
+        HttpResponse<byte[]> r = http.get(base + "/feeds");
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
         String html = Http.text(r);
-        Document doc = Jsoup.parse(html, base + "/");
+        Document doc = Jsoup.parse(html, base + "/feeds");
         Set<String> alternates = new HashSet<>();
         for (Element l : doc.select("head link[rel=alternate]")) alternates.add(l.attr("type") + " " + l.attr("href"));
         Set<String> expected = new HashSet<>();

@@ -28,7 +28,7 @@ public final class EveryFeed {
     public static Channel channel(Channel c, String defaultLanguage) {
         if (c.language() != null) return c;
         return new Channel(c.id(), c.title(), c.description(), defaultLanguage, c.homeUrl(), c.rssUrl(), c.atomUrl(),
-                c.jsonUrl(), c.updated(), c.rights(), c.iconUrl());
+                c.jsonUrl(), c.updated(), c.rights(), c.iconUrl(), c.logoUrl(), c.hubUrl());
     }
 
     /** Every entry with a description; {@code withContent}: and with {@code content:encoded} (RSS). */

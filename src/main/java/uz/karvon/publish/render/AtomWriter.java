@@ -28,10 +28,13 @@ final class AtomWriter {
     static final String FEED_TYPE = "atom_1.0";
     private final String publisher;
     private final String generator;
+    private final String stylesheet;
 
-    AtomWriter(String publisher, String generator) {
+    /** @param stylesheet href of the XSLT browsers render the feed with ({@code <?xml-stylesheet?>}); null: none */
+    AtomWriter(String publisher, String generator, String stylesheet) {
         this.publisher = publisher;
         this.generator = generator;
+        this.stylesheet = stylesheet;
     }
 
     byte[] write(Channel c, List<Entry> entries, List<Tombstone> tombstones, Paging paging) {
@@ -59,6 +62,7 @@ final class AtomWriter {
         feed.setAuthors(List.of(person(publisher)));
         feed.setRights(c.rights());
         feed.setIcon(c.iconUrl());
+        feed.setLogo(c.logoUrl());
         feed.setUpdated(Dates.date(c.updated()));
         Generator g = new Generator();
         g.setValue(generator);
@@ -76,6 +80,7 @@ final class AtomWriter {
         try {
             Document doc = new WireFeedOutput().outputJDom(feed);
             addLanguages(doc.getRootElement(), LanguageTags.canonical(c.language()), entries);
+            XmlBytes.stylesheet(doc, stylesheet);
             return XmlBytes.write(doc, Namespaces.TOMBSTONES, Namespaces.KARVON);
         } catch (FeedException ex) {
             throw new FeedRenderException("atom " + c.id() + ": " + ex.getMessage(), ex);

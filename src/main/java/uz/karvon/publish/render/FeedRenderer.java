@@ -28,10 +28,18 @@ public final class FeedRenderer {
 
     /** @param publisher the agency name, written as the feed-level author */
     public FeedRenderer(String publisher) {
+        this(publisher, null);
+    }
+
+    /**
+     * @param stylesheet href (usually relative to the feed URL) of the XSLT stylesheet RSS and Atom name in
+     *                   {@code <?xml-stylesheet?>} so that browsers render them as a page; null: none
+     */
+    public FeedRenderer(String publisher, String stylesheet) {
         Objects.requireNonNull(publisher, "publisher");
         String p = Outgoing.text(publisher);
-        this.rss = new RssWriter(GENERATOR);
-        this.atom = new AtomWriter(p, GENERATOR);
+        this.rss = new RssWriter(GENERATOR, stylesheet);
+        this.atom = new AtomWriter(p, GENERATOR, stylesheet);
         this.json = new JsonFeedWriter(p);
     }
 

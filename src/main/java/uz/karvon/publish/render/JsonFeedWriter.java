@@ -41,6 +41,7 @@ final class JsonFeedWriter {
             put(k, "first_url", paging.first());
         }
         put(root, "icon", c.iconUrl());
+        put(root, "favicon", c.iconUrl());
         put(root, "language", LanguageTags.canonical(c.language()));
         if (c.hubUrl() != null) root.putArray("hubs").addObject().put("type", "WebSub").put("url", c.hubUrl());
         root.putArray("authors").addObject().put("name", publisher);

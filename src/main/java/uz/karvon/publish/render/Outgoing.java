@@ -36,7 +36,7 @@ final class Outgoing {
         if (home == null) throw new FeedRenderException("feed " + c.id() + ": home URL cannot be published: " + c.homeUrl(), null);
         return new Channel(XmlText.clean(c.id()), text(c.title()), text(c.description()), XmlText.clean(c.language()),
                 home, url(c.rssUrl()), url(c.atomUrl()), url(c.jsonUrl()), c.updated(), text(c.rights()), url(c.iconUrl()),
-                url(c.hubUrl()));
+                url(c.logoUrl()), url(c.hubUrl()));
     }
 
     /** The entry as published, or null when its link cannot be. */

@@ -33,9 +33,12 @@ import com.rometools.rome.io.WireFeedOutput;
 final class RssWriter {
     static final String FEED_TYPE = "rss_2.0";
     private final String generator;
+    private final String stylesheet;
 
-    RssWriter(String generator) {
+    /** @param stylesheet href of the XSLT browsers render the feed with ({@code <?xml-stylesheet?>}); null: none */
+    RssWriter(String generator, String stylesheet) {
         this.generator = generator;
+        this.stylesheet = stylesheet;
     }
 
     /** RSS 2.0 with RFC 5005 paging links and a platform's extra item elements ({@link RssExtension#NONE}: none). */
@@ -51,9 +54,10 @@ final class RssWriter {
         ch.setLastBuildDate(Dates.date(c.updated()));
         ch.setGenerator(generator);
         ch.setDocs("https://www.rssboard.org/rss-specification");
-        if (c.iconUrl() != null) {
+        String imageUrl = c.logoUrl() != null ? c.logoUrl() : c.iconUrl();
+        if (imageUrl != null) {
             var img = new com.rometools.rome.feed.rss.Image();
-            img.setUrl(c.iconUrl());
+            img.setUrl(imageUrl);
             img.setTitle(c.title()); // spec: image title and link should match the channel's
             img.setLink(c.homeUrl());
             img.setWidth(null); // ROME defaults to -1, which it would write and the validator rejects
@@ -86,6 +90,7 @@ final class RssWriter {
         ch.setItems(items);
         try {
             Document doc = new WireFeedOutput().outputJDom(ch);
+            XmlBytes.stylesheet(doc, stylesheet);
             List<org.jdom2.Namespace> ns = new ArrayList<>(List.of(Namespaces.ATOM, Namespaces.DC, Namespaces.MEDIA, Namespaces.KARVON));
             for (org.jdom2.Namespace n : ext.namespaces()) if (!ns.contains(n)) ns.add(n);
             return XmlBytes.write(doc, ns.toArray(org.jdom2.Namespace[]::new));
