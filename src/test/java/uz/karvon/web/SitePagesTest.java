@@ -357,7 +357,8 @@ class SitePagesTest {
             assertThat(browser.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
             assertThat(browser.headers().firstValue("Content-Security-Policy").orElse("")).startsWith("default-src 'none'");
             Document shown = HtmlRules.check(url, Http.text(browser));
-            assertThat(shown.selectFirst("html").attr("lang")).isEqualTo("ru");
+            // RSS names the channel's language with its region (Apple News asks for it), Atom as configured
+            assertThat(shown.selectFirst("html").attr("lang")).isEqualTo(fmt.equals("rss") ? "ru-RU" : "ru");
             assertThat(shown.select(".subscribe-box h1").text()).isEqualTo("Это лента новостей");
             assertThat(shown.select(".feed-address code").text()).isEqualTo(url);
             assertThat(shown.select("a.brand").attr("href")).isEqualTo(base + "/ru/");
