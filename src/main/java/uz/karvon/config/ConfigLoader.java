@@ -294,13 +294,24 @@ public final class ConfigLoader {
                 m.strings("sections"), m.strings("tags"), m.bool("articles", true), sources,
                 m.integer("limit", 50, 1, 1000), m.bool("public", true), m.bool("embargoed", false),
                 m.bool("full_text", true), m.bool("transliterate", false),
-                patterns(m, "keep", p), patterns(m, "block", p));
+                patterns(m, "keep", p), patterns(m, "block", p), clusterMode(m, p));
         if (f.includeEmbargoed() && f.isPublic()) {
             p.at(m.valueNode("embargoed"), m.qualified("embargoed") + ": a feed that carries embargoed stories must be"
                     + " private; add 'public: false' and list the partners allowed to read it");
         }
         m.rejectUnknownKeys();
         return id == null || title == null ? null : f;
+    }
+
+    /** {@code cluster: link | one | off} (issue 18). */
+    private static KarvonConfig.ClusterMode clusterMode(YamlMap m, Problems p) {
+        String v = m.string("cluster", null);
+        if (v == null) return KarvonConfig.ClusterMode.LINK;
+        for (KarvonConfig.ClusterMode mode : KarvonConfig.ClusterMode.values()) {
+            if (mode.name().equalsIgnoreCase(v)) return mode;
+        }
+        p.at(m.valueNode("cluster"), m.qualified("cluster") + ": expected one of link, one, off, got \"" + v + "\"");
+        return KarvonConfig.ClusterMode.LINK;
     }
 
     private KarvonConfig.PartnerSpec partner(YamlMap m, Problems p, Map<String, Node> feedIds,

@@ -64,13 +64,28 @@ public record KarvonConfig(
     public record FeedSpec(String id, String title, String description, String language, List<String> languages,
                            boolean everyStory, List<String> sections, List<String> tags, boolean includeArticles, List<String> sources,
                            int limit, boolean isPublic, boolean includeEmbargoed, boolean fullText,
-                           boolean transliterate, List<Pattern> keep, List<Pattern> block) {
+                           boolean transliterate, List<Pattern> keep, List<Pattern> block,
+                           ClusterMode cluster) {
+
+        public FeedSpec(String id, String title, String description, String language, List<String> languages,
+                        boolean everyStory, List<String> sections, List<String> tags, boolean includeArticles, List<String> sources,
+                        int limit, boolean isPublic, boolean includeEmbargoed, boolean fullText,
+                        boolean transliterate, List<Pattern> keep, List<Pattern> block) {
+            this(id, title, description, language, languages, everyStory, sections, tags, includeArticles, sources, limit,
+                    isPublic, includeEmbargoed, fullText, transliterate, keep, block, ClusterMode.LINK);
+        }
 
         /** {@code language: all}: every language version of every story (the wire). */
         public boolean allLanguages() {
             return language == null;
         }
     }
+
+    /**
+     * What a feed does with stories of other sources that report the same event (issue 18): {@code link} them
+     * (related links, the default), show {@code one} item per event, or {@code off}.
+     */
+    public enum ClusterMode { LINK, ONE, OFF }
 
     /** An external feed karvon follows. */
     public record SourceSpec(String id, String title, URI url, String language, Duration interval, ZoneId timezone,

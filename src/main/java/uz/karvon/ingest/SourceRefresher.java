@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.jsoup.Jsoup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,8 +54,16 @@ public final class SourceRefresher {
     private final FullTextExtractor fullText;
     private final Clock clock;
     private final ProblemLog problems;
+    private final Consumer<List<SourceItem>> onStored;
 
     public SourceRefresher(Fetcher fetcher, SourceItemStore items, LanguageDetector detector, Clock clock) {
+        this(fetcher, items, detector, clock, stored -> {});
+    }
+
+    /** @param onStored told of each fetch's items once they are committed (event clustering, issue 18); must not throw */
+    public SourceRefresher(Fetcher fetcher, SourceItemStore items, LanguageDetector detector, Clock clock,
+                           Consumer<List<SourceItem>> onStored) {
+        this.onStored = onStored;
         this.fetcher = fetcher;
         this.items = items;
         this.languages = new LanguageResolver(detector);
@@ -106,6 +115,7 @@ public final class SourceRefresher {
                 mapped.add(ItemMapper.map(spec.id(), p, lang.tag(), now));
             }
             SourceItemStore.Counts counts = items.upsert(mapped, now);
+            onStored.accept(mapped);
             return new Result(success(spec, now, 200, fetched.etag(), fetched.lastModified(), permanent,
                     counts.added(), languageReport.note()), counts.changed());
         } catch (FetchException e) {

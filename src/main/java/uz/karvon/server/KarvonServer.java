@@ -16,6 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uz.karvon.article.ArticleImporter;
 import uz.karvon.article.ArticleIntake;
+import uz.karvon.cluster.ClusterSettings;
+import uz.karvon.cluster.EventClusterer;
+import uz.karvon.cluster.Gazetteer;
 import uz.karvon.config.ConfigException;
 import uz.karvon.config.ConfigFile;
 import uz.karvon.config.ConfigLoader;
@@ -40,6 +43,8 @@ import uz.karvon.store.PullStatStore;
 import uz.karvon.store.SourceItemStore;
 import uz.karvon.store.SourceStateStore;
 import uz.karvon.store.StoreException;
+import uz.karvon.store.StoryClusterStore;
+import uz.karvon.story.LiveClusters;
 import uz.karvon.web.AppContext;
 import uz.karvon.web.ConfigStatus;
 import uz.karvon.web.WebApp;
@@ -106,8 +111,10 @@ public final class KarvonServer implements AutoCloseable {
             ArticleStore articles = new ArticleStore(db);
             SourceItemStore items = new SourceItemStore(db);
             Archive archive = new Archive(articles, UzbekTransliterator.standard(), t.transliterationCacheChars());
-            FeedPublisher publisher = new FeedPublisher(config, archive, items, new FeedRenderer(config.site().agency()),
+            StoryClusterStore clusterStore = new StoryClusterStore(db);
+            FeedPublisher publisher = new FeedPublisher(config, archive, items, clusterStore, new FeedRenderer(config.site().agency()),
                     o.clock(), t.feedCacheBytes());
+            LiveClusters clusters = startClusters(clusterStore, o.clock());
             Sitemaps sitemaps = new Sitemaps(articles, publisher::config, o.clock(), t.sitemapUrlsPerFile(), t.sitemapCacheBytes());
             ChangeLog changeLog = new ChangeLog(db);
             ChangeFollower follower = new ChangeFollower(changeLog, facets -> {
@@ -115,11 +122,13 @@ public final class KarvonServer implements AutoCloseable {
                 sitemaps.changed(facets);
             });
             // a write of this process is applied before its request is answered; others' within changePoll
-            ArticleIntake intake = Wiring.intake(db, o.clock(), () -> follow(follower));
+            ArticleIntake intake = Wiring.intake(db, o.clock(), () -> follow(follower),
+                    stored -> linked(publisher, clusters.articles(stored)));
             if (o.loadSample() && articles.count() == 0) loadSample(intake);
 
             fetcher = new Fetcher(fetchSettings(config.ingest()), o.clock());
-            SourceRefresher refresher = new SourceRefresher(fetcher, items, LanguageDetector.standard(), o.clock());
+            SourceRefresher refresher = new SourceRefresher(fetcher, items, LanguageDetector.standard(), o.clock(),
+                    stored -> linked(publisher, clusters.items(stored)));
             poller = new PollScheduler(config, refresher, new SourceStates(new SourceStateStore(db)), o.clock(),
                     config.ingest().workers(), publisher::sourcesChanged, KarvonServer::failFast);
 
@@ -144,6 +153,7 @@ public final class KarvonServer implements AutoCloseable {
             housekeeping.scheduleWithFixedDelay(() -> follow(follower), poll, poll, TimeUnit.MILLISECONDS);
             housekeeping.scheduleWithFixedDelay(() -> purge(items, publisher, o.clock()), 1, 60, TimeUnit.MINUTES);
             housekeeping.scheduleWithFixedDelay(() -> pruneChanges(changeLog, o.clock()), 1, 60, TimeUnit.MINUTES);
+            housekeeping.scheduleWithFixedDelay(() -> purgeClusters(clusters, publisher, o.clock()), 2, 60, TimeUnit.MINUTES);
             housekeeping.scheduleWithFixedDelay(stats::flush, 1, 1, TimeUnit.MINUTES);
             LOG.info("karvon serving {} feeds and following {} sources on http://{}:{}/ (data: {})",
                     config.feeds().size(), config.sources().size(), host, web.port(), db.file());
@@ -192,6 +202,29 @@ public final class KarvonServer implements AutoCloseable {
             }
         } catch (StoreException | RuntimeException e) {
             LOG.warn("retention: {}", e.getMessage());
+        }
+    }
+
+    /** Event clustering (issue 18): the recent window rebuilt from the stored clusters, not from the archive. */
+    private static LiveClusters startClusters(StoryClusterStore store, Clock clock) throws StoreException {
+        ClusterSettings settings = ClusterSettings.defaults();
+        LiveClusters clusters = new LiveClusters(new EventClusterer(settings, Gazetteer.standard()), settings, store, clock);
+        int n = clusters.restore();
+        if (n > 0) LOG.info("clusters: {} recent stories put back into the window", n);
+        return clusters;
+    }
+
+    /** Feeds that link the clusters that gained a story are rendered again. */
+    private static void linked(FeedPublisher publisher, LiveClusters.Touched t) {
+        if (t.any()) publisher.clustersChanged(t.sourceIds(), t.articles());
+    }
+
+    /** Cluster rows live as long as the source items they name (ingest.retention). */
+    private static void purgeClusters(LiveClusters clusters, FeedPublisher publisher, Clock clock) {
+        try {
+            clusters.purge(clock.instant().minus(publisher.config().ingest().retention()));
+        } catch (StoreException | RuntimeException e) {
+            LOG.warn("clusters: {}", e.getMessage());
         }
     }
 

@@ -239,7 +239,7 @@ final class AdminRoutes {
     }
 
     /** Admin token as Bearer, or as the password of HTTP Basic (for browsers). */
-    private boolean admin(Context ctx) {
+    boolean admin(Context ctx) {
         Secret s = app.publisher().config().security().adminToken();
         String auth = ctx.header("Authorization");
         if (auth != null && auth.regionMatches(true, 0, "Basic ", 0, 6) && s.isSet()) {

@@ -33,6 +33,7 @@ public final class WebApp {
         Sitemap sitemap = new Sitemap(app.sitemaps(), () -> app.publisher().config());
         ApiRoutes api = new ApiRoutes(app);
         AdminRoutes admin = new AdminRoutes(app, reload);
+        ClusterRoutes clusters = new ClusterRoutes(app, admin);
         ClientLimit clientLimit = new ClientLimit(() -> app.publisher().config(), limiter);
         return Javalin.create(config -> {
             config.http.maxRequestSize = 2L << 20;
@@ -71,6 +72,8 @@ public final class WebApp {
             config.routes.post("/api/sources/{id}/refresh", admin::refreshSource);
             config.routes.get("/api/stats", admin::statsJson);
             config.routes.get("/admin/stats", admin::statsPage);
+            config.routes.get("/admin/clusters", clusters::page);
+            config.routes.get("/api/clusters", clusters::json);
             // One path for every failure: the database failing (wherever it was wrapped) is an outage, 503 with
             // Retry-After, one log line; anything else is a bug, 500, logged once with its stack trace.
             config.routes.exception(Exception.class, (e, ctx) -> {
