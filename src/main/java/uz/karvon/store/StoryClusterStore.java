@@ -103,22 +103,23 @@ public final class StoryClusterStore {
 
     /**
      * Stores new members; a key already stored (another instance placed it first) keeps its row. Returns the rows
-     * that hold for the given keys afterwards.
+     * stored before for the keys that were not written (empty when all were).
      */
     public Map<String, ClusterMember> insertNew(List<ClusterMember> members) throws StoreException {
         if (members.isEmpty()) return Map.of();
-        db.transaction(c -> {
+        List<String> taken = db.transaction(c -> {
+            List<String> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO story_cluster (" + COLUMNS + ")"
                     + " SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM story_cluster WHERE item_key = ?)")) {
                 for (ClusterMember m : members) {
                     bind(ps, m);
                     ps.setString(13, m.itemKey());
-                    ps.executeUpdate();
+                    if (ps.executeUpdate() == 0) out.add(m.itemKey());
                 }
             }
-            return null;
+            return out;
         });
-        return byKeys(members.stream().map(ClusterMember::itemKey).toList());
+        return taken.isEmpty() ? Map.of() : byKeys(taken);
     }
 
     /** A stored member's text, link and visibility changed (a correction, an embargo moved, a withdrawal); its cluster stays. */

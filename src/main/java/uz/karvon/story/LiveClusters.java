@@ -81,18 +81,20 @@ public final class LiveClusters {
         return rows.size();
     }
 
-    /** Clusters newly stored (or re-fetched) source items. */
+    /**
+     * Clusters newly stored (or re-fetched) source items. A feed re-sends its earlier items on every poll: those
+     * cost one lookup, and their summary is read again only when the title or link changed.
+     */
     public Touched items(List<SourceItem> items) {
         if (items.isEmpty()) return Touched.NONE;
         List<ClusterMember> candidates = new ArrayList<>(items.size());
         Instant now = clock.instant();
         for (SourceItem i : items) {
-            String summary = i.summary() == null ? "" : Jsoup.parse(i.summary()).text();
             String url = i.url() != null ? i.url() : i.externalUrl();
             candidates.add(new ClusterMember(ClusterMember.itemKey(i.id()), null, i.sourceId(), null, i.language(), url, null,
-                    i.title() == null ? "" : i.title(), cut(summary), i.published(), i.published(), now));
+                    i.title() == null ? "" : i.title(), i.summary(), i.published(), i.published(), now));
         }
-        return place(candidates);
+        return place(candidates, true);
     }
 
     /** Clusters stored agency article versions (a story's versions share one cluster); withdrawn ones stop being linked. */
@@ -104,19 +106,26 @@ public final class LiveClusters {
             Instant visible = a.status() != Article.Status.PUBLISHED ? null
                     : a.embargoUntil() != null && a.embargoUntil().isAfter(a.published()) ? a.embargoUntil() : a.published();
             candidates.add(new ClusterMember(ClusterMember.articleKey(a.id()), null, null, a.translationKey(), a.lang(), null,
-                    a.slug(), a.title(), cut(a.summary() == null ? "" : a.summary()), a.published(), visible, now));
+                    a.slug(), a.title(), a.summary(), a.published(), visible, now));
         }
-        return candidates.isEmpty() ? Touched.NONE : place(candidates);
+        return candidates.isEmpty() ? Touched.NONE : place(candidates, false);
     }
 
-    private synchronized Touched place(List<ClusterMember> candidates) {
+    /** @param htmlSummaries the candidates' summaries are HTML (source items), read as text only when needed */
+    private synchronized Touched place(List<ClusterMember> candidates, boolean htmlSummaries) {
         try {
             catchUp();
             Map<String, ClusterMember> stored = store.byKeys(candidates.stream().map(ClusterMember::itemKey).toList());
             List<ClusterMember> fresh = new ArrayList<>();
             Set<String> clusters = new HashSet<>();
-            for (ClusterMember c : candidates) {
-                ClusterMember old = stored.get(c.itemKey());
+            for (ClusterMember given : candidates) {
+                ClusterMember old = stored.get(given.itemKey());
+                if (old != null && htmlSummaries && sameHead(old, given)) {
+                    putBack(old);
+                    continue;
+                }
+                ClusterMember c = htmlSummaries ? withSummary(given, given.summary() == null ? "" : Jsoup.parse(given.summary()).text())
+                        : withSummary(given, given.summary() == null ? "" : given.summary());
                 if (old != null) {
                     putBack(old);
                     if (changed(old, c)) {
@@ -132,14 +141,16 @@ public final class LiveClusters {
                     if (clusterId == null) clusterId = store.clusterOfStory(c.storyKey());
                 }
                 Story story = story(c);
+                boolean joined = true;
                 if (clusterId != null) {
                     engine.restore(story, clusterId);
                 } else {
                     Assignment a = engine.add(story);
                     clusterId = a.clusterId();
+                    joined = !a.created();
                 }
                 fresh.add(withCluster(c, clusterId));
-                clusters.add(clusterId);
+                if (joined) clusters.add(clusterId); // a new cluster of one links nothing yet
             }
             Map<String, ClusterMember> now = store.insertNew(fresh);
             for (ClusterMember f : fresh) {
@@ -184,6 +195,18 @@ public final class LiveClusters {
 
     private static Story story(ClusterMember m) {
         return new Story(m.itemKey(), m.lang(), m.sourceId(), m.published(), m.title(), m.summary());
+    }
+
+    /** Title, link, language, date and visibility as stored: a re-sent item (its summary is not read again). */
+    private static boolean sameHead(ClusterMember old, ClusterMember now) {
+        return Objects.equals(old.title(), now.title()) && Objects.equals(old.url(), now.url())
+                && Objects.equals(old.lang(), now.lang()) && Objects.equals(old.visibleFrom(), now.visibleFrom())
+                && old.published().equals(now.published());
+    }
+
+    private static ClusterMember withSummary(ClusterMember c, String text) {
+        return new ClusterMember(c.itemKey(), c.clusterId(), c.sourceId(), c.storyKey(), c.lang(), c.url(), c.slug(), c.title(),
+                cut(text), c.published(), c.visibleFrom(), c.clusteredAt());
     }
 
     private static boolean changed(ClusterMember old, ClusterMember now) {
