@@ -228,9 +228,25 @@ public final class ConfigLoader {
                 m.integer("per_host_concurrency", 2, 1, 256),
                 m.integer("workers", 16, 1, 512),
                 m.duration("retention", Duration.ofDays(30), Duration.ofHours(1), Duration.ofDays(3650)),
-                folders);
+                folders, clusterGazetteer(m, p, baseDir));
         m.rejectUnknownKeys();
         return in;
+    }
+
+    /** {@code ingest.cluster_gazetteer}: extra gazetteer files, checked now so a broken one is refused with its place. */
+    private static List<Path> clusterGazetteer(YamlMap m, Problems p, Path baseDir) {
+        List<Path> files = new ArrayList<>();
+        for (String f : m.strings("cluster_gazetteer")) {
+            Path path = Path.of(f);
+            files.add((path.isAbsolute() || baseDir == null ? path : baseDir.resolve(path)).normalize());
+        }
+        if (files.isEmpty()) return List.of();
+        try {
+            uz.karvon.cluster.Gazetteer.withFiles(files);
+        } catch (uz.karvon.cluster.GazetteerException e) {
+            p.at(m.valueNode("cluster_gazetteer"), m.qualified("cluster_gazetteer") + ": " + e.getMessage());
+        }
+        return List.copyOf(files);
     }
 
     private KarvonConfig.SourceSpec source(YamlMap m, Problems p, KarvonConfig.Site site, KarvonConfig.Ingest ingest) {

@@ -57,8 +57,14 @@ public record KarvonConfig(
     public record Security(Secret cmsToken, Secret adminToken) {}
 
     /** Defaults for fetching external sources. */
+    /** @param clusterGazetteer extra gazetteer files for event clustering (issue 18), read at start */
     public record Ingest(Duration defaultInterval, Duration maxBackoff, long maxBodyBytes, Duration fetchTimeout, int perHostConcurrency, int workers,
-                         Duration retention, List<Path> dropFolders) {}
+                         Duration retention, List<Path> dropFolders, List<Path> clusterGazetteer) {
+        public Ingest(Duration defaultInterval, Duration maxBackoff, long maxBodyBytes, Duration fetchTimeout, int perHostConcurrency,
+                      int workers, Duration retention, List<Path> dropFolders) {
+            this(defaultInterval, maxBackoff, maxBodyBytes, fetchTimeout, perHostConcurrency, workers, retention, dropFolders, List.of());
+        }
+    }
 
     /** A published feed: which articles and source items it carries, in which language, for whom. */
     public record FeedSpec(String id, String title, String description, String language, List<String> languages,

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -19,6 +20,7 @@ import uz.karvon.article.ArticleIntake;
 import uz.karvon.cluster.ClusterSettings;
 import uz.karvon.cluster.EventClusterer;
 import uz.karvon.cluster.Gazetteer;
+import uz.karvon.cluster.GazetteerException;
 import uz.karvon.config.ConfigException;
 import uz.karvon.config.ConfigFile;
 import uz.karvon.config.ConfigLoader;
@@ -114,7 +116,7 @@ public final class KarvonServer implements AutoCloseable {
             StoryClusterStore clusterStore = new StoryClusterStore(db);
             FeedPublisher publisher = new FeedPublisher(config, archive, items, clusterStore, new FeedRenderer(config.site().agency()),
                     o.clock(), t.feedCacheBytes());
-            LiveClusters clusters = startClusters(clusterStore, o.clock());
+            LiveClusters clusters = startClusters(clusterStore, config.ingest().clusterGazetteer(), o.clock());
             Sitemaps sitemaps = new Sitemaps(articles, publisher::config, o.clock(), t.sitemapUrlsPerFile(), t.sitemapCacheBytes());
             ChangeLog changeLog = new ChangeLog(db);
             ChangeFollower follower = new ChangeFollower(changeLog, facets -> {
@@ -206,9 +208,16 @@ public final class KarvonServer implements AutoCloseable {
     }
 
     /** Event clustering (issue 18): the recent window rebuilt from the stored clusters, not from the archive. */
-    private static LiveClusters startClusters(StoryClusterStore store, Clock clock) throws StoreException {
+    private static LiveClusters startClusters(StoryClusterStore store, List<Path> gazetteers, Clock clock) throws StoreException {
         ClusterSettings settings = ClusterSettings.defaults();
-        LiveClusters clusters = new LiveClusters(new EventClusterer(settings, Gazetteer.standard()), settings, store, clock);
+        Gazetteer gazetteer;
+        try {
+            gazetteer = Gazetteer.withFiles(gazetteers);
+        } catch (GazetteerException e) { // checked when feeds.yml was loaded: the file changed since
+            LOG.warn("ingest.cluster_gazetteer: {}; clustering with the shipped gazetteer", e.getMessage());
+            gazetteer = Gazetteer.standard();
+        }
+        LiveClusters clusters = new LiveClusters(new EventClusterer(settings, gazetteer), settings, store, clock);
         int n = clusters.restore();
         if (n > 0) LOG.info("clusters: {} recent stories put back into the window", n);
         return clusters;

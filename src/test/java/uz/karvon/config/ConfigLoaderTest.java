@@ -32,6 +32,8 @@ class ConfigLoaderTest {
                         "feeds.yml:5:12: feeds[0].limit: 5000 is out of range; expected 1 to 1000"),
                 Arguments.of("unknown cluster mode", "feeds:\n  - id: en\n    title: English\n    language: en\n    cluster: once\n",
                         "feeds.yml:5:14: feeds[0].cluster: expected one of link, one, off, got \"once\""),
+                Arguments.of("broken cluster gazetteer", "ingest:\n  cluster_gazetteer: [no-such-file.txt]\n" + FEED,
+                        "feeds.yml:2:22: ingest.cluster_gazetteer: /srv/karvon/no-such-file.txt: no such file"),
                 Arguments.of("bad interval", "ingest:\n  default_interval: 15 minutes\n" + FEED,
                         "feeds.yml:2:21: ingest.default_interval: \"15 minutes\" is not an interval; expected a number with a unit, e.g. 90s, 15m, 1h30m, 2d (or ISO-8601 such as PT15M)"),
                 Arguments.of("interval too short", "sources:\n  - id: a\n    url: https://a.example/rss\n    interval: 5s\n" + FEED,
