@@ -35,7 +35,7 @@ import uz.karvon.server.TestKarvon;
  * Kazakh one's, the same topic the next day); the merged feed links each report to the other in its event with
  * language and source, never to the other event; {@code cluster: one} feeds show each event once, in their own
  * language, crediting the other; and after a restart an agency article joins the stored cluster (the window was
- * rebuilt from the table) under the same ids.
+ * rebuilt from the table) under the same ids, and stops being linked once withdrawn.
  */
 class ClusteredFeedsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -194,6 +194,13 @@ class ClusteredFeedsTest {
             assertThat(day.path("clusters").get(0).path("stories")).hasSize(3);
             String page = TestKarvon.Http.text(http.get(karvon + "/admin/clusters?date=2026-06-11", "Authorization", "Bearer adm"));
             assertThat(page).contains("ЦБ Узбекистана сохранил основную ставку на уровне 14%", "English Wire", cbuCluster);
+
+            // a withdrawn article is no longer linked; the wires' link to each other stays
+            assertThat(http.delete(karvon + "/api/articles/cbu-uz", "Authorization", "Bearer cms-token-for-tests").statusCode()).isBetween(200, 204);
+            JsonNode after = JSON.readTree(http.get(karvon + "/feeds/merged.json").body());
+            List<String> left = new ArrayList<>();
+            byUrl(after, base + "/cbu", "ru").path("_karvon").path("related").forEach(r -> left.add(r.path("language").asText()));
+            assertThat(left).containsExactly("en");
         }
     }
 
