@@ -290,9 +290,25 @@ public final class ConfigLoader {
                 m.integer("per_host_concurrency", 2, 1, 256),
                 m.integer("workers", 16, 1, 512),
                 m.duration("retention", Duration.ofDays(30), Duration.ofHours(1), Duration.ofDays(3650)),
-                folders);
+                folders, clusterGazetteer(m, p, baseDir));
         m.rejectUnknownKeys();
         return in;
+    }
+
+    /** {@code ingest.cluster_gazetteer}: extra gazetteer files, checked now so a broken one is refused with its place. */
+    private static List<Path> clusterGazetteer(YamlMap m, Problems p, Path baseDir) {
+        List<Path> files = new ArrayList<>();
+        for (String f : m.strings("cluster_gazetteer")) {
+            Path path = Path.of(f);
+            files.add((path.isAbsolute() || baseDir == null ? path : baseDir.resolve(path)).normalize());
+        }
+        if (files.isEmpty()) return List.of();
+        try {
+            uz.karvon.cluster.Gazetteer.withFiles(files);
+        } catch (uz.karvon.cluster.GazetteerException e) {
+            p.at(m.valueNode("cluster_gazetteer"), m.qualified("cluster_gazetteer") + ": " + e.getMessage());
+        }
+        return List.copyOf(files);
     }
 
     private KarvonConfig.SourceSpec source(YamlMap m, Problems p, KarvonConfig.Site site, KarvonConfig.Ingest ingest) {
@@ -356,7 +372,7 @@ public final class ConfigLoader {
                 m.strings("sections"), m.strings("tags"), m.bool("articles", true), sources,
                 m.integer("limit", 50, 1, 1000), m.bool("public", true), m.bool("embargoed", false),
                 m.bool("full_text", true), m.bool("transliterate", false),
-                patterns(m, "keep", p), patterns(m, "block", p), profile(m, p));
+                patterns(m, "keep", p), patterns(m, "block", p), profile(m, p), clusterMode(m, p));
         if (f.profile().needsFullText() && !f.fullText()) {
             p.at(m.valueNode("full_text"), m.qualified("full_text") + ": profile " + f.profile().key()
                     + " publishes the full text of every item; remove 'full_text: false' or the profile");
@@ -381,6 +397,17 @@ public final class ConfigLoader {
             return FeedProfile.NONE;
         }
         return found.get();
+    }
+
+    /** {@code cluster: link | one | off} (issue 18). */
+    private static KarvonConfig.ClusterMode clusterMode(YamlMap m, Problems p) {
+        String v = m.string("cluster", null);
+        if (v == null) return KarvonConfig.ClusterMode.LINK;
+        for (KarvonConfig.ClusterMode mode : KarvonConfig.ClusterMode.values()) {
+            if (mode.name().equalsIgnoreCase(v)) return mode;
+        }
+        p.at(m.valueNode("cluster"), m.qualified("cluster") + ": expected one of link, one, off, got \"" + v + "\"");
+        return KarvonConfig.ClusterMode.LINK;
     }
 
     private KarvonConfig.PartnerSpec partner(YamlMap m, Problems p, Map<String, Node> feedIds,

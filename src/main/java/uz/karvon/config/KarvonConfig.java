@@ -94,27 +94,38 @@ public record KarvonConfig(
     /** @param metricsToken for {@code /metrics} only (a scraper need not hold the admin token); optional */
     public record Security(Secret cmsToken, Secret adminToken, Secret metricsToken) {}
 
-    /** Defaults for fetching external sources. */
+    /**
+     * Defaults for fetching external sources.
+     *
+     * @param clusterGazetteer extra gazetteer files for event clustering (issue 18), read at start
+     */
     public record Ingest(Duration defaultInterval, Duration maxBackoff, long maxBodyBytes, Duration fetchTimeout, int perHostConcurrency, int workers,
-                         Duration retention, List<Path> dropFolders) {}
+                         Duration retention, List<Path> dropFolders, List<Path> clusterGazetteer) {
+        public Ingest(Duration defaultInterval, Duration maxBackoff, long maxBodyBytes, Duration fetchTimeout, int perHostConcurrency,
+                      int workers, Duration retention, List<Path> dropFolders) {
+            this(defaultInterval, maxBackoff, maxBodyBytes, fetchTimeout, perHostConcurrency, workers, retention, dropFolders, List.of());
+        }
+    }
 
     /** A published feed: which articles and source items it carries, in which language, for whom. */
     public record FeedSpec(String id, String title, String description, String language, List<String> languages,
                            boolean everyStory, List<String> sections, List<String> tags, boolean includeArticles, List<String> sources,
                            int limit, boolean isPublic, boolean includeEmbargoed, boolean fullText,
-                           boolean transliterate, List<Pattern> keep, List<Pattern> block, FeedProfile profile) {
+                           boolean transliterate, List<Pattern> keep, List<Pattern> block, FeedProfile profile,
+                           ClusterMode cluster) {
 
         public FeedSpec {
             profile = profile == null ? FeedProfile.NONE : profile;
+            cluster = cluster == null ? ClusterMode.LINK : cluster;
         }
 
-        /** A plain feed, for no platform. */
+        /** A plain feed, for no platform, linking stories of one event. */
         public FeedSpec(String id, String title, String description, String language, List<String> languages,
                         boolean everyStory, List<String> sections, List<String> tags, boolean includeArticles,
                         List<String> sources, int limit, boolean isPublic, boolean includeEmbargoed, boolean fullText,
                         boolean transliterate, List<Pattern> keep, List<Pattern> block) {
             this(id, title, description, language, languages, everyStory, sections, tags, includeArticles, sources, limit,
-                    isPublic, includeEmbargoed, fullText, transliterate, keep, block, FeedProfile.NONE);
+                    isPublic, includeEmbargoed, fullText, transliterate, keep, block, FeedProfile.NONE, ClusterMode.LINK);
         }
 
         /** {@code language: all}: every language version of every story (the wire). */
@@ -156,6 +167,12 @@ public record KarvonConfig(
         public static final Websub DEFAULTS = new Websub(null, Duration.ofDays(10), Duration.ofHours(1),
                 Duration.ofDays(30), 16, 4, Duration.ofSeconds(10), 10_000, false, true, Duration.ofHours(1));
     }
+
+    /**
+     * What a feed does with stories of other sources that report the same event (issue 18): {@code link} them
+     * (related links, the default), show {@code one} item per event, or {@code off}.
+     */
+    public enum ClusterMode { LINK, ONE, OFF }
 
     /** An external feed karvon follows. */
     public record SourceSpec(String id, String title, URI url, String language, Duration interval, ZoneId timezone,

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.jsoup.Jsoup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,17 +58,20 @@ public final class SourceRefresher {
     private final ProblemLog problems;
     private final PushChannel push;
     private final Metrics metrics;
+    private final Consumer<List<SourceItem>> onStored;
 
     public SourceRefresher(Fetcher fetcher, SourceItemStore items, LanguageDetector detector, Clock clock) {
-        this(fetcher, items, detector, clock, PushChannel.NONE, Metrics.none());
+        this(fetcher, items, detector, clock, PushChannel.NONE, Metrics.none(), stored -> {});
     }
 
     /**
-     * @param push    told the hub each fetch advertises, and asked for the interval while pushes arrive
-     * @param metrics fetches by outcome, fetch time, poll lag, items stored, parse repairs
+     * @param push     told the hub each fetch advertises, and asked for the interval while pushes arrive
+     * @param metrics  fetches by outcome, fetch time, poll lag, items stored, parse repairs
+     * @param onStored told of each fetch's or push's items once they are committed (event clustering); must not throw
      */
     public SourceRefresher(Fetcher fetcher, SourceItemStore items, LanguageDetector detector, Clock clock, PushChannel push,
-                           Metrics metrics) {
+                           Metrics metrics, Consumer<List<SourceItem>> onStored) {
+        this.onStored = onStored;
         this.metrics = metrics;
         this.fetcher = fetcher;
         this.items = items;
@@ -178,7 +182,9 @@ public final class SourceRefresher {
             languageReport.add(lang);
             mapped.add(ItemMapper.map(spec.id(), p, lang.tag(), now));
         }
-        return new Stored(items.upsert(mapped, now), languageReport.note());
+        SourceItemStore.Counts counts = items.upsert(mapped, now);
+        onStored.accept(mapped);
+        return new Stored(counts, languageReport.note());
     }
 
     /** What a pushed feed added: new items, and whether stored items changed (feeds must be re-rendered). */

@@ -13,6 +13,7 @@ import uz.karvon.article.Article;
 import uz.karvon.config.KarvonConfig;
 import uz.karvon.config.KarvonConfig.FeedSpec;
 import uz.karvon.publish.render.Channel;
+import uz.karvon.publish.render.ClusterInfo;
 import uz.karvon.publish.render.Credit;
 import uz.karvon.publish.render.Embargo;
 import uz.karvon.publish.render.Entry;
@@ -45,12 +46,26 @@ public final class FeedAssembler {
      */
     public Assembled assemble(FeedSpec feed, FeedPager.Page page, PageRequest request, Map<String, List<Article>> versions,
                               Map<String, Set<String>> alsoCarriedBy, List<Article> withdrawn, Instant now) {
+        return assemble(feed, page, request, versions, alsoCarriedBy, withdrawn, Map.of(), now);
+    }
+
+    /** With the event clusters of the page's rows ({@link ClusterView}), by row key. */
+    Assembled assemble(FeedSpec feed, FeedPager.Page page, PageRequest request, Map<String, List<Article>> versions,
+                       Map<String, Set<String>> alsoCarriedBy, List<Article> withdrawn, Map<String, ClusterInfo> clusters, Instant now) {
         List<Entry> entries = new ArrayList<>(page.rows().size());
         Map<String, EntryKey> keys = new HashMap<>();
         for (FeedPager.Row row : page.rows()) {
             Entry e = row.article() != null
                     ? entry(row.article(), versions.getOrDefault(row.article().translationKey(), List.of()), feed.fullText(), now)
                     : entry(row.item(), alsoCarriedBy.getOrDefault(row.item().id(), Set.of()), feed.fullText(), now);
+            ClusterInfo c = clusters.get(ClusterView.key(row));
+            if (c != null) {
+                e = e.withCluster(c);
+                if (e.credit() != null && !c.alsoReportedBy().isEmpty()) { // cluster: one
+                    e = e.withCredit(new Credit(e.credit().sourceId(),
+                            e.credit().name() + "; also reported by " + String.join(", ", c.alsoReportedBy()), e.credit().url()));
+                }
+            }
             entries.add(e);
             keys.put(e.id(), row.key());
         }

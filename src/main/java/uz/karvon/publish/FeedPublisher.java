@@ -38,6 +38,7 @@ import uz.karvon.publish.render.Paging;
 import uz.karvon.publish.render.Tombstone;
 import uz.karvon.store.SourceItemStore;
 import uz.karvon.store.StoreException;
+import uz.karvon.store.StoryClusterStore;
 
 /**
  * Serves rendered feed pages from a Caffeine cache sized in bytes. A hit touches neither the database nor a
@@ -53,6 +54,7 @@ public final class FeedPublisher {
     private final Archive archive;
     private final FeedPager pager;
     private final SourceItemStore sourceItems;
+    private final StoryClusterStore clusters;
     private final Map<String, Long> feedGenerations = new ConcurrentHashMap<>();
     private final FeedRenderer renderer;
     private final Clock clock;
@@ -69,6 +71,13 @@ public final class FeedPublisher {
     /** @param cacheBytes how many bytes of rendered pages (raw and gzip) to keep */
     public FeedPublisher(KarvonConfig config, Archive archive, SourceItemStore sourceItems, FeedRenderer renderer,
                          Clock clock, long cacheBytes, Metrics metrics) {
+        this(config, archive, sourceItems, null, renderer, clock, cacheBytes, metrics);
+    }
+
+    /** @param clusters where the event clusters of feed pages are read ({@code null}: feeds carry none) */
+    public FeedPublisher(KarvonConfig config, Archive archive, SourceItemStore sourceItems, StoryClusterStore clusters,
+                         FeedRenderer renderer, Clock clock, long cacheBytes, Metrics metrics) {
+        this.clusters = clusters;
         this.config = new AtomicReference<>(config);
         this.archive = archive;
         this.pager = new FeedPager(archive, sourceItems);
@@ -151,6 +160,19 @@ public final class FeedPublisher {
         invalidate(stale);
     }
 
+    /**
+     * Stories joined event clusters (issue 18): feeds that carry these sources, or agency articles, link to them
+     * and are rendered again.
+     */
+    public void clustersChanged(Set<String> sourceIds, boolean articles) {
+        Set<String> stale = new HashSet<>();
+        for (FeedSpec f : config.get().feeds()) {
+            if (f.cluster() == KarvonConfig.ClusterMode.OFF || f.sources().isEmpty()) continue;
+            if ((articles && f.includeArticles()) || f.sources().stream().anyMatch(sourceIds::contains)) stale.add(f.id());
+        }
+        invalidate(stale);
+    }
+
     private void invalidate(Set<String> feedIds) {
         if (feedIds.isEmpty()) return;
         for (String id : feedIds) feedGenerations.merge(id, 1L, Long::sum);
@@ -203,6 +225,8 @@ public final class FeedPublisher {
         FeedPager.Reading reading = new FeedPager.Reading(spec, targets,
                 FeedSelection.preference(spec.language(), cfg.site().languageFallbacks()), now);
         FeedPager.Page page = pager.page(reading, request);
+        ClusterView.Result clustered = ClusterView.of(cfg, spec, page.rows(), clusters, reading.order(), now, new SiteUrls(cfg.site().baseUrl()));
+        page = new FeedPager.Page(clustered.rows(), page.next(), page.previous());
         List<String> keys = page.rows().stream().filter(r -> r.article() != null).map(r -> r.article().translationKey()).toList();
         Map<String, List<Article>> versions = archive.versions(keys, targets);
         List<String> itemIds = page.rows().stream().filter(r -> r.item() != null).map(r -> r.item().id()).toList();
@@ -210,7 +234,7 @@ public final class FeedPublisher {
         List<Article> withdrawn = spec.isPublic() || !request.isFirst() ? List.of()
                 : archive.withdrawnSince(now.minus(cfg.server().tombstoneRetention()), targets);
         FeedAssembler assembler = new FeedAssembler(cfg);
-        FeedAssembler.Assembled a = assembler.assemble(spec, page, request, versions, alsoCarriedBy, withdrawn, now);
+        FeedAssembler.Assembled a = assembler.assemble(spec, page, request, versions, alsoCarriedBy, withdrawn, clustered.clusters(), now);
         PageLinks links = PageLinks.of(assembler.urls(), spec.id(), format, request, page);
         Instant validUntil = archive.nextEmbargoLift(now).orElse(null);
         byte[] raw;

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -16,6 +17,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uz.karvon.article.ArticleImporter;
 import uz.karvon.article.ArticleIntake;
+import uz.karvon.cluster.ClusterSettings;
+import uz.karvon.cluster.EventClusterer;
+import uz.karvon.cluster.Gazetteer;
+import uz.karvon.cluster.GazetteerException;
 import uz.karvon.config.ConfigException;
 import uz.karvon.config.ConfigFile;
 import uz.karvon.config.ConfigLoader;
@@ -44,6 +49,8 @@ import uz.karvon.store.PullStatStore;
 import uz.karvon.store.SourceItemStore;
 import uz.karvon.store.SourceStateStore;
 import uz.karvon.store.StoreException;
+import uz.karvon.store.StoryClusterStore;
+import uz.karvon.story.LiveClusters;
 import uz.karvon.web.AppContext;
 import uz.karvon.web.ConfigStatus;
 import uz.karvon.web.WebApp;
@@ -118,8 +125,10 @@ public final class KarvonServer implements AutoCloseable {
             ArticleStore articles = new ArticleStore(db);
             SourceItemStore items = new SourceItemStore(db);
             Archive archive = new Archive(articles, UzbekTransliterator.standard(), t.transliterationCacheChars(), metrics);
-            FeedPublisher publisher = new FeedPublisher(config, archive, items, new FeedRenderer(config.site().agency(), WebApp.FEED_STYLESHEET),
-                    o.clock(), t.feedCacheBytes(), metrics);
+            StoryClusterStore clusterStore = new StoryClusterStore(db);
+            FeedPublisher publisher = new FeedPublisher(config, archive, items, clusterStore,
+                    new FeedRenderer(config.site().agency(), WebApp.FEED_STYLESHEET), o.clock(), t.feedCacheBytes(), metrics);
+            LiveClusters clusters = startClusters(clusterStore, config.ingest().clusterGazetteer(), o.clock());
             Sitemaps sitemaps = new Sitemaps(articles, publisher::config, o.clock(), t.sitemapUrlsPerFile(),
                     t.sitemapCacheBytes(), metrics);
             ChangeLog changeLog = new ChangeLog(db);
@@ -128,7 +137,8 @@ public final class KarvonServer implements AutoCloseable {
                 sitemaps.changed(facets);
             });
             // a write of this process is applied before its request is answered; others' within changePoll
-            ArticleIntake intake = Wiring.intake(db, o.clock(), () -> follow(follower));
+            ArticleIntake intake = Wiring.intake(db, o.clock(), () -> follow(follower),
+                    stored -> linked(publisher, clusters.articles(stored)));
             if (o.loadSample() && articles.count() == 0) loadSample(intake);
 
             fetcher = new Fetcher(fetchSettings(config.ingest()), o.clock());
@@ -137,7 +147,7 @@ public final class KarvonServer implements AutoCloseable {
                     new SourceSubscriptions(publisher::config, db, outbound, o.clock()));
             publisher.onFeedsChanged(websub.hub()::feedsChanged);   // every write path ends in this one notice
             SourceRefresher refresher = new SourceRefresher(fetcher, items, LanguageDetector.standard(), o.clock(),
-                    websub.subscriber(), metrics);
+                    websub.subscriber(), metrics, stored -> linked(publisher, clusters.items(stored)));
             ServerMeters.bind(metrics, db, websub);
             FetchHistory history = new FetchHistory(new FetchLogStore(db));
             poller = new PollScheduler(config, refresher, new SourceStates(new SourceStateStore(db)), o.clock(),
@@ -166,6 +176,7 @@ public final class KarvonServer implements AutoCloseable {
             housekeeping.scheduleWithFixedDelay(() -> follow(follower), poll, poll, TimeUnit.MILLISECONDS);
             housekeeping.scheduleWithFixedDelay(() -> purge(items, publisher, o.clock()), 1, 60, TimeUnit.MINUTES);
             housekeeping.scheduleWithFixedDelay(() -> pruneChanges(changeLog, o.clock()), 1, 60, TimeUnit.MINUTES);
+            housekeeping.scheduleWithFixedDelay(() -> purgeClusters(clusters, publisher, o.clock()), 2, 60, TimeUnit.MINUTES);
             housekeeping.scheduleWithFixedDelay(stats::flush, 1, 1, TimeUnit.MINUTES);
             WebSub w = websub;
             housekeeping.scheduleWithFixedDelay(() -> websubTick(w), 1, 1, TimeUnit.MINUTES);
@@ -235,6 +246,36 @@ public final class KarvonServer implements AutoCloseable {
             }
         } catch (StoreException | RuntimeException e) {
             LOG.warn("retention: {}", e.getMessage());
+        }
+    }
+
+    /** Event clustering (issue 18): the recent window rebuilt from the stored clusters, not from the archive. */
+    private static LiveClusters startClusters(StoryClusterStore store, List<Path> gazetteers, Clock clock) throws StoreException {
+        ClusterSettings settings = ClusterSettings.defaults();
+        Gazetteer gazetteer;
+        try {
+            gazetteer = Gazetteer.withFiles(gazetteers);
+        } catch (GazetteerException e) { // checked when feeds.yml was loaded: the file changed since
+            LOG.warn("ingest.cluster_gazetteer: {}; clustering with the shipped gazetteer", e.getMessage());
+            gazetteer = Gazetteer.standard();
+        }
+        LiveClusters clusters = new LiveClusters(new EventClusterer(settings, gazetteer), settings, store, clock);
+        int n = clusters.restore();
+        if (n > 0) LOG.info("clusters: {} recent stories put back into the window", n);
+        return clusters;
+    }
+
+    /** Feeds that link the clusters that gained a story are rendered again. */
+    private static void linked(FeedPublisher publisher, LiveClusters.Touched t) {
+        if (t.any()) publisher.clustersChanged(t.sourceIds(), t.articles());
+    }
+
+    /** Cluster rows live as long as the source items they name (ingest.retention). */
+    private static void purgeClusters(LiveClusters clusters, FeedPublisher publisher, Clock clock) {
+        try {
+            clusters.purge(clock.instant().minus(publisher.config().ingest().retention()));
+        } catch (StoreException | RuntimeException e) {
+            LOG.warn("clusters: {}", e.getMessage());
         }
     }
 

@@ -13,13 +13,14 @@ import uz.karvon.web.html.Html;
  * (feeds.yml refused, site.base_url unset, sources no feed uses, …). English only: the admins' language.
  */
 final class AdminFrame {
-    /** The menu, in order: path, label. Other admin pages add their entry here (issue 13: /admin/clusters). */
+    /** The menu, in order: path, label. Other admin pages add their entry here. */
     static final List<String[]> MENU = List.of(
             new String[] {"/admin/", "Overview"},
             new String[] {"/admin/sources", "Sources"},
             new String[] {"/admin/feeds", "Feeds"},
             new String[] {"/admin/partners", "Partners"},
             new String[] {"/admin/stats", "Pull statistics"},
+            new String[] {"/admin/clusters", "Clusters"},
             new String[] {"/admin/config", "Configuration"});
 
     private AdminFrame() {}

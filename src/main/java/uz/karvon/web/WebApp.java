@@ -59,6 +59,7 @@ public final class WebApp {
         AdminRoutes admin = new AdminRoutes(app, reload);
         NinjsRoutes ninjs = new NinjsRoutes(app.publisher(), access);
         FeedsApi feedsApi = new FeedsApi(app.publisher());
+        ClusterRoutes clusters = new ClusterRoutes(app, admin);
         ClientLimit clientLimit = new ClientLimit(() -> app.publisher().config(), limiter);
         WebSubRoutes websub = new WebSubRoutes(app, access, admin);
         MetricsRoutes metrics = new MetricsRoutes(app);
@@ -124,6 +125,8 @@ public final class WebApp {
             config.routes.post("/api/sources/{id}/refresh", admin::refreshSource);
             config.routes.get("/api/stats", admin::statsJson);
             config.routes.get("/admin/stats", admin::statsPage);
+            config.routes.get("/admin/clusters", clusters::page);
+            config.routes.get("/api/clusters", clusters::json);
             config.routes.get("/websub", websub::describe);
             config.routes.post("/websub", websub::subscribe);
             config.routes.get("/websub/callback/{token}", websub::verify);

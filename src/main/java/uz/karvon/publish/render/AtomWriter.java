@@ -131,6 +131,11 @@ final class AtomWriter {
             via.setTitle(e.credit().name());
             other.add(via);
         }
+        if (e.cluster() != null) {
+            for (Related r : e.cluster().related()) {
+                other.add(related(r));
+            }
+        }
         a.setOtherLinks(other);
         if (e.author() != null && !e.author().isBlank()) {
             a.setAuthors(List.of(person(e.author())));
@@ -208,5 +213,13 @@ final class AtomWriter {
         c.setTerm(term);
         c.setScheme(scheme);
         return c;
+    }
+
+    /** RFC 4287 §4.2.7.2: "related" names a resource related to the entry; here another report of the same event. */
+    static Link related(Related r) {
+        Link l = AtomLinks.link("related", "text/html", r.url());
+        l.setHreflang(LanguageTags.canonical(r.language()));
+        l.setTitle(r.source() == null ? r.title() : r.title() == null ? r.source() : r.source() + ": " + r.title());
+        return l;
     }
 }

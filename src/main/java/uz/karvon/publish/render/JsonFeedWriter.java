@@ -104,6 +104,23 @@ final class JsonFeedWriter {
             put(cr, "url", e.credit().url());
             if (e.credit().dateFirstSeen()) k.put("date_first_seen", true);   // the source gave no usable date
         }
+        if (e.cluster() != null) {
+            k.put("cluster", e.cluster().id());
+            if (!e.cluster().related().isEmpty()) {
+                ArrayNode rel = k.putArray("related");
+                for (Related r : e.cluster().related()) {
+                    ObjectNode n = rel.addObject();
+                    n.put("url", r.url());
+                    put(n, "language", LanguageTags.canonical(r.language()));
+                    put(n, "source", r.source());
+                    put(n, "title", r.title());
+                }
+            }
+            if (!e.cluster().alsoReportedBy().isEmpty()) {
+                ArrayNode also = k.putArray("also_reported_by");
+                e.cluster().alsoReportedBy().forEach(also::add);
+            }
+        }
         if (e.embargo() != null) {
             k.put("embargo_until", Dates.rfc3339(e.embargo().until()));
         }

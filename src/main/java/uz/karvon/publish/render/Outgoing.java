@@ -57,7 +57,17 @@ final class Outgoing {
         List<String> categories = e.categories().stream().map(Outgoing::text).filter(s -> s != null && !s.isBlank()).toList();
         return new Entry(XmlText.clean(e.id()), link, text(e.title()), XmlText.clean(e.summary()), XmlText.clean(e.contentHtml()),
                 XmlText.clean(e.language()), categories, text(e.author()), e.published(), e.updated(), img, tr, cr, e.embargo(),
-                text(e.correctionNote()), text(e.dateline()), e.machineTransliterated());
+                text(e.correctionNote()), text(e.dateline()), e.machineTransliterated(), cluster(e.cluster()));
+    }
+
+    private static ClusterInfo cluster(ClusterInfo c) {
+        if (c == null) return null;
+        List<Related> related = new ArrayList<>(c.related().size());
+        for (Related r : c.related()) {
+            String u = url(r.url());
+            if (u != null) related.add(new Related(u, XmlText.clean(r.language()), text(r.title()), text(r.source())));
+        }
+        return new ClusterInfo(XmlText.clean(c.id()), related, c.alsoReportedBy().stream().map(Outgoing::text).toList());
     }
 
     static Tombstone tombstone(Tombstone t) {

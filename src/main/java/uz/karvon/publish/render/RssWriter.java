@@ -158,10 +158,16 @@ final class RssWriter {
             dc.setLanguage(otherLang ? lang : null);
             modules.add(dc);
         }
-        if (!e.translations().isEmpty()) {
+        boolean related = e.cluster() != null && !e.cluster().related().isEmpty();
+        if (!e.translations().isEmpty() || related) {
             List<Link> links = new ArrayList<>();
             for (Translation t : e.translations()) {
                 links.add(AtomLinks.alternate(t.url(), LanguageTags.canonical(t.language()), t.title()));
+            }
+            if (related) {
+                for (Related r : e.cluster().related()) {
+                    links.add(AtomWriter.related(r));
+                }
             }
             AtomLinkModuleImpl atom = new AtomLinkModuleImpl();
             atom.setLinks(links);
