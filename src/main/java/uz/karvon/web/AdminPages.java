@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jsoup.nodes.Element;
+import uz.karvon.config.FeedProfile;
 import uz.karvon.config.KarvonConfig;
 import uz.karvon.config.KarvonConfig.FeedSpec;
 import uz.karvon.config.KarvonConfig.PartnerSpec;
@@ -19,6 +20,8 @@ import uz.karvon.publish.FeedPublisher;
 import uz.karvon.publish.PageRequest;
 import uz.karvon.publish.Served;
 import uz.karvon.publish.SiteUrls;
+import uz.karvon.publish.profile.Exclusion;
+import uz.karvon.publish.profile.ProfileReport;
 import uz.karvon.store.PullStatStore;
 import uz.karvon.web.html.TimeText;
 
@@ -85,6 +88,31 @@ final class AdminPages {
             for (FeedFormat fmt : FeedFormat.SERVED) {
                 formats.appendElement("a").attr("href", urls.feed(f.id(), fmt.extension())).text(fmt.extension());
                 formats.appendText(" ");
+            }
+        }
+        leftOut(page.main(), cfg, publisher);
+    }
+
+    /** What each platform profile left out of its feed's first page, and why (the rule and its source). */
+    private static void leftOut(Element main, KarvonConfig cfg, FeedPublisher publisher) {
+        List<FeedSpec> profiled = cfg.feeds().stream().filter(f -> f.profile() != FeedProfile.NONE).toList();
+        if (profiled.isEmpty()) return;
+        main.appendElement("h2").text("Left out by platform profiles");
+        for (FeedSpec f : profiled) {
+            for (FeedFormat fmt : FeedFormat.FOR_READERS) publisher.render(f.id(), fmt, PageRequest.FIRST); // the report follows the feed
+            Element section = main.appendElement("section");
+            section.appendElement("h3").attr("dir", "auto").text(f.title() + " (" + f.profile().key() + ")");
+            Map<String, ProfileReport.Entry> report = publisher.profileReport().of(f.id());
+            List<Exclusion> all = report.values().stream().flatMap(e -> e.excluded().stream()).distinct().toList();
+            if (all.isEmpty()) {
+                section.appendElement("p").text("Nothing left out: every item meets the platform's rules.");
+                continue;
+            }
+            Element ul = section.appendElement("ul");
+            for (Exclusion x : all) {
+                Element li = ul.appendElement("li");
+                li.appendElement("span").attr("dir", "auto").text(x.title() == null ? x.itemId() : x.title());
+                li.appendText(": " + x.rule().reason() + " (" + x.rule().rule() + ")");
             }
         }
     }

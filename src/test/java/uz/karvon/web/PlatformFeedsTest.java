@@ -139,6 +139,13 @@ class PlatformFeedsTest {
         assertThat(FeedView.parse("rss", http.get(next).body()).ids()).containsExactlyInAnyOrderElementsOf(ids);
         assertThat(byId(api, "yandex-ru").path("left_out").path("rss").path("items")).isEmpty();
         assertThat(byId(api, "ru").has("left_out")).as("no profile, no report").isFalse();
+        // the admin's feeds page says the same, once per item whatever the format
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(new String(
+                http.get(base + "/admin/feeds", "Authorization", "Bearer " + ADMIN).body(), java.nio.charset.StandardCharsets.UTF_8));
+        org.jsoup.nodes.Element dzenLeft = page.select("section").stream()
+                .filter(sec -> sec.select("h3").text().endsWith("(dzen)")).findFirst().orElseThrow();
+        assertThat(dzenLeft.select("li")).hasSize(9)
+                .allSatisfy(li -> assertThat(li.text()).contains("published more than 3 days ago"));
 
         clock.advance(Duration.ofDays(1)); // the last story ages out: the cached feed must not outlive it
         assertThat(FeedView.parse("rss", feed("dzen-ru.rss")).ids()).isEmpty();
