@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import uz.karvon.store.ArticleStore;
 import uz.karvon.store.StoreException;
@@ -20,9 +21,16 @@ public final class ArticleIntake {
     private final ArticleStore store;
     private final Clock clock;
     private final Runnable onChange;
+    private final Consumer<List<Article>> onStored;
 
     /** @param onChange runs after a commit that changed something (the server applies the change log at once) */
     public ArticleIntake(ArticleJson reader, ArticleStore store, Clock clock, Runnable onChange) {
+        this(reader, store, clock, onChange, stored -> {});
+    }
+
+    /** @param onStored told of the article versions a commit created or changed (event clustering, issue 18); must not throw */
+    public ArticleIntake(ArticleJson reader, ArticleStore store, Clock clock, Runnable onChange, Consumer<List<Article>> onStored) {
+        this.onStored = onStored;
         this.reader = reader;
         this.store = store;
         this.clock = clock;
@@ -61,15 +69,18 @@ public final class ArticleIntake {
         }
         if (!valid.isEmpty()) {
             List<ArticleStore.Result> stored = store.upsertAll(valid, now);
-            boolean changed = false;
+            List<Article> changed = new ArrayList<>();
             for (int j = 0; j < stored.size(); j++) {
                 ArticleStore.Result s = stored.get(j);
                 out[where.get(j)] = s.conflict() != null
                         ? new Rejected(List.of(new FieldError(s.conflict().field(), s.conflict().getMessage())))
                         : new Accepted(s.outcome(), s.article());
-                changed |= s.outcome() == ArticleStore.Outcome.CREATED || s.outcome() == ArticleStore.Outcome.UPDATED;
+                if (s.outcome() == ArticleStore.Outcome.CREATED || s.outcome() == ArticleStore.Outcome.UPDATED) changed.add(s.article());
             }
-            if (changed) onChange.run();
+            if (!changed.isEmpty()) {
+                onStored.accept(changed);
+                onChange.run();
+            }
         }
         return List.of(out);
     }
@@ -94,7 +105,10 @@ public final class ArticleIntake {
             }
         }), now).get(0);
         if (r.conflict() != null) throw new IllegalStateException(r.conflict());
-        if (r.outcome() != ArticleStore.Outcome.UNCHANGED) onChange.run();
+        if (r.outcome() != ArticleStore.Outcome.UNCHANGED) {
+            onStored.accept(List.of(r.article()));
+            onChange.run();
+        }
         return Optional.of(r.article());
     }
 

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
+import uz.karvon.lang.TextHygiene;
 
 /**
  * Reads an article from the CMS JSON shape, checking every field and reporting each bad one.
@@ -107,6 +108,19 @@ public final class ArticleJson {
             categories = c;
         }
         String cleanBody = body == null ? null : htmlSanitizer.apply(body);
+        if (TextHygiene.isUzbekLatin(lang)) {
+            // oʻ/gʻ and the tutuq arrive from editors' keyboards as ' ‘ ’ `: the same one rule as aggregated items
+            title = TextHygiene.normalizeUzbekApostrophes(title);
+            summary = TextHygiene.normalizeUzbekApostrophes(summary);
+            cleanBody = TextHygiene.normalizeUzbekApostrophesInHtml(cleanBody);
+            tags = tags.stream().map(TextHygiene::normalizeUzbekApostrophes).distinct().toList();
+            author = TextHygiene.normalizeUzbekApostrophes(author);
+            dateline = TextHygiene.normalizeUzbekApostrophes(dateline);
+            correction = TextHygiene.normalizeUzbekApostrophes(correction);
+            if (image != null && image.caption() != null) {
+                image = new Article.Image(image.url(), image.type(), image.length(), TextHygiene.normalizeUzbekApostrophes(image.caption()));
+            }
+        }
         return new Ok(new Article(id, lang, key, slug, title, summary, cleanBody, section, categories, tags, author,
                 dateline, image, published, updated, status, embargo, correction, null, false));
     }

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "karvon", mixinStandardHelpOptions = true, version = "karvon 0.1.0",
         description = "Multilingual RSS/Atom/JSON Feed publisher and aggregator.",
         subcommands = {ServeCommand.class, ImportCommand.class, MigrateDbCommand.class, ValidateCommand.class,
-                ParseCommand.class, TranslitCommand.class, LangCommand.class, ClusterCommand.class})
+                ParseCommand.class, TranslitCommand.class, LangCommand.class, ClusterCommand.class, SourcesCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -33,7 +33,9 @@ import uz.karvon.lang.LangTags;
 @Command(name = "parse", mixinStandardHelpOptions = true,
         description = {"Run feeds (files, folders or http(s) URLs) through karvon's fetch/parse/normalize pipeline and print",
                 "each as one line of JSON Feed 1.1 (NDJSON when there are several), in input order.",
-                "An input that cannot be parsed prints {\"_karvon\":{\"input\":…,\"error\":…}} in its place; exit code 1."})
+                "An input that cannot be parsed prints {\"_karvon\":{\"input\":…,\"error\":…}} in its place; exit code 1.",
+                "A feed that was read only after repairs (ill-formed XML, bad bytes, undeclared namespaces…) says what",
+                "was repaired on stderr; its exit code stays 0."})
 final class ParseCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "FILE|DIR|URL", arity = "1..*", description = "inputs; a folder stands for the feed files in it, sorted by name")
@@ -45,6 +47,25 @@ final class ParseCommand implements Callable<Integer> {
     @Option(names = "--language", converter = LanguageTag.class,
             description = "declared language (BCP 47, e.g. uz-Latn) used when the feed has none")
     String language;
+
+    @Option(names = "--base-url", paramLabel = "URL", converter = BaseUrl.class,
+            description = "for files saved from the web: the http(s) URL they came from, against which relative links resolve")
+    String baseUrl;
+
+    /** An absolute http(s) URL. */
+    static final class BaseUrl implements CommandLine.ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            try {
+                java.net.URI u = new java.net.URI(value.strip());
+                String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(java.util.Locale.ROOT);
+                if ((scheme.equals("http") || scheme.equals("https")) && u.getHost() != null) return u.toString();
+            } catch (java.net.URISyntaxException e) {
+                // reported below
+            }
+            throw new CommandLine.TypeConversionException("'" + value + "' is not an absolute http(s) URL (for example https://kun.uz/news/rss)");
+        }
+    }
 
     /** A well-formed BCP 47 tag of a known language, in canonical form (uz-latn → uz-Latn). */
     static final class LanguageTag implements CommandLine.ITypeConverter<String> {
@@ -88,7 +109,7 @@ final class ParseCommand implements Callable<Integer> {
             for (int done = 0; done < all.size(); done++) {
                 while (next < all.size() && window.size() < threads * 4) {
                     String input = all.get(next++);
-                    window.add(pool.submit(() -> preview.run(input, zone, language)));
+                    window.add(pool.submit(() -> preview.run(input, zone, language, baseUrl)));
                 }
                 String input = all.get(done);
                 FeedPreview.Outcome o;
@@ -101,6 +122,10 @@ final class ParseCommand implements Callable<Integer> {
                     return 130;
                 }
                 if (o.json() != null) {
+                    if (!o.repairs().isEmpty()) {
+                        out.flush();
+                        System.err.println("karvon parse: " + input + ": repaired: " + String.join("; ", o.repairs()));
+                    }
                     out.write(o.json());
                 } else {
                     failures++;

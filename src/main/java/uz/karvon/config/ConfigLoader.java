@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -128,10 +129,28 @@ public final class ConfigLoader {
             KarvonConfig.PartnerSpec p = partner(m, problems, feedIds, feeds, warnings);
             if (p != null && unique(partnerIds, p.id(), m, "partner", problems)) partners.add(p);
         }
+        Map<String, KarvonConfig.MediaTopic> mediaTopics = MediaTopicTable.read(top.map("media_topics"), problems);
+        KarvonConfig.Websub websub = WebsubSection.read(top.map("websub"), problems);
         top.rejectUnknownKeys();
         if (feeds.isEmpty()) warnings.add("no feeds are defined under feeds: nothing is published");
         if (!problems.isEmpty()) throw new ConfigException(problems.sorted());
-        return new KarvonConfig(site, server, security, ingest, feeds, sources, partners, warnings, database);
+        adminWarnings(site, sources, feeds, warnings);
+        return new KarvonConfig(site, server, security, ingest, feeds, sources, partners, mediaTopics, warnings, websub, database);
+    }
+
+    /** What an admin should fix even though the file is valid. */
+    private static void adminWarnings(KarvonConfig.Site site, List<KarvonConfig.SourceSpec> sources,
+                                      List<KarvonConfig.FeedSpec> feeds, List<String> warnings) {
+        if (site.baseUrl() == null) {
+            warnings.add("site.base_url is not set: links and item ids use http://localhost:PORT, and every item id"
+                    + " changes when it is set later (feed readers then show every story again); set it before going public");
+        }
+        for (KarvonConfig.SourceSpec s : sources) {
+            if (feeds.stream().noneMatch(f -> f.sources().contains(s.id()))) {
+                warnings.add("source '" + s.id() + "' is used by no feed: its items are fetched and stored but published"
+                        + " nowhere; add it to a feed's sources or remove it");
+            }
+        }
     }
 
     private static boolean unique(Map<String, Node> seen, String id, YamlMap m, String what, Problems problems) {
@@ -154,14 +173,55 @@ public final class ConfigLoader {
         String lang = language(m, "default_language", "uz-Latn", p);
         ZoneId zone = zone(m, "timezone", "Asia/Tashkent", p);
         List<String> fallbacks = languages(m, "language_fallbacks", p);
+        String rightsUrl = m.string("rights_url", null);
+        URI ru = rightsUrl == null ? null : uri(rightsUrl, m, "rights_url", p);
+        if (ru != null && (!ru.isAbsolute() || !Set.of("http", "https").contains(ru.getScheme()) || ru.getHost() == null)) {
+            p.at(m.valueNode("rights_url"), m.qualified("rights_url") + ": expected an absolute http(s) URL, got \"" + rightsUrl + "\"");
+        }
         KarvonConfig.Site site = new KarvonConfig.Site(base,
                 m.string("title", "Karvon"),
                 m.string("description", "News feeds"),
                 m.string("agency", m.string("title", "Karvon")),
                 lang, zone, fallbacks.isEmpty() ? List.of("uz-Latn", "ru", "en") : fallbacks,
-                m.string("rights", null));
+                m.string("rights", null), rightsUrl, image(m, "logo", "/static/logo.png", p),
+                image(m, "favicon", "/static/favicon.png", p), sectionIds(m, p));
         m.rejectUnknownKeys();
         return site;
+    }
+
+    /** A site path ({@code /static/logo.png}) or an absolute http(s) URL. */
+    private static String image(YamlMap m, String key, String def, Problems p) {
+        String v = m.string(key, def);
+        if (v == null) return def;
+        v = v.trim();
+        boolean path = v.startsWith("/") && !v.startsWith("//");
+        URI u = null;
+        try {
+            u = new URI(v);
+        } catch (URISyntaxException e) {
+            // reported below
+        }
+        boolean absolute = u != null && u.isAbsolute() && Set.of("http", "https").contains(u.getScheme()) && u.getHost() != null;
+        if (u == null || !(path || absolute)) {
+            p.at(m.valueNode(key), m.qualified(key) + ": expected a site path such as /static/" + key
+                    + ".png or an absolute http(s) URL, got \"" + v + "\"");
+            return def;
+        }
+        return v;
+    }
+
+    /** Section ids as articles name them (lower-case words such as economy). */
+    private static List<String> sectionIds(YamlMap m, Problems p) {
+        List<String> out = new ArrayList<>();
+        for (Node n : m.stringNodes("sections")) {
+            String id = ((org.yaml.snakeyaml.nodes.ScalarNode) n).getValue().trim();
+            if (!id.matches("[a-z0-9][a-z0-9_-]{0,63}")) {
+                p.at(n, m.qualified("sections") + ": \"" + id + "\" is not a section id; expected a lower-case word such as economy");
+            } else if (!out.contains(id)) {
+                out.add(id);
+            }
+        }
+        return out;
     }
 
     private KarvonConfig.Server server(YamlMap m) {
@@ -179,7 +239,9 @@ public final class ConfigLoader {
     private KarvonConfig.Security security(YamlMap m, Problems p, List<String> warnings) {
         KarvonConfig.Security s = new KarvonConfig.Security(
                 secret(m, "cms_token", p, warnings, "the CMS API (/api/articles) is disabled"),
-                secret(m, "admin_token", p, warnings, "the admin API (/api/reload, /admin) is disabled"));
+                secret(m, "admin_token", p, warnings, "the admin API (/api/reload, /admin) is disabled"),
+                m.has("metrics_token") ? secret(m, "metrics_token", p, warnings, "/metrics takes the admin token only")
+                        : Secret.NONE);
         m.rejectUnknownKeys();
         return s;
     }
@@ -235,7 +297,7 @@ public final class ConfigLoader {
                 m.integer("per_host_concurrency", 2, 1, 256),
                 m.integer("workers", 16, 1, 512),
                 m.duration("retention", Duration.ofDays(30), Duration.ofHours(1), Duration.ofDays(3650)),
-                folders);
+                folders, clusterGazetteer(m, p, baseDir));
         m.rejectUnknownKeys();
         return in;
     }
@@ -287,6 +349,22 @@ public final class ConfigLoader {
         }
         m.rejectUnknownKeys();
         return url == null ? KarvonConfig.DatabaseSpec.EMBEDDED : new KarvonConfig.DatabaseSpec(url, source, pool, lease);
+    }
+
+    /** {@code ingest.cluster_gazetteer}: extra gazetteer files, checked now so a broken one is refused with its place. */
+    private static List<Path> clusterGazetteer(YamlMap m, Problems p, Path baseDir) {
+        List<Path> files = new ArrayList<>();
+        for (String f : m.strings("cluster_gazetteer")) {
+            Path path = Path.of(f);
+            files.add((path.isAbsolute() || baseDir == null ? path : baseDir.resolve(path)).normalize());
+        }
+        if (files.isEmpty()) return List.of();
+        try {
+            uz.karvon.cluster.Gazetteer.withFiles(files);
+        } catch (uz.karvon.cluster.GazetteerException e) {
+            p.at(m.valueNode("cluster_gazetteer"), m.qualified("cluster_gazetteer") + ": " + e.getMessage());
+        }
+        return List.copyOf(files);
     }
 
     private KarvonConfig.SourceSpec source(YamlMap m, Problems p, KarvonConfig.Site site, KarvonConfig.Ingest ingest) {
@@ -350,13 +428,42 @@ public final class ConfigLoader {
                 m.strings("sections"), m.strings("tags"), m.bool("articles", true), sources,
                 m.integer("limit", 50, 1, 1000), m.bool("public", true), m.bool("embargoed", false),
                 m.bool("full_text", true), m.bool("transliterate", false),
-                patterns(m, "keep", p), patterns(m, "block", p));
+                patterns(m, "keep", p), patterns(m, "block", p), profile(m, p), clusterMode(m, p));
+        if (f.profile().needsFullText() && !f.fullText()) {
+            p.at(m.valueNode("full_text"), m.qualified("full_text") + ": profile " + f.profile().key()
+                    + " publishes the full text of every item; remove 'full_text: false' or the profile");
+        }
         if (f.includeEmbargoed() && f.isPublic()) {
             p.at(m.valueNode("embargoed"), m.qualified("embargoed") + ": a feed that carries embargoed stories must be"
                     + " private; add 'public: false' and list the partners allowed to read it");
         }
         m.rejectUnknownKeys();
         return id == null || title == null ? null : f;
+    }
+
+    private static FeedProfile profile(YamlMap m, Problems p) {
+        String s = m.string("profile", null);
+        if (s == null) return FeedProfile.NONE;
+        Optional<FeedProfile> found = FeedProfile.byKey(s);
+        if (found.isEmpty()) {
+            List<String> keys = java.util.Arrays.stream(FeedProfile.values()).map(FeedProfile::key).toList();
+            String hint = Suggest.closest(s, keys);
+            p.at(m.valueNode("profile"), m.qualified("profile") + ": unknown profile \"" + s + "\"; expected one of "
+                    + String.join(", ", keys) + (hint != null ? " (did you mean '" + hint + "'?)" : ""));
+            return FeedProfile.NONE;
+        }
+        return found.get();
+    }
+
+    /** {@code cluster: link | one | off} (issue 18). */
+    private static KarvonConfig.ClusterMode clusterMode(YamlMap m, Problems p) {
+        String v = m.string("cluster", null);
+        if (v == null) return KarvonConfig.ClusterMode.LINK;
+        for (KarvonConfig.ClusterMode mode : KarvonConfig.ClusterMode.values()) {
+            if (mode.name().equalsIgnoreCase(v)) return mode;
+        }
+        p.at(m.valueNode("cluster"), m.qualified("cluster") + ": expected one of link, one, off, got \"" + v + "\"");
+        return KarvonConfig.ClusterMode.LINK;
     }
 
     private KarvonConfig.PartnerSpec partner(YamlMap m, Problems p, Map<String, Node> feedIds,

@@ -51,6 +51,10 @@ public final class EditCheck {
             out.add(new Risk(Confirm.WEAKEN_SECURITY, "it removes every partner (" + running.partners().stream()
                     .map(KarvonConfig.PartnerSpec::id).collect(Collectors.joining(", ")) + ")"));
         }
+        if (!running.websub().allowPrivateCallbacks() && next.websub().allowPrivateCallbacks()) {
+            out.add(new Risk(Confirm.WEAKEN_SECURITY, "it lets WebSub callbacks and hubs be on loopback and private"
+                    + " addresses (websub.allow_private_callbacks)"));
+        }
         for (KarvonConfig.FeedSpec before : running.feeds()) {
             if (before.isPublic()) continue;
             next.feed(before.id()).filter(KarvonConfig.FeedSpec::isPublic).ifPresent(after -> out.add(new Risk(

@@ -218,6 +218,11 @@ final class YamlMap {
         return out;
     }
 
+    /** The keys of this mapping, in file order. */
+    List<String> keys() {
+        return List.copyOf(entries.keySet());
+    }
+
     /** Reports every key that no getter asked for, with a suggestion when one is close. */
     void rejectUnknownKeys() {
         for (Map.Entry<String, NodeTuple> e : entries.entrySet()) {

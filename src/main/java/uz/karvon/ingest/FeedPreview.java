@@ -45,10 +45,26 @@ public final class FeedPreview {
         this.clock = clock;
     }
 
-    /** Either {@code json} (one line of JSON Feed 1.1, UTF-8, no line break) or {@code error} (plain words). */
-    public record Outcome(byte[] json, String error) {}
+    /**
+     * Either {@code json} (one line of JSON Feed 1.1, UTF-8, no line break) or {@code error} (plain words);
+     * {@code repairs} says what had to be repaired for the feed to be read (empty when nothing was).
+     */
+    public record Outcome(byte[] json, String error, List<String> repairs) {
+        public Outcome(byte[] json, String error) {
+            this(json, error, List.of());
+        }
+    }
 
     public Outcome run(String input, ZoneId zone, String declaredLanguage) {
+        return run(input, zone, declaredLanguage, null);
+    }
+
+    /**
+     * @param baseUrl for files: the URL they were saved from, against which relative links resolve (a file's
+     *                own {@code file:} URL otherwise); ignored for http(s) inputs, which resolve against the URL
+     *                that answered
+     */
+    public Outcome run(String input, ZoneId zone, String declaredLanguage, String baseUrl) {
         Instant now = clock.instant();
         try {
             byte[] body;
@@ -60,14 +76,14 @@ public final class FeedPreview {
                 FetchResult r = fetcher.fetch(new FetchRequest(u, null, null, null, Map.of(), AddressGuard.namesPrivateAddress(u.getHost())));
                 body = r.body();
                 contentType = r.contentType();
-                base = r.finalUrl().toString();
+                base = r.baseUrl();
             } else {
                 Path p = pathOf(input);
                 body = Files.readAllBytes(p);
-                base = p.toAbsolutePath().toUri().toString();
+                base = baseUrl != null ? baseUrl : p.toAbsolutePath().toUri().toString();
             }
             ParsedFeed feed = parser.parse(body, contentType, base, new ParseOptions(zone, declaredLanguage, now, ParseOptions.DEFAULT_MAX_ITEMS));
-            return new Outcome(JsonFeedWriter.toJsonBytes(withLanguages(feed)), null);
+            return new Outcome(JsonFeedWriter.toJsonBytes(withLanguages(feed)), null, feed.repairs());
         } catch (FetchException | FeedParseException e) {
             return new Outcome(null, e.getMessage());
         } catch (NoSuchFileException e) {
@@ -81,9 +97,9 @@ public final class FeedPreview {
         List<ParsedItem> items = new ArrayList<>(f.items().size());
         for (ParsedItem i : f.items()) {
             String tag = languages.resolve(i.language(), LanguageResolver.sample(i)).tag();
-            items.add(Objects.equals(tag, i.language()) ? i : i.withLanguage(tag));
+            items.add(ItemMapper.spelled(Objects.equals(tag, i.language()) ? i : i.withLanguage(tag), tag));
         }
-        return new ParsedFeed(f.title(), f.homePageUrl(), f.feedUrl(), f.description(), f.language(), f.format(), items, f.warnings());
+        return f.withItems(items);
     }
 
     /** True for inputs {@link #run} fetches (http and https URLs) rather than reads from disk. */

@@ -11,6 +11,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import uz.karvon.ingest.parse.Author;
+import uz.karvon.ingest.parse.ItemFlag;
 import uz.karvon.ingest.parse.ParsedItem;
 import uz.karvon.lang.TextHygiene;
 import uz.karvon.store.SourceItem;
@@ -23,21 +25,53 @@ final class ItemMapper {
 
     private ItemMapper() {}
 
-    static SourceItem map(String sourceId, ParsedItem p, String language, Instant now) {
+    static SourceItem map(String sourceId, ParsedItem parsed, String language, Instant now) {
+        ParsedItem p = spelled(parsed, language);
         List<SourceItem.Author> authors = new ArrayList<>();
-        p.authors().forEach(a -> authors.add(new SourceItem.Author(a.name(), a.url())));
+        p.authors().forEach(a -> authors.add(new SourceItem.Author(a.name(), a.url() != null ? a.url()
+                : a.email() != null ? "mailto:" + a.email() : null)));
         List<SourceItem.Attachment> attachments = new ArrayList<>();
         p.attachments().forEach(a -> attachments.add(new SourceItem.Attachment(a.url(), a.mimeType(), a.sizeInBytes())));
         String title = p.title();
         if (title == null || title.isBlank()) title = untitled(p);
-        if (language != null && language.startsWith("uz") && !language.contains("Cyrl") && !language.contains("Arab")) {
-            // oʻ/gʻ and the tutuq belgisi arrive as ' ‘ ’ `; one spelling makes them searchable and de-duplicable
-            title = TextHygiene.normalizeUzbekApostrophes(title);
+        // An item without a date the server can believe (none, unreadable, or in the future) is ordered by the time
+        // it was first seen; its flags say so, and the store keeps that first time on later polls.
+        Instant published = p.published();
+        List<String> flags = p.flags();
+        if (published == null || ItemFlag.undated(flags)) {
+            published = now;
+            if (p.hasFlag(ItemFlag.DATE_FUTURE)) {
+                flags = new ArrayList<>(flags);
+                flags.add(DATE_CLAMPED);
+            }
         }
         return new SourceItem(karvonId(sourceId, p.id()), sourceId, p.id(), p.url(), p.externalUrl(), title,
-                p.summary(), p.contentHtml(), p.image(), p.published() == null ? now : p.published(), p.modified(), now,
-                language, authors, p.tags(), attachments, p.flags(), canonicalUrl(p.url()),
+                p.summary(), p.contentHtml(), p.image(), published, p.modified(), now,
+                language, authors, p.tags(), attachments, flags, canonicalUrl(p.url()),
                 textHash(title, p.contentText() != null ? p.contentText() : p.summary()), null);
+    }
+
+    /** Flag of a stored item whose future date was replaced by its first-seen time. */
+    static final String DATE_CLAMPED = "date-clamped";
+
+    /**
+     * The item spelled as its language requires: for Uzbek in Latin script, oʻ/gʻ and the tutuq belgisi, which
+     * arrive as ' ‘ ’ `, get their one spelling (U+02BB, U+02BC) in every text field — title, content and summary
+     * text (never their markup, URLs or code), tags and author names — so they are searchable and de-duplicable.
+     * The same {@link TextHygiene} rule serves the CMS's articles.
+     */
+    static ParsedItem spelled(ParsedItem p, String language) {
+        if (!TextHygiene.isUzbekLatin(language)) return p;
+        List<String> tags = new ArrayList<>(p.tags().size());
+        for (String t : p.tags()) {
+            String fixed = TextHygiene.normalizeUzbekApostrophes(t);
+            if (!tags.contains(fixed)) tags.add(fixed);
+        }
+        List<Author> authors = new ArrayList<>(p.authors().size());
+        for (Author a : p.authors()) authors.add(new Author(TextHygiene.normalizeUzbekApostrophes(a.name()), a.url(), a.email()));
+        return p.withText(TextHygiene.normalizeUzbekApostrophes(p.title()), TextHygiene.normalizeUzbekApostrophesInHtml(p.contentHtml()),
+                TextHygiene.normalizeUzbekApostrophes(p.contentText()), TextHygiene.normalizeUzbekApostrophesInHtml(p.summary()),
+                tags, authors);
     }
 
     /** RSS allows items without a title; feeds and readers need one, so take the text's opening words. */

@@ -1,5 +1,6 @@
 package uz.karvon.ingest;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,12 +12,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,14 +57,24 @@ public final class PollScheduler implements AutoCloseable {
     /** Polls claimed by this instance and not yet finished. */
     private final Map<String, SourceStates.Poll> running = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<SourceStates.Finished> finished = new ConcurrentLinkedQueue<>();
+    private final AtomicLong pushedBytes = new AtomicLong();
     private volatile KarvonConfig config;
     private volatile boolean reconcile = true;
     private volatile boolean poked;
     private volatile boolean stopped;
     private volatile boolean abandoned;
+    private final FetchHistory history;
 
     public PollScheduler(KarvonConfig config, SourceRefresher refresher, SourceStates states, Clock clock,
                          int workerCount, Consumer<Set<String>> onItemsChanged, Consumer<Error> onFatal) {
+        this(config, refresher, states, clock, workerCount, onItemsChanged, onFatal, null);
+    }
+
+    /** @param history where every fetch is recorded (the admin's page per source); null: nowhere */
+    public PollScheduler(KarvonConfig config, SourceRefresher refresher, SourceStates states, Clock clock,
+                         int workerCount, Consumer<Set<String>> onItemsChanged, Consumer<Error> onFatal,
+                         FetchHistory history) {
+        this.history = history;
         this.config = config;
         this.refresher = refresher;
         this.states = states;
@@ -90,6 +104,43 @@ public final class PollScheduler implements AutoCloseable {
         config = next;
         reconcile = true;
         wake();
+    }
+
+    /**
+     * A feed a WebSub hub pushed for this source, stored on a poll worker through the same path as a fetch; feeds
+     * carrying the source are re-rendered when items changed. Pushes waiting for a worker are bounded (a few bodies
+     * of {@code ingest.max_body_size}); beyond that, or for a source no longer configured, the future fails at once.
+     */
+    public CompletableFuture<SourceRefresher.Pushed> push(String sourceId, byte[] body, String contentType, URI topic) {
+        KarvonConfig cfg = config;
+        Optional<SourceSpec> spec = cfg.source(sourceId);
+        if (spec.isEmpty()) return CompletableFuture.failedFuture(new IllegalStateException("source " + sourceId + " is no longer configured"));
+        long limit = Math.max(4 * cfg.ingest().maxBodyBytes(), 1);
+        if (pushedBytes.addAndGet(body.length) > limit || stopped) {
+            pushedBytes.addAndGet(-body.length);
+            return CompletableFuture.failedFuture(new IllegalStateException("too many pushes waiting; the hub should retry"));
+        }
+        CompletableFuture<SourceRefresher.Pushed> done = new CompletableFuture<>();
+        try {
+            workers.execute(() -> {
+                try {
+                    SourceRefresher.Pushed p = refresher.ingestPushed(spec.get(), config.ingest(), body, contentType, topic);
+                    done.complete(p);
+                    if (p.changed()) onItemsChanged.accept(Set.of(sourceId));
+                } catch (Exception | StackOverflowError e) {
+                    done.completeExceptionally(e);
+                } catch (Error e) {
+                    done.completeExceptionally(e);
+                    fatal(sourceId, e);
+                } finally {
+                    pushedBytes.addAndGet(-body.length);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            pushedBytes.addAndGet(-body.length);
+            done.completeExceptionally(e);
+        }
+        return done;
     }
 
     /** Makes a source due now (admin "refresh now"), for whichever instance claims it; asked during a poll, it is polled again after. */
@@ -215,7 +266,9 @@ public final class PollScheduler implements AutoCloseable {
             if (from == null || !from.url().equals(spec.url().toString())) {
                 from = SourceState.fresh(id, spec.url().toString(), clock.instant()); // never one URL's validators for another
             }
+            Instant started = clock.instant();
             SourceRefresher.Result r = refresher.refresh(spec, cfg.ingest(), from);
+            if (history != null) history.record(r, started, Duration.between(started, clock.instant()).toMillis());
             outcome = r.state();
             changed = r.changed();                // items were stored either way: feeds are rendered again
             if (r.state().lastError() != null && r.state().failures() == 1) {

@@ -15,6 +15,7 @@ import uz.karvon.article.Article;
 import uz.karvon.config.KarvonConfig;
 import uz.karvon.config.KarvonConfig.FeedSpec;
 import uz.karvon.lang.UzbekTransliterator;
+import uz.karvon.metrics.Metrics;
 import uz.karvon.store.ArticleStore;
 import uz.karvon.store.StoreException;
 
@@ -31,13 +32,15 @@ public final class Archive {
     private record GeneratedKey(String id, long updated, String target, boolean withBody) {}
 
     /** @param generatedCacheChars how much transliterated text (title, summary, body) to keep, in characters */
-    public Archive(ArticleStore store, UzbekTransliterator translit, long generatedCacheChars) {
+    public Archive(ArticleStore store, UzbekTransliterator translit, long generatedCacheChars, Metrics metrics) {
         this.store = store;
         this.translit = translit;
         this.generated = Caffeine.newBuilder()
+                .recordStats()
                 .maximumWeight(generatedCacheChars)
                 .<GeneratedKey, Article>weigher((k, a) -> 256 + length(a.title()) + length(a.summary()) + length(a.bodyHtml()))
                 .build();
+        metrics.cache("transliterations", generated);
     }
 
     /** The scripts generated versions are made in: the languages of the feeds marked {@code transliterate}. */
@@ -91,6 +94,42 @@ public final class Archive {
         String key = original.get().translationKey();
         if (!keysWithVersionIn(lang, List.of(key)).isEmpty()) return Optional.empty(); // the story has its own version there
         return Optional.of(generated(original.get(), lang));
+    }
+
+    /**
+     * The article with this id in any state ({@code /api/ninjs/{id}}): stored, or a generated version
+     * ({@code <id>~<script>}) of a stored one whose story has no stored version in that script.
+     */
+    public Optional<Article> article(String id, Set<String> targets) {
+        int tilde = id.indexOf('~');
+        if (tilde < 0) return call(() -> store.get(id));
+        String target = id.substring(tilde + 1);
+        if (!targets.contains(target)) return Optional.empty();
+        Optional<Article> source = call(() -> store.get(id.substring(0, tilde)))
+                .filter(a -> target.equals(ScriptVersions.other(a.lang())));
+        if (source.isEmpty() || !keysWithVersionIn(target, List.of(source.get().translationKey())).isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(generated(source.get(), target));
+    }
+
+    /**
+     * How many times each article was stored (ninjs {@code version}), by id; a generated version counts those of
+     * the stored article it comes from. Ids not stored are absent.
+     */
+    Map<String, Integer> revisions(Collection<String> ids) {
+        Map<String, List<String>> byStored = new LinkedHashMap<>();
+        for (String id : ids) byStored.computeIfAbsent(stored(id), k -> new ArrayList<>()).add(id);
+        Map<String, Integer> stored = call(() -> store.revisions(byStored.keySet()));
+        Map<String, Integer> out = new LinkedHashMap<>();
+        stored.forEach((id, revision) -> byStored.get(id).forEach(asked -> out.put(asked, revision)));
+        return out;
+    }
+
+    /** The stored article a version's id names: itself, or the source of a generated version. */
+    private static String stored(String id) {
+        int tilde = id.indexOf('~');
+        return tilde < 0 ? id : id.substring(0, tilde);
     }
 
     /** Withdrawn versions whose withdrawal is at or after {@code since}: stored ones in feed order, then generated ones. */

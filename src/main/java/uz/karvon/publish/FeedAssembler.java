@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,6 +13,7 @@ import uz.karvon.article.Article;
 import uz.karvon.config.KarvonConfig;
 import uz.karvon.config.KarvonConfig.FeedSpec;
 import uz.karvon.publish.render.Channel;
+import uz.karvon.publish.render.ClusterInfo;
 import uz.karvon.publish.render.Credit;
 import uz.karvon.publish.render.Embargo;
 import uz.karvon.publish.render.Entry;
@@ -34,7 +36,8 @@ public final class FeedAssembler {
         return urls;
     }
 
-    public record Assembled(Channel channel, List<Entry> entries, List<Tombstone> tombstones) {}
+    /** @param keys each entry's place in the feed, by entry id: where a page cut short by a platform resumes */
+    public record Assembled(Channel channel, List<Entry> entries, List<Tombstone> tombstones, Map<String, EntryKey> keys) {}
 
     /**
      * The channel and entries of one page of {@code feed}: {@code page} as read by the {@link FeedPager},
@@ -43,11 +46,28 @@ public final class FeedAssembler {
      */
     public Assembled assemble(FeedSpec feed, FeedPager.Page page, PageRequest request, Map<String, List<Article>> versions,
                               Map<String, Set<String>> alsoCarriedBy, List<Article> withdrawn, Instant now) {
+        return assemble(feed, page, request, versions, alsoCarriedBy, withdrawn, Map.of(), now);
+    }
+
+    /** With the event clusters of the page's rows ({@link ClusterView}), by row key. */
+    Assembled assemble(FeedSpec feed, FeedPager.Page page, PageRequest request, Map<String, List<Article>> versions,
+                       Map<String, Set<String>> alsoCarriedBy, List<Article> withdrawn, Map<String, ClusterInfo> clusters, Instant now) {
         List<Entry> entries = new ArrayList<>(page.rows().size());
+        Map<String, EntryKey> keys = new HashMap<>();
         for (FeedPager.Row row : page.rows()) {
-            entries.add(row.article() != null
+            Entry e = row.article() != null
                     ? entry(row.article(), versions.getOrDefault(row.article().translationKey(), List.of()), feed.fullText(), now)
-                    : entry(row.item(), alsoCarriedBy.getOrDefault(row.item().id(), Set.of()), feed.fullText(), now));
+                    : entry(row.item(), alsoCarriedBy.getOrDefault(row.item().id(), Set.of()), feed.fullText(), now);
+            ClusterInfo c = clusters.get(ClusterView.key(row));
+            if (c != null) {
+                e = e.withCluster(c);
+                if (e.credit() != null && !c.alsoReportedBy().isEmpty()) { // cluster: one
+                    e = e.withCredit(new Credit(e.credit().sourceId(),
+                            e.credit().name() + "; also reported by " + String.join(", ", c.alsoReportedBy()), e.credit().url()));
+                }
+            }
+            entries.add(e);
+            keys.put(e.id(), row.key());
         }
         entries.sort(Comparator.comparing(Entry::published).reversed().thenComparing(Entry::id));
         List<Tombstone> tombstones = feed.isPublic() || !request.isFirst() ? List.of() : tombstones(feed, withdrawn, now);
@@ -56,9 +76,20 @@ public final class FeedAssembler {
         for (Tombstone t : tombstones) if (t.when().isAfter(updated)) updated = t.when();
         String q = request.query();
         Channel channel = new Channel(urls.feedId(feed.id()), feed.title(), feed.description(), feed.language(),
-                urls.home(), urls.feed(feed.id(), "rss") + q, urls.feed(feed.id(), "atom") + q, urls.feed(feed.id(), "json"),
-                updated, config.site().rights(), null);
-        return new Assembled(channel, entries, tombstones);
+                page(feed), urls.feed(feed.id(), "rss") + q, urls.feed(feed.id(), "atom") + q, urls.feed(feed.id(), "json"),
+                updated, config.site().rights(), urls.absolute(config.site().favicon()), urls.absolute(config.site().logo()),
+                request.isFirst() ? Topics.hub(config, feed) : null);   // a WebSub topic is a feed's first page
+        return new Assembled(channel, entries, tombstones, keys);
+    }
+
+    /**
+     * The site page that lists what the feed carries ("visit website" in a reader): the section page of a
+     * one-section feed, else the front page of the feed's language; the home page for a feed of every language.
+     */
+    String page(FeedSpec feed) {
+        if (feed.language() == null) return urls.home();
+        if (feed.sections().size() == 1) return urls.section(feed.language(), feed.sections().get(0));
+        return urls.language(feed.language());
     }
 
     /** An article as a feed entry; {@code versions} are its story's versions, for the links to translations. */
@@ -104,7 +135,12 @@ public final class FeedAssembler {
         String author = item.authors().isEmpty() ? null : item.authors().get(0).name();
         return new Entry(urls.sourceItemId(item.id(), item.firstSeen()), url, item.title(), summaryText(item.summary()),
                 fullText ? item.contentHtml() : null, item.language(), item.tags(), author, published, updated, image,
-                List.of(), new Credit(item.sourceId(), credit.toString(), url), null, null, null, false);
+                List.of(), new Credit(item.sourceId(), credit.toString(), url, firstSeenDate(item)), null, null, null, false);
+    }
+
+    /** The item's date is the time karvon first saw it (the ingest flags say why: none, unreadable, future). */
+    private static boolean firstSeenDate(SourceItem item) {
+        return item.flags().contains("date-missing") || item.flags().contains("date-invalid") || item.flags().contains("date-clamped");
     }
 
     /** Site-relative links in stored HTML (the CMS may send /media/x.jpg) made absolute for feed readers. */

@@ -12,7 +12,9 @@ import uz.karvon.store.StoreException;
  */
 final class LastModified {
     private final FeedVersionStore store;
+    private final java.util.Map<String, FeedVersionStore.Version> local = new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** @param store null: kept in this instance's memory only (tests and tools wired without a database) */
     LastModified(FeedVersionStore store) {
         this.store = store;
     }
@@ -21,13 +23,15 @@ final class LastModified {
     Instant of(String key, String etag, Instant newest, Instant now) {
         Instant second = now.truncatedTo(ChronoUnit.SECONDS);
         Instant content = newest.isAfter(second) ? second : newest;
+        java.util.function.UnaryOperator<FeedVersionStore.Version> next = prev -> {
+            if (prev == null) return new FeedVersionStore.Version(etag, content);
+            if (prev.etag().equals(etag)) return prev;
+            Instant changed = content.isAfter(prev.lastModified()) ? content : second;
+            return new FeedVersionStore.Version(etag, changed.isAfter(prev.lastModified()) ? changed : prev.lastModified().plusSeconds(1));
+        };
+        if (store == null) return local.compute(key, (k, prev) -> next.apply(prev)).lastModified();
         try {
-            return store.update(key, prev -> {
-                if (prev == null) return new FeedVersionStore.Version(etag, content);
-                if (prev.etag().equals(etag)) return prev;
-                Instant changed = content.isAfter(prev.lastModified()) ? content : second;
-                return new FeedVersionStore.Version(etag, changed.isAfter(prev.lastModified()) ? changed : prev.lastModified().plusSeconds(1));
-            }).lastModified();
+            return store.update(key, next).lastModified();
         } catch (StoreException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }

@@ -27,6 +27,21 @@ public final class SiteUrls {
         return published(base + "/");
     }
 
+    /** A language's front page, {@code /uz-Latn/}. */
+    public String language(String lang) {
+        return published(base + "/" + lang + "/");
+    }
+
+    /** A section's pages in one language, {@code /en/sections/economy}. */
+    public String section(String lang, String section) {
+        return published(base + "/" + lang + "/sections/" + section);
+    }
+
+    /** The list of every public feed. */
+    public String feeds() {
+        return published(base + "/feeds");
+    }
+
     public String feed(String feedId, String extension) {
         return published(base + "/feeds/" + feedId + "." + extension);
     }
@@ -53,7 +68,17 @@ public final class SiteUrls {
      * correction that moves {@code published} across New Year keeps it) and distinct per language version.
      */
     public String itemId(Article a) {
-        return "tag:" + tagAuthority + "," + TAG_DATE + ":article/" + a.id();
+        return articleIdPrefix() + a.id();
+    }
+
+    /** What every article's item id starts with; the rest is the article id. */
+    public String articleIdPrefix() {
+        return "tag:" + tagAuthority + "," + TAG_DATE + ":article/";
+    }
+
+    /** What every republished item's id starts with; the rest is karvon's item id. */
+    public String sourceItemIdPrefix() {
+        return "tag:" + tagAuthority + "," + TAG_DATE + ":item/";
     }
 
     /** The date in karvon's tag URIs (RFC 4151 §2.1: any date the authority held the name). */
@@ -61,7 +86,7 @@ public final class SiteUrls {
 
     /** Karvon's own id for a republished item: derived from source and original id, never the upstream guid. */
     public String sourceItemId(String karvonItemId, Instant firstSeen) {
-        return "tag:" + tagAuthority + "," + TAG_DATE + ":item/" + karvonItemId;
+        return sourceItemIdPrefix() + karvonItemId;
     }
 
     public String feedId(String feedId) {

@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import uz.karvon.article.ArticleFacet;
 import uz.karvon.config.KarvonConfig;
+import uz.karvon.metrics.Metrics;
 import uz.karvon.store.ArticleLink;
 import uz.karvon.store.ArticleStore;
 import uz.karvon.store.FeedVersionStore;
@@ -49,6 +50,7 @@ public final class Sitemaps {
     private final AtomicLong newsGeneration = new AtomicLong();
     private final Cache<Object, Rendered> cache;
     private final LastModified lastModified;
+    private final Metrics metrics;
 
     private record FileKey(long file, long generation, long fileGeneration) {}
 
@@ -58,8 +60,14 @@ public final class Sitemaps {
      * @param urlsPerFile at most {@link #MAX_URLS_PER_FILE}
      * @param cacheBytes  how many bytes of rendered files (raw and gzip) to keep
      */
+    public Sitemaps(ArticleStore store, Supplier<KarvonConfig> config, Clock clock, int urlsPerFile, long cacheBytes,
+                    Metrics metrics) {
+        this(store, config, null, clock, urlsPerFile, cacheBytes, metrics);
+    }
+
+    /** @param versions validators last served, shared with the other instances; {@code null}: kept in memory */
     public Sitemaps(ArticleStore store, Supplier<KarvonConfig> config, FeedVersionStore versions, Clock clock, int urlsPerFile,
-                    long cacheBytes) {
+                    long cacheBytes, Metrics metrics) {
         if (urlsPerFile < 1 || urlsPerFile > MAX_URLS_PER_FILE) {
             throw new IllegalArgumentException("sitemap: urls per file must be 1.." + MAX_URLS_PER_FILE + ", got " + urlsPerFile);
         }
@@ -68,7 +76,9 @@ public final class Sitemaps {
         this.lastModified = new LastModified(versions);
         this.clock = clock;
         this.urlsPerFile = urlsPerFile;
+        this.metrics = metrics;
         this.cache = Caffeine.newBuilder()
+                .recordStats()
                 .maximumWeight(cacheBytes)
                 .<Object, Rendered>weigher((k, r) -> 512 + r.raw().length + r.gzip().length)
                 .ticker(() -> clock.millis() * 1_000_000L)
@@ -90,6 +100,7 @@ public final class Sitemaps {
                     }
                 })
                 .build();
+        metrics.cache("sitemaps", cache);
     }
 
     /** The generation of the configuration in use: a reload (new base URL, new scripts) makes every file again. */
@@ -137,7 +148,10 @@ public final class Sitemaps {
         boolean[] made = {false};
         Rendered r = cache.get(key, k -> {
             made[0] = true;
-            return render.get();
+            long start = System.nanoTime();
+            Rendered file = render.get();
+            metrics.rendered("sitemap", System.nanoTime() - start);
+            return file;
         });
         return new Served(r, !made[0]);
     }

@@ -180,6 +180,7 @@ public final class ConfigReloader implements AutoCloseable {
         if (!Objects.equals(running.site().agency(), next.site().agency())) out.add(restart("site.agency"));
         if (running.ingest().workers() != next.ingest().workers()) out.add(restart("ingest.workers"));
         if (!running.database().equals(next.database())) out.add(restart("database"));
+        if (!running.ingest().clusterGazetteer().equals(next.ingest().clusterGazetteer())) out.add(restart("ingest.cluster_gazetteer"));
         if (!running.ingest().fetchTimeout().equals(next.ingest().fetchTimeout())) out.add(restart("ingest.fetch_timeout"));
         if (running.ingest().maxBodyBytes() != next.ingest().maxBodyBytes()) {
             out.add(restart("ingest.max_body_size") + " (for http sources; drop folders use the new value now)");

@@ -18,6 +18,7 @@ import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -285,6 +286,28 @@ public final class ArticleStore {
                     bindAll(ps, chunk.toArray());
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) if (rs.getString(2).equals(lang)) out.add(rs.getString(1));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /**
+     * How many times each of these articles was stored (1 = as first published, +1 per change: correction,
+     * embargo change, withdrawal), for ninjs {@code version}; by primary key. Ids that are not stored are absent.
+     */
+    public Map<String, Integer> revisions(Collection<String> ids) throws StoreException {
+        if (ids.isEmpty()) return Map.of();
+        List<String> distinct = ids.stream().distinct().toList();
+        return db.read(c -> {
+            Map<String, Integer> out = new HashMap<>();
+            for (List<String> chunk : chunks(distinct)) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT id, revision FROM article WHERE id IN ("
+                        + marks(chunk.size()) + ")")) {
+                    bindAll(ps, chunk.toArray());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) out.put(rs.getString(1), rs.getInt(2));
                     }
                 }
             }

@@ -54,6 +54,21 @@ public final class Database implements AutoCloseable {
         return dialect;
     }
 
+    /** Reader connections at most (SQLite's read pool; PostgreSQL's whole pool). */
+    public int readerLimit() {
+        return engine instanceof SqliteEngine sq ? sq.readerLimit() : pool().max();
+    }
+
+    /** Reads running now (PostgreSQL: connections in use). */
+    public int readersInUse() {
+        return engine instanceof SqliteEngine sq ? sq.readersInUse() : pool().active();
+    }
+
+    /** Reads waiting for a reader connection now (PostgreSQL: threads waiting for a connection). */
+    public int readersWaiting() {
+        return engine instanceof SqliteEngine sq ? sq.readersWaiting() : pool().waiting();
+    }
+
     /**
      * Work inside one transaction. It may run more than once (when another process held the lock, or PostgreSQL
      * reported a lost race), so it must not change anything outside the connection before it returns.

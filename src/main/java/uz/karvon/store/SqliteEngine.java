@@ -42,6 +42,18 @@ final class SqliteEngine implements Database.Engine {
     private final SQLiteDataSource readSource;
     private final LinkedBlockingQueue<Connection> idleReaders = new LinkedBlockingQueue<>();
     private final Semaphore readers = new Semaphore(READERS);
+
+    int readerLimit() {
+        return READERS;
+    }
+
+    int readersInUse() {
+        return READERS - readers.availablePermits();
+    }
+
+    int readersWaiting() {
+        return readers.getQueueLength();
+    }
     private volatile boolean closed;
 
     private SqliteEngine(Path file, Connection connection, SQLiteDataSource readSource) {

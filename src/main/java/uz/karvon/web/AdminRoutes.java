@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
@@ -13,24 +15,30 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
 import uz.karvon.config.EditCheck;
+import uz.karvon.config.KarvonConfig;
 import uz.karvon.config.KarvonConfig.SourceSpec;
 import uz.karvon.config.ReloadResult;
 import uz.karvon.config.Secret;
 import uz.karvon.ingest.SourceState;
 import uz.karvon.ingest.fetch.Redact;
+import uz.karvon.store.FetchLogStore;
 import uz.karvon.store.PullStatStore;
+import uz.karvon.store.SourceItem;
 import uz.karvon.store.SourceItemStore;
 import uz.karvon.store.StoreException;
+import uz.karvon.web.html.Html;
 
 /**
- * Admin side: {@code POST /api/reload}, source status as JSON ({@code /api/sources}) and HTML ({@code /sources}),
- * {@code POST /api/sources/{id}/refresh}. All behind the admin token (Bearer, or Basic with the token as password
- * so a browser can open the status page).
+ * Admin side. Pages: {@code /admin/} (overview), {@code /admin/sources} and {@code /admin/sources/{id}},
+ * {@code /admin/feeds}, {@code /admin/partners}, {@code /admin/stats}, {@code /admin/config}, and their forms
+ * (refresh a source, re-read feeds.yml: POST with a CSRF token). JSON: {@code POST /api/reload},
+ * {@code /api/sources}, {@code POST /api/sources/{id}/refresh}, {@code /api/stats}. All behind the admin token
+ * (Bearer, or Basic with the token as password so that a browser can open the pages).
  */
 final class AdminRoutes {
+    /** Items listed on a source's page. */
+    private static final int LATEST_ITEMS = 20;
     private final AppContext app;
     private final Function<Set<EditCheck.Confirm>, ReloadResult> reload;
 
@@ -91,6 +99,9 @@ final class AdminRoutes {
             o.put("title", s.title());
             o.put("url", Redact.url(s.url().toString()));
             o.put("interval", s.interval().toString());
+            if (app.websub() != null) {
+                app.websub().subscriber().status(s.id()).ifPresent(p -> o.set("push", WebSubRoutes.pushJson(p, app.clock().instant())));
+            }
             if (st == null) continue;
             o.put("status", statusWord(st));
             put(o, "last_attempt", st.lastAttempt());
@@ -104,55 +115,169 @@ final class AdminRoutes {
             put(o, "next_attempt", st.nextAttempt());
             if (st.permanentUrl() != null) o.put("moved_permanently_to", Redact.url(st.permanentUrl()));
             if (st.languageNote() != null) o.put("language_note", st.languageNote());
+            if (st.parseNote() != null) o.put("parse_note", st.parseNote());
         }
         ctx.header("Cache-Control", "no-store");
         ApiRoutes.json(ctx, out);
     }
 
+    /** {@code /admin/}: the overview. */
+    void home(Context ctx) throws StoreException {
+        if (!admin(ctx)) return;
+        KarvonConfig cfg = app.publisher().config();
+        List<AdminSourcesPage.Row> rows = AdminSourcesPage.rows(app.poller().snapshot(), itemCounts(), this::push);
+        int failing = (int) rows.stream().map(r -> AdminSourcesPage.stateClass(r.state()))
+                .filter(c -> c.equals("failing") || c.equals("gone")).count();
+        int pending = (int) rows.stream().filter(r -> AdminSourcesPage.stateClass(r.state()).equals("pending")).count();
+        boolean dbOk = app.database().ping();
+        AdminPages.Overview o = new AdminPages.Overview(dbOk, dbOk ? app.articles().count() : 0, rows.size(), failing, pending,
+                cfg.feeds().size(), cfg.partners().size());
+        AdminFrame.Page page = frame("Overview", "/admin/");
+        AdminPages.overview(page, o, app.configStatus().get(), app.clock().instant(), zone());
+        send(ctx, page);
+    }
+
+    /** {@code /admin/sources} (also {@code /sources}): the table, {@code ?sort=state|name|items|fetched}. */
     void sourcesPage(Context ctx) throws StoreException {
         if (!admin(ctx)) return;
-        Document doc = Html.page("en", "ltr", "Sources — " + app.publisher().config().site().title());
-        Element body = doc.body();
-        body.appendElement("h1").text("Sources");
-        ConfigStatus.State cs = app.configStatus().get();
-        if (!cs.errors().isEmpty()) {
-            Element div = body.appendElement("div").addClass("note");
-            div.appendElement("p").addClass("err").text(cs.file() + " has errors; still serving the configuration applied at " + cs.appliedAt());
-            Element ul = div.appendElement("ul");
-            cs.errors().forEach(err -> ul.appendElement("li").appendElement("code").text(err));
+        AdminFrame.Page page = frame("Sources", "/admin/sources");
+        AdminSourcesPage.list(page, AdminSourcesPage.rows(app.poller().snapshot(), itemCounts(), this::push),
+                AdminSourcesPage.Sort.of(ctx.queryParam("sort")), app.clock().instant(), zone(), tokens(),
+                known(ctx.queryParam("refreshed")));
+        send(ctx, page);
+    }
+
+    /** {@code /admin/sources/{id}}: one source, its last fetches and latest items. */
+    void sourcePage(Context ctx) throws StoreException {
+        if (!admin(ctx)) return;
+        String id = ctx.pathParam("id");
+        Optional<Map.Entry<SourceSpec, SourceState>> entry = app.poller().snapshot().stream()
+                .filter(e -> e.getKey().id().equals(id)).findFirst();
+        if (entry.isEmpty()) {
+            ctx.status(HttpStatus.NOT_FOUND);
+            AdminFrame.Page page = frame("No such source", "/admin/sources");
+            page.main().appendElement("p").text("feeds.yml has no source with id " + id + ".");
+            send(ctx, page);
+            return;
         }
-        Element table = body.appendElement("table");
-        Element head = table.appendElement("tr");
-        for (String h : List.of("source", "status", "HTTP", "items", "last attempt", "last success", "next attempt", "problem")) {
-            head.appendElement("th").text(h);
+        SourceSpec s = entry.get().getKey();
+        AdminSourcesPage.Row row = new AdminSourcesPage.Row(s, entry.get().getValue(), itemCounts().getOrDefault(id, 0L), push(id));
+        List<FetchLogStore.Row> fetches = app.fetchHistory() == null ? List.of() : app.fetchHistory().recent(id, FetchLogStore.KEPT);
+        List<SourceItem> items = new SourceItemStore(app.database()).recent(List.of(id), LATEST_ITEMS);
+        AdminFrame.Page page = frame(s.title(), "/admin/sources");
+        AdminSourcesPage.one(page, app.publisher().config(), row, fetches, items, app.clock().instant(), zone(), tokens(),
+                ctx.queryParam("refreshed") != null);
+        send(ctx, page);
+    }
+
+    /** The source's WebSub subscription as a word ("push active"), or null when it has none. */
+    private String push(String sourceId) {
+        return app.websub() == null ? null
+                : app.websub().subscriber().status(sourceId).map(p -> "push " + p.state().word()).orElse(null);
+    }
+
+    /** {@code POST /admin/sources/{id}/refresh} from the pages' buttons: CSRF-checked, then back where it came from. */
+    void refreshForm(Context ctx) throws StoreException {
+        if (!admin(ctx)) return;
+        String id = ctx.pathParam("id");
+        if (!Csrf.valid(ctx, adminSecret(), "refresh:" + id, app.clock().instant())) {
+            refused(ctx);
+            return;
         }
-        for (Map.Entry<SourceSpec, SourceState> e : app.poller().snapshot()) {
-            SourceSpec s = e.getKey();
-            SourceState st = e.getValue();
-            Element tr = table.appendElement("tr");
-            Element name = tr.appendElement("td");
-            name.appendElement("strong").text(s.title());
-            name.appendElement("br");
-            name.appendElement("small").text(Redact.url(s.url().toString()));
-            tr.appendElement("td").text(st == null ? "pending" : statusWord(st));
-            tr.appendElement("td").text(st == null || st.httpStatus() == 0 ? "" : Integer.toString(st.httpStatus()));
-            tr.appendElement("td").text(Long.toString(count(s.id())));
-            tr.appendElement("td").text(st == null || st.lastAttempt() == null ? "" : st.lastAttempt().toString());
-            tr.appendElement("td").text(st == null || st.lastSuccess() == null ? "never" : st.lastSuccess().toString());
-            tr.appendElement("td").text(st == null || st.nextAttempt() == null ? "stopped" : st.nextAttempt().toString());
-            StringBuilder problem = new StringBuilder();
-            if (st != null && st.lastError() != null) problem.append(st.lastError());
-            if (st != null && st.permanentUrl() != null) problem.append(" Moved permanently to ").append(Redact.url(st.permanentUrl())).append(": update its url in feeds.yml.");
-            if (st != null && st.languageNote() != null) problem.append(" ").append(st.languageNote());
-            tr.appendElement("td").addClass(st != null && st.lastError() != null ? "err" : "").text(problem.toString().trim());
+        if (app.publisher().config().source(id).isEmpty()) {
+            ctx.status(HttpStatus.NOT_FOUND).contentType("text/plain; charset=utf-8").result("no source with id " + id);
+            return;
         }
+        app.poller().refreshNow(id);
+        String back = "source".equals(ctx.formParam("back")) ? "/admin/sources/" + id + "?refreshed=1"
+                : "/admin/sources?refreshed=" + id;
+        ctx.redirect(back, HttpStatus.SEE_OTHER);
+    }
+
+    /** {@code /admin/feeds}. */
+    void feedsPage(Context ctx) throws IOException {
+        if (!admin(ctx)) return;
+        AdminFrame.Page page = frame("Feeds", "/admin/feeds");
+        AdminPages.feeds(page, app.publisher().config(), app.publisher(), app.clock().instant(), zone());
+        send(ctx, page);
+    }
+
+    /** {@code /admin/partners}: partners and their pulls ({@code ?days=N}). */
+    void partnersPage(Context ctx) throws StoreException {
+        if (!admin(ctx)) return;
+        int days = AdminPages.days(ctx.queryParam("days"));
+        AdminFrame.Page page = frame("Partners", "/admin/partners");
+        AdminPages.partners(page, app.publisher().config(), app.stats().report(days), days);
+        send(ctx, page);
+    }
+
+    /** {@code /admin/stats?days=N}: requests per day per feed and partner, as a chart and a table. */
+    void statsPage(Context ctx) throws StoreException {
+        if (!admin(ctx)) return;
+        int days = AdminPages.days(ctx.queryParam("days"));
+        AdminFrame.Page page = frame("Pull statistics, last " + days + " day(s)", "/admin/stats");
+        AdminPages.stats(page, app.stats().report(days), days, app.clock().instant());
+        send(ctx, page);
+    }
+
+    /** {@code /admin/config}: the configuration state. */
+    void configPage(Context ctx) {
+        if (!admin(ctx)) return;
+        AdminFrame.Page page = frame("Configuration", "/admin/config");
+        String outcome = switch (String.valueOf(ctx.queryParam("reloaded"))) {
+            case "applied" -> "Re-read: the file is valid and now runs.";
+            case "refused" -> "Re-read: the file was refused (see the errors below); the configuration before keeps serving.";
+            default -> null;
+        };
+        AdminPages.config(page, app.publisher().config(), app.configStatus().get(), app.clock().instant(), zone(), tokens(), outcome);
+        send(ctx, page);
+    }
+
+    /** {@code POST /admin/config/reload} from the configuration page. */
+    void reloadForm(Context ctx) {
+        if (!admin(ctx)) return;
+        if (!Csrf.valid(ctx, adminSecret(), "reload", app.clock().instant())) {
+            refused(ctx);
+            return;
+        }
+        ReloadResult r = reload.apply(EnumSet.noneOf(EditCheck.Confirm.class));
+        ctx.redirect("/admin/config?reloaded=" + (r.applied() ? "applied" : "refused"), HttpStatus.SEE_OTHER);
+    }
+
+    private static void refused(Context ctx) {
+        ctx.status(HttpStatus.FORBIDDEN).contentType("text/plain; charset=utf-8")
+                .result("admin: this form is out of date or was not sent from karvon's own page; reload the page and try again");
+    }
+
+    private AdminFrame.Page frame(String title, String current) {
+        return AdminFrame.open(app.publisher().config(), app.configStatus().get(), title, current);
+    }
+
+    private static void send(Context ctx, AdminFrame.Page page) {
         ctx.header("Cache-Control", "no-store");
-        Pages.send(ctx, doc);
+        Html.send(ctx, page.doc(), Html.ADMIN_CSP);
+    }
+
+    private ZoneId zone() {
+        return app.publisher().config().site().timezone();
+    }
+
+    private Csrf.Tokens tokens() {
+        return new Csrf.Tokens(adminSecret(), app.clock().instant());
+    }
+
+    private Secret adminSecret() {
+        return app.publisher().config().security().adminToken();
+    }
+
+    /** A source id from a query parameter, only if it names a configured source (it is echoed on the page). */
+    private String known(String id) {
+        return id != null && app.publisher().config().source(id).isPresent() ? id : null;
     }
 
     void statsJson(Context ctx) throws StoreException {
         if (!admin(ctx)) return;
-        int days = days(ctx);
+        int days = AdminPages.days(ctx.queryParam("days"));
         ObjectNode out = ApiRoutes.JSON.createObjectNode();
         out.put("days", days);
         ArrayNode rows = out.putArray("rows");
@@ -171,39 +296,6 @@ final class AdminRoutes {
         }
         ctx.header("Cache-Control", "no-store");
         ApiRoutes.json(ctx, out);
-    }
-
-    void statsPage(Context ctx) throws StoreException {
-        if (!admin(ctx)) return;
-        int days = days(ctx);
-        Document doc = Html.page("en", "ltr", "Pull statistics — " + app.publisher().config().site().title());
-        Element body = doc.body();
-        body.appendElement("h1").text("Pull statistics, last " + days + " day(s)");
-        Element table = body.appendElement("table");
-        Element head = table.appendElement("tr");
-        for (String h : List.of("day", "feed", "partner", "requests", "200", "304", "bytes", "est. subscribers")) head.appendElement("th").text(h);
-        for (PullStatStore.Row r : app.stats().report(days)) {
-            Element tr = table.appendElement("tr");
-            tr.appendElement("td").text(r.day());
-            tr.appendElement("td").text(r.feedId());
-            tr.appendElement("td").text(r.partnerId().isEmpty() ? "(public)" : r.partnerId());
-            tr.appendElement("td").text(Long.toString(r.requests()));
-            tr.appendElement("td").text(Long.toString(r.ok()));
-            tr.appendElement("td").text(Long.toString(r.notModified()));
-            tr.appendElement("td").text(Long.toString(r.bytes()));
-            tr.appendElement("td").text(Long.toString(r.distinctClients() + r.reportedSubscribers()));
-        }
-        ctx.header("Cache-Control", "no-store");
-        Pages.send(ctx, doc);
-    }
-
-    private static int days(Context ctx) {
-        try {
-            int d = Integer.parseInt(ctx.queryParamAsClass("days", String.class).getOrDefault("7"));
-            return Math.max(1, Math.min(d, 366));
-        } catch (NumberFormatException e) {
-            return 7;
-        }
     }
 
     private long count(String sourceId) {
@@ -239,7 +331,7 @@ final class AdminRoutes {
     }
 
     /** Admin token as Bearer, or as the password of HTTP Basic (for browsers). */
-    private boolean admin(Context ctx) {
+    boolean admin(Context ctx) {
         Secret s = app.publisher().config().security().adminToken();
         String auth = ctx.header("Authorization");
         if (auth != null && auth.regionMatches(true, 0, "Basic ", 0, 6) && s.isSet()) {

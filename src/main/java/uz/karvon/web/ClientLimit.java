@@ -2,6 +2,7 @@ package uz.karvon.web;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.util.Set;
 import java.util.function.Supplier;
 import uz.karvon.config.KarvonConfig;
 
@@ -28,6 +29,16 @@ final class ClientLimit {
             ctx.status(HttpStatus.TOO_MANY_REQUESTS).contentType("text/plain; charset=utf-8").result("too many requests");
             ctx.skipRemainingHandlers();
         }
+    }
+
+    /** Paths of one segment that are not a language's front page (limited by their own route, or not at all). */
+    private static final Set<String> NOT_FRONT_PAGES = Set.of("feeds", "opml", "sitemap.xml", "health",
+            "sources", "admin", "robots.txt", "favicon.ico", "metrics", "websub");
+
+    /** {@code /{lang}/}: the front pages read the store as feeds do, so they count as public reading too. */
+    void checkFrontPage(Context ctx) {
+        String segment = ctx.path().replaceAll("^/+|/+$", "");
+        if (!NOT_FRONT_PAGES.contains(segment) && !segment.startsWith("sitemap-")) check(ctx);
     }
 
     static String client(Context ctx, boolean trustForwardedFor) {

@@ -17,4 +17,12 @@ public interface Cluster {
 
     /** Instances heard from recently, this one included. */
     List<InstanceStore.Instance> live() throws StoreException;
+
+    /** For contexts wired without instances (tests, tools): this one instance, no config hash, no notifications. */
+    Cluster ALONE = new Cluster() {
+        @Override public String instanceId() { return "local"; }
+        @Override public String configSha256() { return null; }
+        @Override public Boolean notificationsListening() { return null; }
+        @Override public List<InstanceStore.Instance> live() { return List.of(); }
+    };
 }

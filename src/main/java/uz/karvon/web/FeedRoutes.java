@@ -12,17 +12,22 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import uz.karvon.config.KarvonConfig;
 import uz.karvon.config.KarvonConfig.FeedSpec;
 import uz.karvon.publish.FeedFormat;
 import uz.karvon.publish.FeedPublisher;
 import uz.karvon.publish.PageRequest;
 import uz.karvon.publish.Rendered;
 import uz.karvon.publish.Served;
+import uz.karvon.publish.Topics;
+import uz.karvon.publish.render.Paging;
 import uz.karvon.stats.PullStats;
+import uz.karvon.web.html.Html;
 
 /**
- * {@code GET /feeds/{id}.{rss|atom|json}}: cached bytes, validators, gzip, and partner access for private feeds.
- * {@code ?before=CURSOR} and {@code ?after=CURSOR} are the RFC 5005 pages the feeds link to.
+ * {@code GET /feeds/{id}.{rss|atom|json|ninjs}} ({@code ?ndjson}: ninjs one object per line): cached bytes,
+ * validators, gzip, and partner access for private feeds. {@code ?before=CURSOR} and {@code ?after=CURSOR} are the
+ * RFC 5005 pages the feeds link to.
  */
 final class FeedRoutes {
     private final FeedPublisher publisher;
@@ -41,6 +46,9 @@ final class FeedRoutes {
         String file = ctx.pathParam("file");
         int dot = file.lastIndexOf('.');
         Optional<FeedFormat> format = dot < 0 ? Optional.empty() : FeedFormat.byExtension(file.substring(dot + 1));
+        if (format.isPresent() && format.get() == FeedFormat.NINJS && ctx.queryParamMap().containsKey("ndjson")) {
+            format = Optional.of(FeedFormat.NINJS_NDJSON);
+        }
         String id = dot < 0 ? file : file.substring(0, dot);
         Optional<FeedSpec> spec = publisher.config().feed(id);
         if (format.isEmpty() || spec.isEmpty()) {
@@ -61,6 +69,19 @@ final class FeedRoutes {
             return;
         }
         Rendered r = served.get().rendered();
+        boolean xml = format.get() == FeedFormat.RSS || format.get() == FeedFormat.ATOM;
+        String client = ClientLimit.client(ctx, publisher.config().server().trustForwardedFor());
+        String partner = ctx.attribute("partner");
+        if (xml && opensInBrowser(ctx)) {
+            // a person opening the feed: the same items as a page (its stylesheet applied here), with a link to subscribe
+            ctx.header("Vary", "Sec-Fetch-Dest" + (spec.get().isPublic() ? "" : ", Authorization"));
+            ctx.header("Cache-Control", spec.get().isPublic()
+                    ? "public, max-age=" + publisher.config().server().feedMaxAge().toSeconds() : "private, no-cache");
+            String html = FeedPage.html(r.raw());
+            stats.record(id, partner, client, ctx.header("User-Agent"), 200, html.length()); // before the bytes leave, as below
+            Html.send(ctx, html);
+            return;
+        }
         ctx.disableCompression();
         // whether this response was rendered now or came from the render cache (as CDNs say it)
         ctx.header("X-Cache", served.get().hit() ? "HIT" : "MISS");
@@ -69,13 +90,20 @@ final class FeedRoutes {
         // Two representations, two validators (RFC 9110 §8.8.3): the gzip one gets its own tag.
         ctx.header("ETag", gzip ? gzipTag(r.etag()) : r.etag());
         ctx.header("Last-Modified", httpDate(r.lastModified()));
-        ctx.header("Vary", spec.get().isPublic() ? "Accept-Encoding" : "Accept-Encoding, Authorization");
+        // RFC 5005 paging, and on a first page (a WebSub topic) the hub and self; NDJSON is no topic of its own
+        String link = link(r.paging());
+        if (page.page().isFirst() && format.get() != FeedFormat.NINJS_NDJSON) {
+            String hub = linkHeader(spec.get(), format.get());
+            link = link == null ? hub : link + ", " + hub;
+        }
+        if (link != null) ctx.header("Link", link);
+        ctx.header("Vary", (spec.get().isPublic() ? "Accept-Encoding" : "Accept-Encoding, Authorization") + (xml ? ", Sec-Fetch-Dest" : ""));
         ctx.header("Cache-Control", spec.get().isPublic()
                 ? "public, max-age=" + publisher.config().server().feedMaxAge().toSeconds()
                 : "private, no-cache");
-        if (format.get() == FeedFormat.JSON && spec.get().isPublic()) ctx.header("Access-Control-Allow-Origin", "*");
-        String client = ClientLimit.client(ctx, publisher.config().server().trustForwardedFor());
-        String partner = ctx.attribute("partner");
+        if ((format.get() == FeedFormat.JSON || format.get().isNinjs()) && spec.get().isPublic()) {
+            ctx.header("Access-Control-Allow-Origin", "*");
+        }
         if (notModified(ctx, r)) {
             ctx.status(HttpStatus.NOT_MODIFIED);
             stats.record(id, partner, client, ctx.header("User-Agent"), 304, 0);
@@ -87,6 +115,28 @@ final class FeedRoutes {
         // counted before the bytes leave: once the client has the body it may already be asking for the stats
         stats.record(id, partner, client, ctx.header("User-Agent"), 200, "HEAD".equals(ctx.method().name()) ? 0 : body.length);
         send(ctx, body);
+    }
+
+    /** Link headers per feed and format, for the configuration they were built from. */
+    private record Links(KarvonConfig config, Map<String, String> byTopic) {}
+
+    private volatile Links links = new Links(null, Map.of());
+
+    /** WebSub discovery (§4): the hub and the topic (self), as the body names them; built once per configuration. */
+    private String linkHeader(FeedSpec spec, FeedFormat format) {
+        KarvonConfig cfg = publisher.config();
+        Links l = links;
+        if (l.config() != cfg) {
+            l = new Links(cfg, new ConcurrentHashMap<>());
+            links = l;
+        }
+        return l.byTopic().computeIfAbsent(spec.id() + "." + format.extension(), k -> "<" + Topics.hub(cfg, spec)
+                + ">; rel=\"hub\", <" + Topics.url(cfg, new Topics.Topic(spec.id(), format)) + ">; rel=\"self\"");
+    }
+
+    /** A browser opening the feed as a page (a click on a feed link, the address typed in). */
+    static boolean opensInBrowser(Context ctx) {
+        return "document".equals(ctx.header("Sec-Fetch-Dest"));
     }
 
     /**
@@ -130,6 +180,15 @@ final class FeedRoutes {
         } catch (DateTimeParseException e) {
             return false;
         }
+    }
+
+    /** The page's RFC 5005 links as an RFC 8288 {@code Link} header, or null when it has none. */
+    static String link(Paging p) {
+        StringBuilder b = new StringBuilder();
+        if (p.next() != null) b.append('<').append(p.next()).append(">; rel=\"next\"");
+        if (p.previous() != null) b.append(b.isEmpty() ? "" : ", ").append('<').append(p.previous()).append(">; rel=\"previous\"");
+        if (p.first() != null) b.append(b.isEmpty() ? "" : ", ").append('<').append(p.first()).append(">; rel=\"first\"");
+        return b.isEmpty() ? null : b.toString();
     }
 
     static String gzipTag(String etag) {

@@ -26,14 +26,19 @@ final class PartnerAccess {
 
     /** Admits the request, or answers it (401, 403, 429) and returns false. */
     boolean admit(Context ctx, FeedSpec feed) {
-        Optional<PartnerSpec> partner = identify(ctx);
+        return admit(ctx, feed, null);
+    }
+
+    /** The same, with a key found elsewhere (a WebSub {@code hub.topic} carrying {@code ?key=}) used when the request has none. */
+    boolean admit(Context ctx, FeedSpec feed, String fallbackKey) {
+        Optional<PartnerSpec> partner = identify(ctx, fallbackKey);
         if (partner.isEmpty()) {
             ctx.header("WWW-Authenticate", "Basic realm=\"karvon\", charset=\"UTF-8\"");
             ctx.status(HttpStatus.UNAUTHORIZED);
             return false;
         }
         PartnerSpec p = partner.get();
-        if (!p.mayRead(feed.id()) || (feed.includeEmbargoed() && !p.embargoed())) {
+        if (!p.mayRead(feed)) {
             ctx.status(HttpStatus.FORBIDDEN);
             return false;
         }
@@ -48,6 +53,10 @@ final class PartnerAccess {
     }
 
     Optional<PartnerSpec> identify(Context ctx) {
+        return identify(ctx, null);
+    }
+
+    private Optional<PartnerSpec> identify(Context ctx, String fallbackKey) {
         String auth = ctx.header("Authorization");
         String user = null;
         String key = null;
@@ -66,6 +75,7 @@ final class PartnerAccess {
             }
         } else {
             key = ctx.queryParam("key");
+            if (key == null) key = fallbackKey;
         }
         if (key == null || key.isEmpty()) return Optional.empty();
         PartnerSpec found = null;

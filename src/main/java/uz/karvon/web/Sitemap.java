@@ -39,7 +39,7 @@ final class Sitemap {
         }
         Optional<Served> file = name.matches("[1-9][0-9]{0,9}") ? sitemaps.file(Long.parseLong(name)) : Optional.empty();
         if (file.isEmpty()) {
-            Pages.notFound(ctx);
+            ctx.status(HttpStatus.NOT_FOUND).contentType("text/plain; charset=utf-8").result("not found");
             return;
         }
         send(ctx, file.get());

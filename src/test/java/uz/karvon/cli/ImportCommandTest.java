@@ -127,7 +127,7 @@ class ImportCommandTest {
     void validateAcceptsTheBundledConfig() {
         Cli.Run r = Cli.run("validate", TestKarvon.bundledConfig().toString());
         assertThat(r.exit()).as(r.out() + r.err()).isZero();
-        assertThat(r.out()).contains("feeds.yml: ok (10 feeds, 0 sources, 1 partners)");
+        assertThat(r.out()).contains("feeds.yml: ok (13 feeds, 0 sources, 1 partners)");
     }
 
     @Test

@@ -92,7 +92,7 @@ class ParseCommandTest {
         assertThat(item.path("tags").get(0).asText()).isEqualTo("经济");
 
         assertThat(out.get(1).path("_karvon").path("input").asText()).endsWith("not-a-feed.xml");
-        assertThat(out.get(1).path("_karvon").path("error").asText()).contains("not rss, rdf or atom");
+        assertThat(out.get(1).path("_karvon").path("error").asText()).contains("is not rss, rdf, atom or cdf");
         assertThat(out.get(2).path("items").size()).isPositive();          // a.json
         assertThat(out.get(3).path("items").get(0).path("title").asText()).isEqualTo("Правительство объявило");   // b.xml, KOI8-R
         assertThat(out.get(4).path("_karvon").path("input").asText()).isEqualTo(missing);
@@ -125,6 +125,25 @@ class ParseCommandTest {
             assertThat(item.path("content_html").asText()).isEqualTo("<img src=\"" + server.url("/uz/x") + "\">matn");
             assertThat(item.path("language").asText()).isEqualTo("uz-Latn");
         }
+    }
+
+    @Test
+    void relativeLinksResolveAgainstContentLocationAndBaseUrl(@TempDir Path dir) throws Exception {
+        String body = "<rss version=\"2.0\"><channel><title>t</title><item><title>x</title><link>item/7</link></item></channel></rss>";
+        try (MockWebServer server = new MockWebServer()) {
+            server.start(InetAddress.getLoopbackAddress(), 0);
+            server.enqueue(new MockResponse.Builder().body(body).addHeader("Content-Type", "application/rss+xml")
+                    .addHeader("Content-Location", "/archive/2025/feed.xml").build());
+            Cli.Run r = run("parse", server.url("/feed.rss").toString());
+            assertThat(lines(r.out()).get(0).path("items").get(0).path("url").asText())
+                    .isEqualTo(server.url("/archive/2025/item/7").toString());
+        }
+        Path saved = Files.writeString(dir.resolve("saved.xml"), body);
+        Cli.Run file = run("parse", "--base-url", "https://kun.uz/rss/uz", saved.toString());
+        assertThat(lines(file.out()).get(0).path("items").get(0).path("url").asText()).isEqualTo("https://kun.uz/rss/item/7");
+        Cli.Run bad = run("parse", "--base-url", "ftp://x", saved.toString());
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).startsWith("Invalid value for option '--base-url': 'ftp://x' is not an absolute http(s) URL");
     }
 
     @Test

@@ -30,4 +30,28 @@ class TextHygieneTest {
     void uzbekApostrophes(String in, String out) {
         assertThat(TextHygiene.normalizeUzbekApostrophes(in)).isEqualTo(out);
     }
+
+    @Test
+    void urlsAndEmailAddressesKeepTheirApostrophes() {
+        assertThat(TextHygiene.normalizeUzbekApostrophes("O'zbekiston https://kun.uz/o'zbek www.o'z.uz g'ani@o'z.uz"))
+                .isEqualTo("Oʻzbekiston https://kun.uz/o'zbek www.o'z.uz g'ani@o'z.uz");
+    }
+
+    @Test
+    void inHtmlOnlyTextOutsideCodeChanges() {
+        String html = "<p title=\"O'z\">Ta'lim <a href=\"https://kun.uz/o'z\">bog'lanish</a> <code>it's</code>"
+                + " <pre>don't <b>can't</b></pre> ma&#39;lumot &rsquo; g&rsquo;alaba</p><br/>O'zbek";
+        assertThat(TextHygiene.normalizeUzbekApostrophesInHtml(html)).isEqualTo(
+                "<p title=\"O'z\">Taʼlim <a href=\"https://kun.uz/o'z\">bogʻlanish</a> <code>it's</code>"
+                        + " <pre>don't <b>can't</b></pre> maʼlumot \u2019 gʻalaba</p><br/>Oʻzbek");
+        assertThat(TextHygiene.normalizeUzbekApostrophesInHtml("<p>no apostrophes</p>")).isEqualTo("<p>no apostrophes</p>");
+        assertThat(TextHygiene.normalizeUzbekApostrophesInHtml(null)).isNull();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"uz|true", "uz-Latn|true", "uz-UZ|true", "uz-Cyrl|false", "uz-Arab|false",
+        "en|false", "uzb|false", "'' |false"})
+    void uzbekLatinIsTheOnlyLanguageConcerned(String tag, boolean expected) {
+        assertThat(TextHygiene.isUzbekLatin(tag.isBlank() ? null : tag)).isEqualTo(expected);
+    }
 }

@@ -29,7 +29,8 @@ import uz.karvon.store.Database;
 
 /**
  * An archive larger than every cache (the caches are made tiny here): the oldest article is served, paged feeds
- * link to their end and back in RSS, Atom and JSON Feed, and the sitemap index splits into files of the limit.
+ * link to their end and back in RSS, Atom, JSON Feed and ninjs (its links in the {@code Link} header), and the
+ * sitemap index splits into files of the limit.
  */
 class ArchivePagingTest {
     static final ObjectMapper JSON = new ObjectMapper();
@@ -149,11 +150,32 @@ class ArchivePagingTest {
         walk("economy", "atom", expected(a -> a.get("section").asText().equals("economy"), false), 40);
         walk("stories-ru", "json", storiesInRussian(), 45);
         walk("uz-cyrl", "rss", expected(a -> a.get("lang").asText().startsWith("uz-"), true), 30);
+        walk("stories-ru", "ninjs", storiesInRussian(), 45);
+    }
+
+    @Test
+    void ninjsPagesAreTheAtomPagesAndNdjsonKeepsItsFormOnEveryLink() throws Exception {
+        Page atom = Page.get(http, base + "/feeds/economy.atom", "atom");
+        Page ninjs = Page.get(http, base + "/feeds/economy.ninjs", "ninjs");
+        assertThat(ninjs.ids()).hasSize(40).containsExactlyElementsOf(atom.ids());
+        assertThat(ninjs.next()).isEqualTo(atom.next().replace(".atom?", ".ninjs?"));
+
+        HttpResponse<byte[]> nd = http.get(base + "/feeds/economy.ninjs?ndjson");
+        assertThat(nd.headers().firstValue("Content-Type")).hasValue("application/x-ndjson; charset=utf-8");
+        assertThat(Http.text(nd).lines().count()).isEqualTo(40);
+        String next = links(nd).get("next");
+        assertThat(next).isEqualTo(ninjs.next() + "&ndjson");
+        HttpResponse<byte[]> second = http.get(next);
+        assertThat(second.headers().firstValue("Content-Type")).hasValue("application/x-ndjson; charset=utf-8");
+        assertThat(links(second)).containsEntry("first", base + "/feeds/economy.ninjs?ndjson");
+        List<String> uris = new ArrayList<>();
+        for (String line : Http.text(second).split("\n")) uris.add(JSON.readTree(line).get("uri").asText());
+        assertThat(uris).containsExactlyElementsOf(Page.get(http, atom.next(), "atom").ids());
     }
 
     @Test
     void aFeedThatFitsOnOnePageHasNoPagingLinks() throws Exception {
-        for (String format : List.of("rss", "atom", "json")) {
+        for (String format : List.of("rss", "atom", "json", "ninjs")) {
             Page p = Page.get(http, base + "/feeds/zh." + format, format);
             assertThat(p.ids()).hasSize((int) articles.stream().filter(a -> a.get("lang").asText().equals("zh-Hans")).count());
             assertThat(p.next).isNull();
@@ -248,7 +270,7 @@ class ArchivePagingTest {
                 assertThat(p.first).as(where + ": first link").isEqualTo(firstUrl);
                 assertThat(p.previous).as(where + ": previous link").isNotNull();
             }
-            if (!format.equals("json")) assertThat(p.self).as(where + ": self is the page").isEqualTo(url);
+            if (!format.equals("json") && !format.equals("ninjs")) assertThat(p.self).as(where + ": self is the page").isEqualTo(url);
             pages.add(p);
             url = p.next;
             assertThat(pages.size()).as(where + ": pages").isLessThan(expected.size() / limit + 3);
@@ -276,11 +298,27 @@ class ArchivePagingTest {
         assertThat(up).as(where + " read back up").containsExactlyInAnyOrderElementsOf(expected);
     }
 
+    /** The RFC 8288 {@code Link} header of a response, by rel. */
+    static Map<String, String> links(HttpResponse<byte[]> r) {
+        Map<String, String> out = new java.util.HashMap<>();
+        for (String part : r.headers().firstValue("Link").orElse("").split(",")) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\s*<([^>]*)>;\\s*rel=\"([a-z]+)\"").matcher(part);
+            if (m.matches()) out.put(m.group(2), m.group(1));
+        }
+        return out;
+    }
+
     /** One feed page as a reader sees it: item ids in order, and its self and paging links. */
     record Page(List<String> ids, String self, String first, String previous, String next) {
         static Page get(Http http, String url, String format) throws Exception {
             HttpResponse<byte[]> r = http.get(url);
             assertThat(r.statusCode()).as(url).isEqualTo(200);
+            if (format.equals("ninjs")) { // an array of objects; the page links are in the Link header
+                List<String> ids = new ArrayList<>();
+                for (JsonNode o : JSON.readTree(r.body())) ids.add(o.get("uri").asText());
+                Map<String, String> l = links(r);
+                return new Page(ids, null, l.get("first"), l.get("previous"), l.get("next"));
+            }
             FeedView view = FeedView.parse(format, r.body());
             if (format.equals("json")) {
                 JsonNode root = JSON.readTree(r.body());

@@ -159,7 +159,7 @@ class ConfigReloaderTest {
         assertThat(r.outcome()).isEqualTo(Outcome.REFUSED);
         // partners name feeds, so they went too: each change is named, with every word needed to apply it all
         assertThat(r.problems()).containsExactly(
-                "feeds.yml: not applied: it removes every feed (10 now served, none after); if that is what you want,"
+                "feeds.yml: not applied: it removes every feed (13 now served, none after); if that is what you want,"
                         + " apply it with POST /api/reload?confirm=remove-all-feeds,weaken-security (admin token), or restart karvon",
                 "feeds.yml: not applied: it removes every partner (demo); if that is what you want,"
                         + " apply it with POST /api/reload?confirm=remove-all-feeds,weaken-security (admin token), or restart karvon");

@@ -29,7 +29,8 @@ import uz.karvon.server.TestKarvon.MutableClock;
 
 /** The bundled feeds.yml and sample, served over real HTTP and read back by independent parsers. */
 class PublishingEndToEndTest {
-    static final List<String> PUBLIC_FEEDS = List.of("uz", "uz-cyrl", "ru", "en", "zh", "ar", "en-economy", "stories-ru", "all");
+    static final List<String> PUBLIC_FEEDS = List.of("uz", "uz-cyrl", "ru", "en", "zh", "ar", "en-economy", "stories-ru", "all",
+            "yandex-ru", "dzen-ru", "google-news-en");
     static final Map<String, String> CONTENT_TYPES = Map.of(
             "rss", "application/rss+xml; charset=utf-8",
             "atom", "application/atom+xml; charset=utf-8",
@@ -155,12 +156,12 @@ class PublishingEndToEndTest {
     }
 
     @Test
-    void homePageAdvertisesEveryPublicFeedAndHidesTheWire() throws Exception {
-        HttpResponse<byte[]> r = http.get(base + "/");
+    void feedListAdvertisesEveryPublicFeedAndHidesTheWire() throws Exception {
+        HttpResponse<byte[]> r = http.get(base + "/feeds");
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
         String html = Http.text(r);
-        Document doc = Jsoup.parse(html, base + "/");
+        Document doc = Jsoup.parse(html, base + "/feeds");
         Set<String> alternates = new HashSet<>();
         for (Element l : doc.select("head link[rel=alternate]")) alternates.add(l.attr("type") + " " + l.attr("href"));
         Set<String> expected = new HashSet<>();

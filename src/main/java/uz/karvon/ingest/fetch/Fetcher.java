@@ -165,7 +165,7 @@ public final class Fetcher implements AutoCloseable {
                 if (code == 304) {
                     return new FetchResult(304, new byte[0], resp.header("Content-Type"),
                             orElse(resp.header("ETag"), r.etag()), orElse(resp.header("Last-Modified"), r.lastModified()),
-                            current, permanent);
+                            current, permanent, resp.headers("Link"), resp.header("Content-Location"));
                 }
                 if (code >= 200 && code < 300) {
                     ResponseBody body = resp.body();
@@ -181,7 +181,8 @@ public final class Fetcher implements AutoCloseable {
                     byte[] bytes = BodyReader.read(body.byteStream(), resp.header("Content-Encoding"),
                             settings.maxBodyBytes(), held);
                     return new FetchResult(code, bytes, resp.header("Content-Type"), resp.header("ETag"),
-                            resp.header("Last-Modified"), current, permanent);
+                            resp.header("Last-Modified"), current, permanent, resp.headers("Link"),
+                            resp.header("Content-Location"));
                 }
                 throw statusError(code, resp, shown);
             } catch (IOException e) {

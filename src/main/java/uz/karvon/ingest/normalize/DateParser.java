@@ -5,15 +5,20 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.text.Normalizer;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Lenient multilingual date parser for feed dates (RFC 822/1123, ISO 8601 and their deviations, Russian,
- * Uzbek Latin/Cyrillic, English, Arabic, Chinese spellings). Layouts live in {@link DatePatterns}.
- * Never throws: unreadable or impossible dates (Feb 30, 25:61, offset +9999) give null.
- * A date without an offset is read in the zone passed in.
+ * Lenient multilingual date parser for feed dates: RFC 822/1123 (named and military zones, optional weekday and
+ * seconds, two-digit years), ISO 8601 in all its forms ({@link IsoDates}), asctime and date(1), and month names
+ * of the region's languages (ru, uz Latin and Cyrillic, kk, ky, tg, tk, az, tr, ar including two-word names such
+ * as كانون الثاني) plus zh/ja/ko, el and hu spellings. Layouts and names live in {@link DatePatterns}.
+ * Never throws: unreadable or impossible dates (Feb 30, 25:61, offset +9999, year 10000) give null.
+ * A date without an offset is read in the zone passed in (Korean-formatted dates: Korea's).
  */
 public final class DateParser {
     private static final int MAX_INPUT = 120;
@@ -34,6 +39,9 @@ public final class DateParser {
             Instant i = matchLayouts(quick.toLowerCase(Locale.ROOT), zone);
             if (i != null) return i;
         }
+        if (raw.indexOf('년') >= 0 || raw.indexOf("오전") >= 0 || raw.indexOf("오후") >= 0) {
+            zone = KOREA;   // Korean sites' dates carry no zone; feedparser reads them as Korea's too
+        }
         String s = prepare(raw);
         if (s.isEmpty() || s.length() > MAX_INPUT) return null;
         if (EPOCH.matcher(s).matches()) {
@@ -43,7 +51,14 @@ public final class DateParser {
         return matchLayouts(s, zone);
     }
 
+    private static final ZoneId KOREA = ZoneId.of("Asia/Seoul");
+
     private static Instant matchLayouts(String s, ZoneId zone) {
+        char c0 = s.isEmpty() ? ' ' : s.charAt(0);
+        if ((c0 >= '0' && c0 <= '9') || c0 == '-') {
+            Instant iso = IsoDates.parse(s, zone);
+            if (iso != null) return iso;
+        }
         for (DatePatterns.Layout layout : DatePatterns.LAYOUTS) {
             Matcher m = layout.pattern().matcher(s);
             if (m.matches()) {
@@ -82,17 +97,45 @@ public final class DateParser {
                 b.appendCodePoint(c);
             }
         }
-        String s = b.toString().toLowerCase(Locale.ROOT);
+        String s = b.toString().replace('\u0130', 'i').toLowerCase(Locale.ROOT);
+        if (!Normalizer.isNormalized(s, Normalizer.Form.NFC)) s = Normalizer.normalize(s, Normalizer.Form.NFC);
+        if (hasArabic(s)) s = twoWordMonths(s);
+        if (s.indexOf('오') >= 0) s = koreanHalfDay(s);
         s = DatePatterns.ORDINAL.matcher(s).replaceAll("");
         s = DatePatterns.NOISE.matcher(s).replaceAll(" ");
         return SPACES.matcher(s).replaceAll(" ").trim();
     }
 
+    private static boolean hasArabic(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 0x0600 && c <= 0x06FF) return true;
+        }
+        return false;
+    }
+
+    /** كانون الثاني and the other two-word Levantine names become one word the layouts can take as a month. */
+    private static String twoWordMonths(String s) {
+        String folded = DatePatterns.fold(s);
+        for (Map.Entry<String, String> e : DatePatterns.TWO_WORD_MONTHS.entrySet()) {
+            int at = folded.indexOf(e.getKey());
+            if (at >= 0) return folded.substring(0, at) + e.getValue() + folded.substring(at + e.getKey().length());
+        }
+        return s;
+    }
+
+    /** 오전/오후 (a.m./p.m.) come before the time in Korean: "2004-05-25 오후 11:23:17" → "2004-05-25 11:23:17 pm". */
+    private static String koreanHalfDay(String s) {
+        return KOREAN_HALF_DAY.matcher(s.replace("오전", "am").replace("오후", "pm")).replaceAll("$2 $1");
+    }
+
+    private static final Pattern KOREAN_HALF_DAY = Pattern.compile("\\b(am|pm)\\s+(\\d{1,2}:\\d{2}(?::\\d{2})?)");
+
     private static Instant build(DatePatterns.Layout l, Matcher m, ZoneId zone) {
         try {
             int year = Integer.parseInt(m.group("y"));
             String ys = m.group("y");
-            if (ys.length() <= 2) year += year < 70 ? 2000 : 1900;
+            if (ys.length() <= 2) year = IsoDates.century(year);
             int month;
             if (l.hasMonthName()) {
                 month = DatePatterns.monthByPrefix(m.group("mon"));
@@ -122,6 +165,7 @@ public final class DateParser {
             }
             ZoneId z = zoneOf(rest, zone);
             if (z == null) return null;
+            if (year > 9999) return null;   // not writable in RFC 3339, and never a real feed date
             LocalDateTime ldt = LocalDateTime.of(year, month, day, hour, minute, second, nano);
             return ldt.atZone(z).toInstant();
         } catch (DateTimeException | NumberFormatException e) {
@@ -134,11 +178,15 @@ public final class DateParser {
         return v == null ? 0 : Integer.parseInt(v);
     }
 
-    /** Zone from the trailing text: empty → default; offset or abbreviation; unknown short word → default. */
+    /**
+     * Zone from the trailing text: empty → default; offset ({@code +0500}, {@code GMT-01:01}, {@code UTC+5}),
+     * abbreviation or military letter, IANA name ({@code Asia/Tashkent}); unknown short word → default; else null.
+     */
     static ZoneId zoneOf(String rest, ZoneId dflt) {
         if (rest.isEmpty()) return dflt;
         ZoneOffset named = DatePatterns.ZONES.get(rest);
         if (named != null) return named;
+        if (rest.indexOf('/') > 0) return IanaZones.find(rest);
         Matcher m = OFFSET.matcher(rest);
         if (m.matches()) {
             int h = Integer.parseInt(m.group(2));
@@ -147,7 +195,24 @@ public final class DateParser {
             int sign = m.group(1).equals("-") ? -1 : 1;
             return ZoneOffset.ofHoursMinutes(sign * h, sign * min);
         }
+        if (rest.equals("am") || rest.equals("pm")) return null;   // a half-day marker the layout did not take
         if (ABBREVIATION.matcher(rest).matches()) return dflt;   // unknown abbreviation: better the source zone than nothing
         return null;
+    }
+
+    /** IANA zone names, found without regard to case (inputs are lower-cased); built on first use. */
+    private static final class IanaZones {
+        private static final Map<String, String> BY_LOWER = byLower();
+
+        private static Map<String, String> byLower() {
+            Map<String, String> m = new HashMap<>();
+            for (String id : ZoneId.getAvailableZoneIds()) m.put(id.toLowerCase(Locale.ROOT), id);
+            return Map.copyOf(m);
+        }
+
+        static ZoneId find(String lower) {
+            String id = BY_LOWER.get(lower);
+            return id == null ? null : ZoneId.of(id);
+        }
     }
 }

@@ -29,7 +29,10 @@ public final class TextCleaner {
             truncated = true;
         }
         if (s.indexOf('<') >= 0 || s.indexOf('&') >= 0) {
-            s = Jsoup.parseBodyFragment(s).body().text();
+            String text = Jsoup.parseBodyFragment(s).body().text();
+            // "</example>" or "<3" is no markup with text in it: when HTML parsing leaves nothing, the characters
+            // were the text
+            s = text.isBlank() && !s.isBlank() ? s : text;
         }
         s = fold(s);
         if (s.codePointCount(0, s.length()) > maxChars) {
@@ -77,7 +80,9 @@ public final class TextCleaner {
     /** Controls, zero-width chars, bidi embedding controls, BOM, noncharacters, lone surrogates. */
     static boolean invisible(int c) {
         if (c < 0x20 || (c >= 0x7F && c <= 0x9F)) return true;
-        if (c >= 0x200B && c <= 0x200F) return true;   // ZWSP, ZWNJ, ZWJ, LRM, RLM
+        // ZWSP, ZWNJ, ZWJ; the marks LRM, RLM (U+200E, U+200F) and ALM (U+061C) stay: Arabic and mixed-direction
+        // text needs them to display in the right order
+        if (c >= 0x200B && c <= 0x200D) return true;
         if (c >= 0x202A && c <= 0x202E) return true;   // bidi embeddings/overrides
         if (c >= 0x2060 && c <= 0x206F) return true;   // word joiner, invisible operators, bidi isolates
         if (c == 0xFEFF || c == 0xFFFE || c == 0xFFFF || c == 0xAD) return true;

@@ -25,6 +25,13 @@ public final class Urls {
                 URI b = new URI(escapeSpaces(base.strip()));
                 if (h.startsWith("//")) {
                     u = new URI(b.getScheme() + ":" + escapeSpaces(h));
+                } else if (h.startsWith("?")) {
+                    // a query alone keeps the base's whole path (RFC 3986 §5.2.2); java.net.URI drops its last segment
+                    String whole = b.toString();
+                    int cut = whole.indexOf('#');
+                    if (cut >= 0) whole = whole.substring(0, cut);
+                    cut = whole.indexOf('?');
+                    u = new URI((cut >= 0 ? whole.substring(0, cut) : whole) + escapeSpaces(h));
                 } else {
                     u = b.resolve(u);
                 }

@@ -4,13 +4,15 @@ import com.ibm.icu.text.CharsetDetector;
 import com.ibm.icu.text.CharsetMatch;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Picks the charset of a feed body and decodes it. Order: BOM → UTF-16 without BOM ("&lt;\0?\0") → HTTP charset
+ * Picks the charset of a feed body and decodes it. Order: BOM → UTF-16/32 without BOM (zero padding) → HTTP charset
  * and XML prolog (reconciled, see {@link #detect}) → ICU CharsetDetector. Malformed bytes become U+FFFD.
  * {@code text/xml} without a charset is NOT read as US-ASCII (RFC 3023); real feeds mean UTF-8 (RFC 7303).
  */
@@ -24,17 +26,55 @@ public final class EncodingDetector {
     private EncodingDetector() {
     }
 
-    /** Decoded text and the charset used. */
-    record Decoded(String text, Charset charset, String how) {
+    /** Decoded text, the charset used, how it was chosen, and what the decoding had to repair. */
+    record Decoded(String text, Charset charset, String how, List<String> repairs) {
+        Decoded(String text, Charset charset, String how) {
+            this(text, charset, how, List.of());
+        }
     }
 
     static Decoded decode(byte[] body, String contentType) {
         Decoded fast = fastUtf8(body, contentType);
         if (fast != null) return fast;
         Detection d = detect(body, contentType);
-        String text = new String(body, d.offset, body.length - d.offset, d.charset);
+        List<String> repairs = new ArrayList<>(2);
+        String text;
+        if (d.charset == StandardCharsets.UTF_8) {
+            int[] fallbacks = new int[1];
+            text = LenientUtf8.decode(body, d.offset, fallbacks);
+            if (fallbacks[0] > 0) {
+                repairs.add(fallbacks[0] + (fallbacks[0] == 1 ? " byte" : " bytes") + " invalid in UTF-8 read as windows-1252");
+            }
+        } else {
+            text = new String(body, d.offset, body.length - d.offset, d.charset);
+        }
         if (!text.isEmpty() && text.charAt(0) == '\uFEFF') text = text.substring(1);
-        return new Decoded(text, d.charset, d.how);
+        if (d.how.equals("bom")) {
+            Charset declared = charsetOrNull(prologEncoding(text));
+            if (declared != null && !sameFamily(declared, d.charset)) {
+                repairs.add("byte-order mark (" + d.charset.name() + ") read over the declared encoding " + declared.name());
+            }
+        }
+        int replaced = count(text, '\uFFFD');
+        if (replaced > 0) {
+            repairs.add(replaced + (replaced == 1 ? " byte sequence" : " byte sequences") + " invalid in "
+                    + d.charset.name() + " replaced with U+FFFD");
+        }
+        return new Decoded(text, d.charset, d.how, repairs);
+    }
+
+    /** UTF-16 and UTF-16LE, or UTF-8 and UTF-8: one encoding as far as a reader is concerned. */
+    private static boolean sameFamily(Charset a, Charset b) {
+        String x = a.name().toUpperCase(Locale.ROOT);
+        String y = b.name().toUpperCase(Locale.ROOT);
+        return x.startsWith(y) || y.startsWith(x) || (x.startsWith("UTF-16") && y.startsWith("UTF-16"))
+                || (x.startsWith("UTF-32") && y.startsWith("UTF-32"));
+    }
+
+    private static int count(String s, char c) {
+        int n = 0;
+        for (int i = s.indexOf(c); i >= 0; i = s.indexOf(c, i + 1)) n++;
+        return n;
     }
 
     private record Detection(Charset charset, int offset, String how) {
@@ -56,13 +96,15 @@ public final class EncodingDetector {
     }
 
     static Detection detect(byte[] b, String contentType) {
-        // 1. BOM always wins
+        // 1. BOM always wins (UTF-32 LE before UTF-16 LE: FF FE 00 00 starts both)
         if (startsWith(b, 0xEF, 0xBB, 0xBF)) return new Detection(StandardCharsets.UTF_8, 3, "bom");
+        if (startsWith(b, 0x00, 0x00, 0xFE, 0xFF)) return new Detection(Charset.forName("UTF-32BE"), 4, "bom");
+        if (startsWith(b, 0xFF, 0xFE, 0x00, 0x00)) return new Detection(Charset.forName("UTF-32LE"), 4, "bom");
         if (startsWith(b, 0xFF, 0xFE)) return new Detection(StandardCharsets.UTF_16LE, 2, "bom");
         if (startsWith(b, 0xFE, 0xFF)) return new Detection(StandardCharsets.UTF_16BE, 2, "bom");
-        // 2. UTF-16 without BOM (XML 1.0 appendix F)
-        if (startsWith(b, '<', 0, '?', 0)) return new Detection(StandardCharsets.UTF_16LE, 0, "utf16-sniff");
-        if (startsWith(b, 0, '<', 0, '?')) return new Detection(StandardCharsets.UTF_16BE, 0, "utf16-sniff");
+        // 2. UTF-16/32 without BOM, from where the zero bytes of the first ASCII characters fall (XML 1.0 appendix F)
+        Charset wide = wideWithoutBom(b);
+        if (wide != null) return new Detection(wide, 0, "utf16-32-sniff");
 
         Charset header = charsetOrNull(headerCharset(contentType));
         Charset prolog = charsetOrNull(prologEncoding(b));
@@ -71,7 +113,7 @@ public final class EncodingDetector {
         }
         // only the body's own declaration, not UTF-8: trusted as such (rule 3 below needs UTF-8 or nothing declared)
         if (header == null && prolog != null && prolog != StandardCharsets.UTF_8) return new Detection(widen(prolog), 0, "prolog");
-        Utf8Check utf8 = Utf8Check.of(b);
+        LenientUtf8.Check utf8 = LenientUtf8.Check.of(b);
         boolean headerUtf8 = header == StandardCharsets.UTF_8;
         boolean prologUtf8 = prolog == StandardCharsets.UTF_8;
 
@@ -97,6 +139,20 @@ public final class EncodingDetector {
         return new Detection(guessed, 0, "icu");
     }
 
+    /** UTF-16 or UTF-32 (either order) when the first four bytes are one or two ASCII characters padded with zeros. */
+    private static Charset wideWithoutBom(byte[] b) {
+        if (b.length < 4) return null;
+        boolean z0 = b[0] == 0;
+        boolean z1 = b[1] == 0;
+        boolean z2 = b[2] == 0;
+        boolean z3 = b[3] == 0;
+        if (z0 && z1 && z2 && !z3) return Charset.forName("UTF-32BE");
+        if (!z0 && z1 && z2 && z3) return Charset.forName("UTF-32LE");
+        if (z0 && !z1 && z2 && !z3) return StandardCharsets.UTF_16BE;
+        if (!z0 && z1 && !z2 && z3) return StandardCharsets.UTF_16LE;
+        return null;
+    }
+
     /** The charset label of a Content-Type header, or null. */
     public static String headerCharset(String contentType) {
         if (contentType == null) return null;
@@ -106,7 +162,12 @@ public final class EncodingDetector {
 
     static String prologEncoding(byte[] b) {
         int n = Math.min(b.length, PROLOG_SCAN);
-        String head = new String(b, 0, n, StandardCharsets.ISO_8859_1);
+        return prologEncoding(new String(b, 0, n, StandardCharsets.ISO_8859_1));
+    }
+
+    /** The encoding an XML declaration (or an HTML meta tag) near the start of {@code text} names, or null. */
+    static String prologEncoding(String text) {
+        String head = text.length() > PROLOG_SCAN ? text.substring(0, PROLOG_SCAN) : text;
         int lt = head.indexOf("<?xml");
         if (lt > 0) head = head.substring(lt);
         Matcher m = PROLOG_ENCODING.matcher(head);
@@ -131,6 +192,14 @@ public final class EncodingDetector {
                 return StandardCharsets.US_ASCII;
             }
             case "cp1251", "win-1251" -> n = "windows-1251";
+            // WHATWG Encoding: these labels mean the Microsoft supersets, which real feeds use
+            case "shift_jis", "shift-jis", "sjis", "x-sjis", "ms_kanji", "csshiftjis", "windows-31j" -> n = "windows-31j";
+            case "euc-kr", "ks_c_5601-1987", "ksc5601", "cp949", "windows-949" -> n = "x-windows-949";
+            case "iso-8859-9", "iso8859-9", "latin5" -> n = "windows-1254";
+            case "iso-8859-11", "tis-620", "tis620" -> n = "x-windows-874";
+            case "iso-8859-8-i", "iso-8859-8-e" -> n = "ISO-8859-8";
+            case "koi8r", "koi8" -> n = "KOI8-R";
+            case "koi8u" -> n = "KOI8-U";
             default -> {
             }
         }
@@ -201,69 +270,5 @@ public final class EncodingDetector {
             if ((b[i] & 0xFF) != prefix[i]) return false;
         }
         return true;
-    }
-
-    /** Counts well-formed multibyte UTF-8 sequences and invalid bytes in one pass. */
-    record Utf8Check(int multibyte, int invalid) {
-        boolean valid() {
-            return invalid == 0;
-        }
-
-        /** A few broken sequences in otherwise UTF-8 text (not a wholly different charset). */
-        boolean mostlyValid() {
-            return multibyte > 0 && invalid * 4 <= multibyte;
-        }
-
-        static Utf8Check of(byte[] b) {
-            int multi = 0;
-            int bad = 0;
-            int i = 0;
-            int n = b.length;
-            while (i < n) {
-                int c = b[i] & 0xFF;
-                if (c < 0x80) {
-                    i++;
-                    continue;
-                }
-                int len;
-                int min;
-                if (c >= 0xC2 && c <= 0xDF) {
-                    len = 2;
-                    min = 0x80;
-                } else if (c >= 0xE0 && c <= 0xEF) {
-                    len = 3;
-                    min = 0x800;
-                } else if (c >= 0xF0 && c <= 0xF4) {
-                    len = 4;
-                    min = 0x10000;
-                } else {
-                    bad++;
-                    i++;
-                    continue;
-                }
-                if (i + len > n) {
-                    bad++;
-                    break;
-                }
-                int cp = c & (0xFF >> (len + 1));
-                boolean ok = true;
-                for (int k = 1; k < len; k++) {
-                    int cc = b[i + k] & 0xFF;
-                    if ((cc & 0xC0) != 0x80) {
-                        ok = false;
-                        break;
-                    }
-                    cp = (cp << 6) | (cc & 0x3F);
-                }
-                if (!ok || cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-                    bad++;
-                    i++;
-                } else {
-                    multi++;
-                    i += len;
-                }
-            }
-            return new Utf8Check(multi, bad);
-        }
     }
 }

@@ -21,10 +21,25 @@ final class FeedFormatSniffer {
             String ct = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
             return ct.contains("json") ? Kind.JSON : Kind.UNKNOWN;
         }
-        return root.equals("html") ? Kind.HTML : Kind.XML;
+        if (HTML_ROOTS.contains(root)) return Kind.HTML;
+        // an XHTML or HTML DOCTYPE before <rss> is a template's leftover: the root element decides
+        if (!FEED_ROOTS.contains(root) && htmlDoctype(text)) return Kind.HTML;
+        return Kind.XML;
     }
 
-    /** Lower-case local name of the first element ("html" for an HTML doctype), or null. */
+    private static final java.util.Set<String> HTML_ROOTS = java.util.Set.of("html", "head", "body");
+    private static final java.util.Set<String> FEED_ROOTS = java.util.Set.of("rss", "rdf", "feed", "channel");
+
+    private static boolean htmlDoctype(String s) {
+        int i = s.indexOf("<!");
+        while (i >= 0 && i < 4096) {
+            if (s.regionMatches(true, i, "<!DOCTYPE html", 0, 14)) return true;
+            i = s.indexOf("<!", i + 2);
+        }
+        return false;
+    }
+
+    /** Lower-case local name of the first element (DOCTYPEs, comments and PIs skipped), or null. */
     static String rootName(String s) {
         int from = XmlCleaner.documentStart(s);
         int limit = s.length();   // a DOCTYPE can be large (entity bombs); every step below advances
@@ -38,7 +53,6 @@ final class FeedFormatSniffer {
             } else if (s.startsWith("<!--", lt)) {
                 i = skipPast(s, lt, "-->");
             } else if (c == '!') {
-                if (s.regionMatches(true, lt, "<!DOCTYPE html", 0, 14)) return "html";
                 i = XmlCleaner.doctypeEnd(s, lt);
             } else if (Character.isLetter(c)) {
                 int e = lt + 1;

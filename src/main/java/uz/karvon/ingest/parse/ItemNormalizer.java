@@ -23,9 +23,9 @@ final class ItemNormalizer {
     static final int MAX_AUTHORS = 20;
     static final int MAX_TAG = 100;
     static final int MAX_ATTACHMENTS = 20;
-    /** Dates later than now + this are clamped to now. */
+    /** Dates later than now + this are flagged (a server orders such items by first-seen time). */
     static final Duration FUTURE_SLACK = Duration.ofDays(1);
-    /** Dates before this are not believed (year 0, negative years, epoch-zero placeholders). */
+    /** Dates before this are not believed (year 0, negative years, epoch-zero placeholders): absent, flagged. */
     static final Instant EARLIEST = Instant.parse("1971-01-01T00:00:00Z");
 
     private final ParseOptions options;
@@ -42,17 +42,21 @@ final class ItemNormalizer {
 
     ParsedItem normalize(RawItem r) {
         List<String> flags = new ArrayList<>(2);
+        // Links resolve against xml:base, else the feed's own URL (RFC 3986 §5.1, as feedparser does); a file read
+        // from disk has no web address, so there the channel's home page is the best guess. Relative URLs inside
+        // content resolve against the item's page, the document that HTML was written for.
         boolean explicitBase = r.base != null && !r.base.equals(fetchedUrl);
-        String linkBase = explicitBase ? r.base : homePageUrl != null ? homePageUrl : fetchedUrl;
+        String linkBase = explicitBase ? r.base : isWeb(fetchedUrl) || homePageUrl == null ? fetchedUrl : homePageUrl;
         String url = Urls.resolve(linkBase, r.link);
         String externalUrl = Urls.resolve(linkBase, r.externalUrl);
-        String contentBase = explicitBase ? r.base : url != null ? url : homePageUrl != null ? homePageUrl : fetchedUrl;
+        String ownBase = r.contentBase != null && !r.contentBase.equals(fetchedUrl) ? r.contentBase : explicitBase ? r.base : null;
+        String contentBase = ownBase != null ? ownBase : url != null ? url : homePageUrl != null ? homePageUrl : fetchedUrl;
 
         TextCleaner.Clean title = r.titleIsText ? TextCleaner.literal(r.title, MAX_TITLE) : TextCleaner.plain(r.title, MAX_TITLE);
-        if (title.truncated()) flags.add("title-truncated");
+        if (title.truncated()) flags.add(ItemFlag.TITLE_TRUNCATED.code());
 
         HtmlSanitizer.Result content = HtmlSanitizer.sanitize(asHtml(r.content, r.contentIsText), contentBase);
-        if (content != null && content.truncated()) flags.add("content-truncated");
+        if (content != null && content.truncated()) flags.add(ItemFlag.CONTENT_TRUNCATED.code());
         HtmlSanitizer.Result summary = r.summary == null || r.summary.equals(r.content) ? null
                 : HtmlSanitizer.sanitize(asHtml(r.summary, r.summaryIsText), contentBase);
         String contentText = r.contentText != null ? TextCleaner.fold(cap(r.contentText)) : content == null ? null : content.text();
@@ -63,40 +67,42 @@ final class ItemNormalizer {
 
         Instant published = date(r.publishedRaw, r.published);
         Instant modified = date(r.modifiedRaw, r.modified);
-        boolean hadDateText = r.publishedRaw != null || r.modifiedRaw != null;
+        boolean hadDateText = !r.publishedRaw.isEmpty() || !r.modifiedRaw.isEmpty() || r.published != null || r.modified != null;
+        if (!sane(modified)) modified = null;
+        if (!sane(published)) published = null;
         if (published == null) published = modified;
-        modified = sane(modified) ? clampFuture(modified) : null;
         if (published == null) {
-            published = options.now();
-            flags.add(hadDateText ? "date-invalid" : "date-missing");
-        } else if (published.isBefore(EARLIEST)) {
-            published = options.now();
-            flags.add("date-invalid");
+            flags.add(hadDateText ? ItemFlag.DATE_INVALID.code() : ItemFlag.DATE_MISSING.code());
         } else if (published.isAfter(options.now().plus(FUTURE_SLACK))) {
-            published = options.now();
-            flags.add("date-clamped");
+            flags.add(ItemFlag.DATE_FUTURE.code());
         }
 
         String id = ItemIds.choose(r.guid, url, title.text(), contentText);
         String language = LanguageTags.first(r.language, feedLanguage, options.declaredLanguage());
         return new ParsedItem(id.length() > 2048 ? ItemIds.contentHash(id, "") : id, url, externalUrl, title.text(),
                 content == null ? null : content.html(), contentText, summary == null ? null : summary.html(),
-                image, published, modified, authors(r.authors), tags(r.tags), language, attachments, flags);
+                image, published, modified, people(r.authors), people(r.contributors), tags(r.tags), language,
+                attachments, flags);
     }
 
-    private Instant date(String raw, Instant fromReader) {
-        // ROME's lenient SimpleDateFormat turns "Feb 30" and "25:61" into other dates: when we have the raw
-        // text, our parser's verdict is final; ROME's value is used only when the raw text was not found.
-        if (raw != null) return DateParser.parse(raw, options.zone());
-        return fromReader;
+    /**
+     * The first date text our parser can read, in document order; the reader's own value only when there is no
+     * text. ROME's lenient SimpleDateFormat turns "Feb 30" and "25:61" into other dates, so it is never asked.
+     */
+    private Instant date(List<String> raw, Instant fromReader) {
+        for (String text : raw) {
+            Instant i = DateParser.parse(text, options.zone());
+            if (i != null) return i;
+        }
+        return raw.isEmpty() ? fromReader : null;
+    }
+
+    private static boolean isWeb(String url) {
+        return url != null && (url.startsWith("http://") || url.startsWith("https://"));
     }
 
     private boolean sane(Instant i) {
         return i != null && !i.isBefore(EARLIEST);
-    }
-
-    private Instant clampFuture(Instant i) {
-        return i.isAfter(options.now().plus(FUTURE_SLACK)) ? options.now() : i;
     }
 
     private static String asHtml(String s, boolean isText) {
@@ -128,18 +134,22 @@ final class ItemNormalizer {
         return null;
     }
 
-    private List<Author> authors(List<Author> raw) {
+    /** Names cleaned, URLs resolved, e-mail addresses checked; people who end up with nothing are dropped. */
+    List<Author> people(List<Author> raw) {
         Set<Author> out = new LinkedHashSet<>();
+        String base = homePageUrl != null ? homePageUrl : fetchedUrl;
         for (Author a : raw) {
             if (out.size() >= MAX_AUTHORS) break;   // a hostile feed may list millions
             String name = TextCleaner.plain(a.name(), MAX_NAME).text();
-            String url = Urls.resolve(homePageUrl != null ? homePageUrl : fetchedUrl, a.url());
-            if (name != null || url != null) out.add(new Author(name, url));
+            String url = Urls.resolve(base, a.url());
+            if (url != null && url.startsWith("mailto:")) url = null;
+            String email = a.email() == null || a.email().length() > MAX_NAME ? null : a.email();
+            if (name != null || url != null || email != null) out.add(new Author(name, url, email));
         }
         return new ArrayList<>(out);
     }
 
-    private static List<String> tags(List<String> raw) {
+    static List<String> tags(List<String> raw) {
         Set<String> out = new LinkedHashSet<>();
         for (String t : raw) {
             String c = TextCleaner.plain(t, MAX_TAG).text();

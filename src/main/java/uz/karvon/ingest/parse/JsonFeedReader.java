@@ -33,6 +33,17 @@ final class JsonFeedReader {
         f.feedUrl = text(root, "feed_url");
         f.description = text(root, "description");
         f.language = text(root, "language");
+        f.icon = text(root, "icon");
+        authors(root.get("authors"), f.authors);
+        authors(root.get("author"), f.authors);
+        JsonNode hubs = root.get("hubs");   // JSON Feed 1.1: [{"type": "WebSub", "url": …}]
+        if (hubs != null && hubs.isArray()) {
+            for (JsonNode h : hubs) {
+                String type = text(h, "type");
+                String url = text(h, "url");
+                if (url != null && (type == null || type.equalsIgnoreCase("websub"))) f.hubs.add(url);
+            }
+        }
         JsonNode items = root.get("items");
         if (items != null && items.isArray()) {
             for (JsonNode n : items) {
@@ -58,11 +69,13 @@ final class JsonFeedReader {
         it.summaryIsText = true;   // JSON Feed: summary is plain text
         it.image = text(n, "image");
         if (it.image == null) it.image = text(n, "banner_image");
-        it.publishedRaw = text(n, "date_published");
-        it.modifiedRaw = text(n, "date_modified");
+        String published = text(n, "date_published");
+        if (published != null) it.publishedRaw.add(published);
+        String modified = text(n, "date_modified");
+        if (modified != null) it.modifiedRaw.add(modified);
         it.language = text(n, "language");
-        authors(n.get("authors"), it);
-        authors(n.get("author"), it);
+        authors(n.get("authors"), it.authors);
+        authors(n.get("author"), it.authors);
         JsonNode tags = n.get("tags");
         if (tags != null && tags.isArray()) {
             for (JsonNode t : tags) {
@@ -82,14 +95,14 @@ final class JsonFeedReader {
         return it;
     }
 
-    private static void authors(JsonNode node, RawItem it) {
-        if (node == null || it.authors.size() >= ItemNormalizer.MAX_AUTHORS) return;
+    private static void authors(JsonNode node, java.util.List<Author> into) {
+        if (node == null || into.size() >= ItemNormalizer.MAX_AUTHORS) return;
         if (node.isObject()) {
             String name = text(node, "name");
             String url = text(node, "url");
-            if ((name != null || url != null) && !it.authors.contains(new Author(name, url))) it.authors.add(new Author(name, url));
+            if ((name != null || url != null) && !into.contains(new Author(name, url))) into.add(new Author(name, url));
         } else if (node.isArray()) {
-            for (JsonNode a : node) authors(a, it);
+            for (JsonNode a : node) authors(a, into);
         }
     }
 

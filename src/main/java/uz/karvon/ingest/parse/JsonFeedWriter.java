@@ -15,7 +15,9 @@ import java.util.List;
 
 /**
  * Writes a {@link ParsedFeed} as one line of JSON Feed 1.1; null and empty fields are omitted. Streams straight
- * to UTF-8 bytes (no tree, no intermediate String): the {@code parse} command prints thousands of these.
+ * to UTF-8 bytes (no tree, no intermediate String): the {@code parse} command prints thousands of these. What JSON
+ * Feed has no field for goes in {@code _karvon} objects: feed tags, an item's {@link ItemFlag flags} (why it has
+ * no date, for one) and contributors, a person's e-mail address.
  */
 public final class JsonFeedWriter {
     /** Characters beyond U+FFFF (emoji) as UTF-8, not as \\uD83D\\uDE00 escape pairs (Jackson's default for bytes). */
@@ -40,7 +42,14 @@ public final class JsonFeedWriter {
             put(g, "home_page_url", f.homePageUrl());
             put(g, "feed_url", f.feedUrl());
             put(g, "description", f.description());
+            put(g, "icon", f.icon());
             put(g, "language", f.language());
+            people(g, "authors", f.authors());
+            if (!f.tags().isEmpty()) {
+                g.writeObjectFieldStart("_karvon");
+                strings(g, "tags", f.tags());
+                g.writeEndObject();
+            }
             g.writeArrayFieldStart("items");
             for (ParsedItem it : f.items()) item(g, it);
             g.writeEndArray();
@@ -76,16 +85,7 @@ public final class JsonFeedWriter {
         put(g, "image", it.image());
         put(g, "date_published", date(it.published()));
         put(g, "date_modified", date(it.modified()));
-        if (!it.authors().isEmpty()) {
-            g.writeArrayFieldStart("authors");
-            for (Author au : it.authors()) {
-                g.writeStartObject();
-                put(g, "name", au.name());
-                put(g, "url", au.url());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-        }
+        people(g, "authors", it.authors());
         strings(g, "tags", it.tags());
         put(g, "language", it.language());
         if (!it.attachments().isEmpty()) {
@@ -99,7 +99,34 @@ public final class JsonFeedWriter {
             }
             g.writeEndArray();
         }
+        if (!it.flags().isEmpty() || !it.contributors().isEmpty()) {
+            g.writeObjectFieldStart("_karvon");
+            strings(g, "flags", it.flags());
+            people(g, "contributors", it.contributors());
+            g.writeEndObject();
+        }
         g.writeEndObject();
+    }
+
+    /**
+     * JSON Feed authors: {@code url} is the person's page, else a {@code mailto:} link to the address, so an author
+     * known only by e-mail is still a valid author object; the address itself is in {@code _karvon.email}.
+     */
+    private static void people(JsonGenerator g, String field, List<Author> people) throws IOException {
+        if (people.isEmpty()) return;
+        g.writeArrayFieldStart(field);
+        for (Author au : people) {
+            g.writeStartObject();
+            put(g, "name", au.name());
+            put(g, "url", au.url() != null ? au.url() : au.email() != null ? "mailto:" + au.email() : null);
+            if (au.email() != null) {
+                g.writeObjectFieldStart("_karvon");
+                g.writeStringField("email", au.email());
+                g.writeEndObject();
+            }
+            g.writeEndObject();
+        }
+        g.writeEndArray();
     }
 
     private static String date(Instant i) {

@@ -61,14 +61,17 @@ final class NewestItems {
         return now;
     }
 
-    /** First item per id wins (document order); then the newest {@code max} are kept, in document order. */
-    static List<ParsedItem> dedupeAndCap(List<ParsedItem> items, int max) {
+    /**
+     * First item per id wins (document order); then the newest {@code max} are kept, in document order (undated
+     * items count as {@code now}).
+     */
+    static List<ParsedItem> dedupeAndCap(List<ParsedItem> items, int max, Instant now) {
         Map<String, ParsedItem> byId = new LinkedHashMap<>();
         for (ParsedItem it : items) byId.putIfAbsent(it.id(), it);
         List<ParsedItem> unique = new ArrayList<>(byId.values());
         if (unique.size() <= max) return unique;
         List<ParsedItem> sorted = new ArrayList<>(unique);
-        sorted.sort(Comparator.comparing(ParsedItem::published).reversed());
+        sorted.sort(Comparator.comparing((ParsedItem p) -> p.published() == null ? now : p.published()).reversed());
         Set<ParsedItem> keep = Collections.newSetFromMap(new IdentityHashMap<>());
         keep.addAll(sorted.subList(0, max));
         List<ParsedItem> out = new ArrayList<>(max);

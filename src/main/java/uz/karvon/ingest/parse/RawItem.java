@@ -20,15 +20,19 @@ final class RawItem {
     /** Plain text given by the source (JSON Feed content_text). */
     String contentText;
     String image;
-    /** Dates as the reader parsed them (may be null) and the raw strings to re-read with our own parser. */
+    /** Dates a reader already parsed (JSON Feed: none; kept for readers that do). */
     Instant published;
-    String publishedRaw;
     Instant modified;
-    String modifiedRaw;
+    /** Date texts in document order, read with our own parser: the first readable one wins. */
+    final List<String> publishedRaw = new ArrayList<>(2);
+    final List<String> modifiedRaw = new ArrayList<>(2);
     final List<Author> authors = new ArrayList<>();
+    final List<Author> contributors = new ArrayList<>();
     final List<String> tags = new ArrayList<>();
     String language;
     final List<Attachment> attachments = new ArrayList<>();
     /** Base URL for relative links in this item (xml:base chain), may be null. */
     String base;
+    /** Base URL for relative links inside the content (the content element's own xml:base chain), may be null. */
+    String contentBase;
 }

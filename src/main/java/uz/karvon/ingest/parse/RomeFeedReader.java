@@ -1,21 +1,11 @@
 package uz.karvon.ingest.parse;
 
-import com.rometools.modules.mediarss.MediaEntryModule;
-import com.rometools.modules.mediarss.MediaModule;
-import com.rometools.modules.mediarss.types.MediaContent;
-import com.rometools.modules.mediarss.types.MediaGroup;
-import com.rometools.modules.mediarss.types.Metadata;
-import com.rometools.modules.mediarss.types.Thumbnail;
-import com.rometools.modules.mediarss.types.UrlReference;
-import com.rometools.rome.feed.module.DCModule;
-import com.rometools.rome.feed.module.DCSubject;
 import com.rometools.rome.feed.synd.SyndCategory;
 import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndEnclosure;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.feed.synd.SyndLink;
-import com.rometools.rome.feed.synd.SyndPerson;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedInput;
 import java.time.Instant;
@@ -33,7 +23,7 @@ import uz.karvon.ingest.normalize.Urls;
  * Raw date strings are taken from the JDOM item elements, which ROME returns in the same order.
  */
 final class RomeFeedReader {
-    /** Where feeds put an item's dates, in order of trust (RSS 2.0, Dublin Core, Atom 1.0/0.3). */
+    /** The names of an item's date elements (RSS 2.0, Dublin Core, Atom 1.0/0.3); document order decides among them. */
     static final String[] PUBLISHED_NAMES = {"pubDate", "date", "published", "issued", "created"};
     static final String[] MODIFIED_NAMES = {"updated", "modified"};
 
@@ -42,32 +32,76 @@ final class RomeFeedReader {
 
     static RawFeed read(Document doc, String baseUrl) throws FeedException {
         Element root = doc.getRootElement();
+        Element channel = channelOf(root);
+        FeedFields.inlineNakedMarkup(channel);
         List<Element> itemElements = itemElements(root);
-        List<String[]> rawDates = takeDates(itemElements);
+        for (Element e : itemElements) FeedFields.inlineNakedMarkup(e);
+        List<DateTexts> rawDates = takeDates(itemElements);
+        String base = FeedFields.chainBase(baseUrl, root, null);
+        // What ROME does not read well is read first, and those elements leave the tree: ROME's module parsers and
+        // its reflective cloning of their results were a fifth of its time, for values it would give us worse.
+        List<RawItem> items = new ArrayList<>(itemElements.size());
+        List<ItemExtras> extras = new ArrayList<>(itemElements.size());
+        for (Element e : itemElements) {
+            RawItem it = new RawItem();
+            extras.add(FeedFields.item(e, root, it, base));
+            FeedFields.detachExtensions(e);
+            items.add(it);
+        }
+        if (root.getName().equals("RDF")) declareChildNamespaces(root);
         SyndFeed feed = new SyndFeedInput().build(doc);
 
         RawFeed out = new RawFeed();
         out.format = feed.getFeedType();
         out.title = feed.getTitle();
         out.description = feed.getDescription();
-        out.base = chainBase(baseUrl, root, null);
+        out.base = base;
         out.homePageUrl = Urls.resolve(out.base, alternateLink(feed));
         out.feedUrl = Urls.resolve(out.base, selfLink(feed, root));
-        out.language = firstNonBlank(feed.getLanguage(), xmlLang(root));
+        out.language = feed.getLanguage();
+        FeedFields.feed(root, channel, out);
 
         List<SyndEntry> entries = feed.getEntries();
         boolean aligned = entries.size() == itemElements.size();
-        if (!aligned) out.warnings.add("raw item elements not aligned with rome entries; dates from rome only");
+        if (!aligned) out.warnings.add("raw item elements not aligned with rome entries; dates and extensions from rome only");
+        boolean atom = out.format != null && out.format.startsWith("atom");
         for (int i = 0; i < entries.size(); i++) {
-            Element raw = aligned ? itemElements.get(i) : null;
-            RawItem it = item(entries.get(i), raw, root, out.base, out.format != null && out.format.startsWith("atom"));
+            RawItem it = aligned ? items.get(i) : new RawItem();
+            core(entries.get(i), it, atom, atom && !out.format.startsWith("atom_0"));
             if (aligned) {
-                it.publishedRaw = rawDates.get(i)[0];
-                it.modifiedRaw = rawDates.get(i)[1];
+                extras.get(i).apply(it);
+                it.publishedRaw.addAll(rawDates.get(i).published);
+                it.modifiedRaw.addAll(rawDates.get(i).modified);
+            } else {
+                it.base = out.base;
+                it.published = instant(entries.get(i).getPublishedDate());
+                it.modified = instant(entries.get(i).getUpdatedDate());
             }
             out.items.add(it);
         }
         return out;
+    }
+
+    /**
+     * ROME recognises RSS 0.90 and 1.0 by a declaration of their namespace on rdf:RDF; a document whose items were
+     * moved into it by the loader (they had no namespace) or that declares it only on the children gets one.
+     */
+    private static void declareChildNamespaces(Element root) {
+        int n = 0;
+        for (Element c : root.getChildren()) {
+            Namespace ns = c.getNamespace();
+            if (ns.getURI().isEmpty() || ns.equals(root.getNamespace()) || root.getAdditionalNamespaces().contains(ns)) continue;
+            root.addNamespaceDeclaration(Namespace.getNamespace("karvon" + n++, ns.getURI()));
+        }
+    }
+
+    /** The element holding the feed's own fields: rss/channel, rdf:RDF/channel, or the Atom feed itself. */
+    private static Element channelOf(Element root) {
+        if (root.getName().equals("feed")) return root;
+        for (Element c : root.getChildren()) {
+            if (c.getName().equals("channel")) return c;
+        }
+        return root;
     }
 
     /** item/entry elements in document order, for rss (channel/item), rdf (item) and atom (entry). */
@@ -92,102 +126,33 @@ final class RomeFeedReader {
         }
     }
 
-    private static RawItem item(SyndEntry e, Element raw, Element root, String feedBase, boolean atom) {
-        RawItem it = new RawItem();
-        it.base = raw == null ? feedBase : chainBase(feedBase, raw, root);
+    /** What ROME reads well: ids, links, titles, content constructs (Atom modes, base64), categories, enclosures. */
+    private static void core(SyndEntry e, RawItem it, boolean atom, boolean atom10) {
         it.guid = e.getUri();
         it.link = e.getLink();
         it.title = e.getTitle();
-        it.titleIsText = atom && e.getTitleEx() != null && isText(e.getTitleEx().getType());
+        // ROME gives Atom 0.3 titles no type: those stay read as HTML, as before
+        SyndContent t = e.getTitleEx();
+        it.titleIsText = atom && t != null && (t.getType() != null || atom10) && isText(t.getType());
+        if (it.titleIsText) it.title = atomText(t);
         List<SyndContent> contents = e.getContents();
         if (contents != null && !contents.isEmpty()) {
             SyndContent c = contents.get(0);
-            it.content = c.getValue();
             it.contentIsText = atom && isText(c.getType());
+            it.content = it.contentIsText ? atomText(c) : c.getValue();
             if (e.getDescription() != null) {
-                it.summary = e.getDescription().getValue();
                 it.summaryIsText = atom && isText(e.getDescription().getType());
+                it.summary = it.summaryIsText ? atomText(e.getDescription()) : e.getDescription().getValue();
             }
         } else if (e.getDescription() != null) {
-            it.content = e.getDescription().getValue();
             it.contentIsText = atom && isText(e.getDescription().getType());
+            it.content = it.contentIsText ? atomText(e.getDescription()) : e.getDescription().getValue();
         }
-        it.published = instant(e.getPublishedDate());
-        it.modified = instant(e.getUpdatedDate());
-        if (raw != null) it.language = xmlLang(raw);
-        if (it.language == null) {
-            DCModule dc = (DCModule) e.getModule(DCModule.URI);
-            if (dc != null) it.language = dc.getLanguage();
-        }
-        authors(e, it);
         for (SyndCategory c : e.getCategories()) {
-            if (c.getName() != null) it.tags.add(c.getName());
-        }
-        if (it.tags.isEmpty()) {   // RSS 1.0 writes categories as dc:subject, which ROME 2 leaves in the DC module
-            DCModule dc = (DCModule) e.getModule(DCModule.URI);
-            if (dc != null && dc.getSubjects() != null) {
-                for (DCSubject subject : dc.getSubjects()) {
-                    if (subject.getValue() != null) it.tags.add(subject.getValue());
-                }
-            }
+            if (c.getName() != null && !c.getName().isBlank()) it.tags.add(c.getName().strip());
         }
         for (SyndEnclosure enc : e.getEnclosures()) {
             it.attachments.add(new Attachment(enc.getUrl(), enc.getType(), enc.getLength() > 0 ? enc.getLength() : null));
-        }
-        media(e, it);
-        return it;
-    }
-
-    private static void authors(SyndEntry e, RawItem it) {
-        for (SyndPerson p : e.getAuthors()) {
-            String name = firstNonBlank(p.getName(), p.getEmail());
-            if (name != null || p.getUri() != null) it.authors.add(new Author(name == null ? null : rssAuthorName(name), p.getUri()));
-        }
-        if (it.authors.isEmpty()) {
-            DCModule dc = (DCModule) e.getModule(DCModule.URI);
-            if (dc != null && dc.getCreators() != null) {
-                for (String c : dc.getCreators()) it.authors.add(new Author(c == null ? null : rssAuthorName(c), null));
-            }
-        }
-        if (it.authors.isEmpty() && e.getAuthor() != null && !e.getAuthor().isBlank()) {
-            it.authors.add(new Author(rssAuthorName(e.getAuthor()), null));
-        }
-    }
-
-    /** RSS 2.0 author is "email (Name)", and feeds copy that form into dc:creator too; keep the name. */
-    static String rssAuthorName(String s) {
-        int open = s.indexOf('(');
-        int close = s.lastIndexOf(')');
-        if (open >= 0 && close > open + 1 && s.substring(0, open).contains("@")) return s.substring(open + 1, close);
-        return s;
-    }
-
-    private static void media(SyndEntry e, RawItem it) {
-        MediaEntryModule m = (MediaEntryModule) e.getModule(MediaModule.URI);
-        if (m == null) return;
-        List<MediaContent> all = new ArrayList<>(List.of(m.getMediaContents()));
-        for (MediaGroup g : m.getMediaGroups()) {
-            all.addAll(List.of(g.getContents()));
-            thumbnail(g.getMetadata(), it);
-        }
-        thumbnail(m.getMetadata(), it);
-        for (MediaContent c : all) {
-            if (c.getReference() instanceof UrlReference u && u.getUrl() != null) {
-                String type = c.getType();
-                if (type == null && "image".equals(c.getMedium())) type = "image/*";
-                it.attachments.add(new Attachment(u.getUrl().toString(), type, c.getFileSize()));
-            }
-            thumbnail(c.getMetadata(), it);
-        }
-    }
-
-    private static void thumbnail(Metadata md, RawItem it) {
-        if (it.image != null || md == null || md.getThumbnail() == null) return;
-        for (Thumbnail t : md.getThumbnail()) {
-            if (t.getUrl() != null) {
-                it.image = t.getUrl().toString();
-                return;
-            }
         }
     }
 
@@ -197,6 +162,24 @@ final class RomeFeedReader {
             if ((l.getRel() == null || "alternate".equals(l.getRel())) && l.getHref() != null) return l.getHref();
         }
         return feed.getLink();
+    }
+
+    /** WebSub discovery in XML (§4): {@code link rel="hub"} children of the Atom feed or the RSS channel. */
+    static List<String> hubLinks(Element root) {
+        Element scope = root;
+        for (Element ch : root.getChildren()) {
+            if (ch.getName().equals("channel")) scope = ch;
+        }
+        List<String> out = new ArrayList<>();
+        for (Element l : scope.getChildren()) {
+            String rel = l.getAttributeValue("rel");
+            String href = l.getAttributeValue("href");
+            if (!l.getName().equals("link") || rel == null || href == null || href.isBlank()) continue;
+            for (String r : rel.trim().split("\\s+")) {
+                if (r.equalsIgnoreCase("hub")) out.add(href.trim());
+            }
+        }
+        return out;
     }
 
     private static String selfLink(SyndFeed feed, Element root) {
@@ -213,68 +196,60 @@ final class RomeFeedReader {
         return null;
     }
 
+    /** An item's date texts in document order: the publication ones and the modification ones. */
+    private record DateTexts(List<String> published, List<String> modified) {
+    }
+
     /**
-     * Takes each item's date texts ({published, modified}) and removes the date elements, so ROME does not
-     * parse them: its SimpleDateFormat mask loop was half of ROME's time, and its lenient results are wrong
-     * for Feb 30 / 25:61. Our own DateParser reads the texts later.
+     * Takes each item's date texts and removes the date elements, so ROME does not parse them: its
+     * SimpleDateFormat mask loop was half of ROME's time, and its lenient results are wrong for Feb 30 / 25:61.
+     * Our own DateParser reads the texts later; when an element repeats (or pubDate and dc:date both appear), the
+     * first readable one in document order wins, as in feedparser.
      */
-    private static List<String[]> takeDates(List<Element> items) {
-        List<String[]> out = new ArrayList<>(items.size());
+    private static List<DateTexts> takeDates(List<Element> items) {
+        List<DateTexts> out = new ArrayList<>(items.size());
         for (Element item : items) {
-            out.add(new String[] {childText(item, PUBLISHED_NAMES), childText(item, MODIFIED_NAMES)});
-            for (Element c : new ArrayList<>(item.getChildren())) {
-                if (isDateName(c.getName())) c.detach();
+            DateTexts d = new DateTexts(new ArrayList<>(1), new ArrayList<>(1));
+            List<Element> children = item.getChildren();
+            for (int i = 0; i < children.size(); ) {
+                Element c = children.get(i);
+                int kind = dateKind(c.getName());
+                if (kind == 0) {
+                    i++;
+                    continue;
+                }
+                String t = c.getTextTrim();
+                if (!t.isEmpty()) (kind == 1 ? d.published : d.modified).add(t);
+                c.detach();   // the live list shrinks: same index next
             }
+            out.add(d);
         }
         return out;
     }
 
-    private static boolean isDateName(String n) {
+    /** 1 for a publication date element, 2 for a modification one, 0 otherwise. */
+    private static int dateKind(String n) {
         for (String d : PUBLISHED_NAMES) {
-            if (d.equals(n)) return true;
+            if (d.equals(n)) return 1;
         }
         for (String d : MODIFIED_NAMES) {
-            if (d.equals(n)) return true;
+            if (d.equals(n)) return 2;
         }
-        return false;
+        return 0;
     }
 
-    private static String childText(Element parent, String[] names) {
-        for (String n : names) {
-            for (Element c : parent.getChildren()) {
-                if (c.getName().equals(n)) {
-                    String t = c.getTextTrim();
-                    if (!t.isEmpty()) return t;
-                }
-            }
-        }
-        return null;
-    }
-
-    /** Effective xml:base of {@code el}: {@code start}, then every xml:base from below {@code stopAbove} down. */
-    private static String chainBase(String start, Element el, Element stopAbove) {
-        List<String> bases = new ArrayList<>();
-        for (Element cur = el; cur != null && cur != stopAbove; cur = cur.getParentElement()) {
-            String b = cur.getAttributeValue("base", Namespace.XML_NAMESPACE);
-            if (b != null) bases.add(b);
-        }
-        String base = start;
-        for (int i = bases.size() - 1; i >= 0; i--) {
-            String r = Urls.resolve(base, bases.get(i));
-            if (r != null) base = r;
-        }
-        return base;
-    }
-
-    private static String xmlLang(Element el) {
-        String l = el.getAttributeValue("lang", Namespace.XML_NAMESPACE);
-        return l == null || l.isBlank() ? null : l;
-    }
-
+    /** An Atom text construct without a type is text (RFC 4287 §3.1.1; Atom 0.3's default is text/plain too). */
     private static boolean isText(String type) {
-        if (type == null) return false;
+        if (type == null) return true;
         String t = type.toLowerCase(Locale.ROOT);
         return t.equals("text") || t.equals("text/plain");
+    }
+
+    /** Atom 0.3's default mode "xml" hands text over as ROME wrote it out, XML-escaped: unescaped once here. */
+    private static String atomText(SyndContent c) {
+        String v = c.getValue();
+        if (v == null || !"xml".equals(c.getMode()) || v.indexOf('&') < 0) return v;
+        return v.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#xD;", "\r").replace("&amp;", "&");
     }
 
     private static Instant instant(Date d) {

@@ -33,7 +33,8 @@ final class XmlCleaner {
      * @param expansionAttack an entity is defined through other entities, or is huge: the shape of billion-laughs
      *                        and quadratic-blowup documents, refused rather than parsed with holes
      */
-    record Cleaned(String source, int start, boolean doctypeRemoved, int declaredEntities, boolean expansionAttack) {
+    record Cleaned(String source, int start, boolean doctypeRemoved, int declaredEntities, boolean expansionAttack,
+                   int fixes) {
         String xml() {
             return source.substring(start);
         }
@@ -57,6 +58,8 @@ final class XmlCleaner {
         private final String s;
         private StringBuilder out;
         private int kept;
+        /** Changes made other than cutting out the DOCTYPE: references escaped or rewritten, characters dropped. */
+        private int fixes;
 
         Repair(String s, int start) {
             this.s = s;
@@ -68,6 +71,7 @@ final class XmlCleaner {
             if (out == null) out = new StringBuilder(s.length() - kept + 64);
             out.append(s, kept, from).append(with);
             kept = to;
+            fixes++;
         }
 
         void drop(int from, int to) {
@@ -75,9 +79,10 @@ final class XmlCleaner {
         }
 
         Cleaned result(boolean doctype, int declared, boolean attack) {
-            if (out == null) return new Cleaned(s, kept, doctype, declared, attack);
+            int changes = doctype ? fixes - 1 : fixes;
+            if (out == null) return new Cleaned(s, kept, doctype, declared, attack, changes);
             out.append(s, kept, s.length());
-            return new Cleaned(out.toString(), 0, doctype, declared, attack);
+            return new Cleaned(out.toString(), 0, doctype, declared, attack, changes);
         }
     }
 
@@ -104,15 +109,41 @@ final class XmlCleaner {
         return out.result(doctype, declared.size(), attack);
     }
 
-    /** Index of "&lt;?xml", else of the first '&lt;' that starts markup; 0 if none. */
+    /**
+     * Index of "&lt;?xml", else of the first '&lt;' that starts markup; 0 if none. When that first markup is an
+     * element other than a feed root ("&lt;br&gt;PHP Warning: …" printed before the feed) and a feed root follows
+     * within the first 4 KB, the document starts at the feed root.
+     */
     static int documentStart(String s) {
         int decl = s.indexOf("<?xml");
         if (decl >= 0 && decl < 4096) return decl;
         for (int i = s.indexOf('<'); i >= 0 && i + 1 < s.length(); i = s.indexOf('<', i + 1)) {
             char c = s.charAt(i + 1);
-            if (Character.isLetter(c) || c == '!' || c == '?') return i;
+            if (c == '!' || c == '?') return i;
+            if (Character.isLetter(c)) {
+                if (isFeedRoot(s, i)) return i;
+                int root = feedRootWithin(s, i + 1, 4096);
+                return root >= 0 ? root : i;
+            }
         }
         return 0;
+    }
+
+    private static final String[] FEED_ROOTS = {"<rss", "<feed", "<rdf:RDF", "<RDF", "<channel", "<CHANNEL"};
+
+    private static boolean isFeedRoot(String s, int lt) {
+        for (String r : FEED_ROOTS) {
+            int end = lt + r.length();
+            if (s.startsWith(r, lt) && end < s.length() && (Character.isWhitespace(s.charAt(end)) || s.charAt(end) == '>')) return true;
+        }
+        return false;
+    }
+
+    private static int feedRootWithin(String s, int from, int limit) {
+        for (int i = s.indexOf('<', from); i >= 0 && i < limit; i = s.indexOf('<', i + 1)) {
+            if (isFeedRoot(s, i)) return i;
+        }
+        return -1;
     }
 
     private static int skipDeclaration(String s, int start) {

@@ -4,8 +4,13 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.jdom2.Content;
 import org.jdom2.Document;
 import org.jdom2.Element;
@@ -36,9 +41,23 @@ final class XmlDocumentLoader {
         final SAXBuilder sax = newBuilder(factory -> handler);
     }
 
+    /**
+     * Notes the deepest nesting (so most documents need no pruning walk) and reads namespaces as feeds mean them:
+     * variant URIs become the canonical ones ({@link FeedNamespaces}), a {@code <feed>} root in a namespace nobody
+     * knows (pre-standard and vendor Atom) becomes Atom, an {@code <rss>} root in a default namespace becomes plain
+     * RSS, RSS 1.0 elements left in no namespace under {@code rdf:RDF} become RSS 1.0. Declarations before the root
+     * are held until the root is seen, because its shape decides what they mean.
+     */
     private static final class DepthHandler extends SAXHandler {
         private int depth;
         private int deepest;
+        private boolean rootSeen;
+        /** The namespace of no-namespace elements ("" unless the root's shape says otherwise). */
+        private String noNamespace;
+        /** Per document: declared URI → URI used; also remembers the root's namespace when it is remapped. */
+        private final Map<String, String> mapped = new HashMap<>();
+        private final List<String[]> heldPrefixes = new ArrayList<>();
+        private final Set<String> repairs = new LinkedHashSet<>();
 
         DepthHandler() {
             // Xerces has already checked well-formedness; the unchecked factory skips JDOM's second verification
@@ -50,11 +69,31 @@ final class XmlDocumentLoader {
             super.startDocument();
             depth = 0;
             deepest = 0;
+            rootSeen = false;
+            noNamespace = "";
+            mapped.clear();
+            heldPrefixes.clear();
+            repairs.clear();
+        }
+
+        @Override
+        public void startPrefixMapping(String prefix, String uri) throws SAXException {
+            if (!rootSeen) {
+                heldPrefixes.add(new String[] {prefix, uri});
+                return;
+            }
+            super.startPrefixMapping(prefix, map(uri, !prefix.isEmpty()));
         }
 
         @Override
         public void startElement(String ns, String local, String qName, Attributes atts) throws SAXException {
-            super.startElement(ns, local, qName, atts);
+            if (!rootSeen) {
+                rootSeen = true;
+                rootShape(ns, local, atts);
+                for (String[] p : heldPrefixes) super.startPrefixMapping(p[0], map(p[1], !p[0].isEmpty()));
+                heldPrefixes.clear();
+            }
+            super.startElement(map(ns, qName.indexOf(':') >= 0), local, qName, atts);
             deepest = Math.max(deepest, ++depth);
         }
 
@@ -63,20 +102,51 @@ final class XmlDocumentLoader {
             super.endElement(ns, local, qName);
             depth--;
         }
+
+        private void rootShape(String ns, String local, Attributes atts) {
+            String canonical = FeedNamespaces.canonical(ns);
+            if (local.equals("feed") && !FeedNamespaces.isAtom(canonical)) {
+                String version = atts.getValue("version");
+                String atom = version != null && version.strip().startsWith("0.") ? FeedNamespaces.ATOM_03 : FeedNamespaces.ATOM_10;
+                remapRoot(ns, atom, "<feed> " + (ns.isEmpty() ? "without a namespace" : "in namespace " + ns) + " read as Atom");
+            } else if (local.equals("rss") && !canonical.isEmpty()) {
+                remapRoot(ns, "", "<rss> namespace " + ns + " ignored");
+            } else if (local.equals("RDF") && FeedNamespaces.RDF.equals(canonical)) {
+                noNamespace = FeedNamespaces.RSS_10;   // only RSS 1.0 elements live under rdf:RDF
+            }
+        }
+
+        private void remapRoot(String ns, String to, String note) {
+            if (ns.isEmpty()) noNamespace = to;
+            else mapped.put(ns, to);
+            repairs.add(note);
+        }
+
+        /** The namespace to build with; a prefixed name can never be in no namespace, so "" is refused for it. */
+        private String map(String uri, boolean prefixed) {
+            if (uri == null || uri.isEmpty()) return prefixed ? uri : noNamespace;
+            String m = mapped.get(uri);
+            if (m == null) {
+                m = FeedNamespaces.canonical(uri);
+                if (!m.equals(uri)) repairs.add("namespace \"" + uri + "\" read as " + (m.isEmpty() ? "plain RSS" : m));
+                mapped.put(uri, m);
+            }
+            return m.isEmpty() && prefixed ? uri.strip() : m;
+        }
     }
 
     private XmlDocumentLoader() {
     }
 
-    /** Result: the document and whether deep content was dropped. */
-    record Loaded(Document document, boolean pruned) {
+    /** Result: the document, whether deep content was dropped, and how namespaces were read differently. */
+    record Loaded(Document document, boolean pruned, List<String> repairs) {
     }
 
     static Loaded load(Reader xml) throws JDOMException, IOException {
         Builder b = BUILDER.get();
         Document doc = b.sax.build(xml);
         boolean pruned = b.handler.deepest > MAX_DEPTH && prune(doc.getRootElement());
-        return new Loaded(doc, pruned);
+        return new Loaded(doc, pruned, List.copyOf(b.handler.repairs));
     }
 
     private static SAXBuilder newBuilder(SAXHandlerFactory handlers) {

@@ -28,10 +28,13 @@ final class AtomWriter {
     static final String FEED_TYPE = "atom_1.0";
     private final String publisher;
     private final String generator;
+    private final String stylesheet;
 
-    AtomWriter(String publisher, String generator) {
+    /** @param stylesheet href of the XSLT browsers render the feed with ({@code <?xml-stylesheet?>}); null: none */
+    AtomWriter(String publisher, String generator, String stylesheet) {
         this.publisher = publisher;
         this.generator = generator;
+        this.stylesheet = stylesheet;
     }
 
     byte[] write(Channel c, List<Entry> entries, List<Tombstone> tombstones, Paging paging) {
@@ -47,6 +50,7 @@ final class AtomWriter {
         if (c.atomUrl() != null) {
             links.add(AtomLinks.link("self", "application/atom+xml", c.atomUrl()));
         }
+        if (c.hubUrl() != null) links.add(AtomLinks.link("hub", null, c.hubUrl()));   // WebSub discovery
         // RFC 5005 §3 paged feeds
         if (paging.first() != null) links.add(AtomLinks.link("first", "application/atom+xml", paging.first()));
         if (paging.previous() != null) links.add(AtomLinks.link("previous", "application/atom+xml", paging.previous()));
@@ -58,6 +62,7 @@ final class AtomWriter {
         feed.setAuthors(List.of(person(publisher)));
         feed.setRights(c.rights());
         feed.setIcon(c.iconUrl());
+        feed.setLogo(c.logoUrl());
         feed.setUpdated(Dates.date(c.updated()));
         Generator g = new Generator();
         g.setValue(generator);
@@ -75,6 +80,7 @@ final class AtomWriter {
         try {
             Document doc = new WireFeedOutput().outputJDom(feed);
             addLanguages(doc.getRootElement(), LanguageTags.canonical(c.language()), entries);
+            XmlBytes.stylesheet(doc, stylesheet);
             return XmlBytes.write(doc, Namespaces.TOMBSTONES, Namespaces.KARVON);
         } catch (FeedException ex) {
             throw new FeedRenderException("atom " + c.id() + ": " + ex.getMessage(), ex);
@@ -124,6 +130,11 @@ final class AtomWriter {
             Link via = AtomLinks.link("via", "text/html", e.credit().url());
             via.setTitle(e.credit().name());
             other.add(via);
+        }
+        if (e.cluster() != null) {
+            for (Related r : e.cluster().related()) {
+                other.add(related(r));
+            }
         }
         a.setOtherLinks(other);
         if (e.author() != null && !e.author().isBlank()) {
@@ -202,5 +213,13 @@ final class AtomWriter {
         c.setTerm(term);
         c.setScheme(scheme);
         return c;
+    }
+
+    /** RFC 4287 §4.2.7.2: "related" names a resource related to the entry; here another report of the same event. */
+    static Link related(Related r) {
+        Link l = AtomLinks.link("related", "text/html", r.url());
+        l.setHreflang(LanguageTags.canonical(r.language()));
+        l.setTitle(r.source() == null ? r.title() : r.title() == null ? r.source() : r.source() + ": " + r.title());
+        return l;
     }
 }

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Renders one channel and its entries to RSS 2.0, Atom 1.0 and JSON Feed 1.1 UTF-8 bytes.
+ * Renders one channel and its entries to RSS 2.0, Atom 1.0 and JSON Feed 1.1 UTF-8 bytes; {@link #ninjs()} writes IPTC ninjs.
  *
  * <p>Thread-safe and stateless per call: ROME and JDOM objects are built fresh for every render.
  * Every record first passes through {@link Outgoing}: a control character in a title can never break a
@@ -20,6 +20,7 @@ public final class FeedRenderer {
     private final RssWriter rss;
     private final AtomWriter atom;
     private final JsonFeedWriter json;
+    private final NinjsWriter ninjs = new NinjsWriter();
 
     public FeedRenderer() {
         this(DEFAULT_PUBLISHER);
@@ -27,10 +28,18 @@ public final class FeedRenderer {
 
     /** @param publisher the agency name, written as the feed-level author */
     public FeedRenderer(String publisher) {
+        this(publisher, null);
+    }
+
+    /**
+     * @param stylesheet href (usually relative to the feed URL) of the XSLT stylesheet RSS and Atom name in
+     *                   {@code <?xml-stylesheet?>} so that browsers render them as a page; null: none
+     */
+    public FeedRenderer(String publisher, String stylesheet) {
         Objects.requireNonNull(publisher, "publisher");
         String p = Outgoing.text(publisher);
-        this.rss = new RssWriter(GENERATOR);
-        this.atom = new AtomWriter(p, GENERATOR);
+        this.rss = new RssWriter(GENERATOR, stylesheet);
+        this.atom = new AtomWriter(p, GENERATOR, stylesheet);
         this.json = new JsonFeedWriter(p);
     }
 
@@ -40,7 +49,17 @@ public final class FeedRenderer {
 
     /** With RFC 5005 paging links ({@code atom:link rel="next"} …). */
     public byte[] rss(Channel c, List<Entry> entries, Paging paging) {
-        return rss.write(Outgoing.channel(c), Outgoing.entries(entries), paging);
+        return rss(c, entries, paging, RssExtension.NONE);
+    }
+
+    /** With paging links and a platform's extra item elements ({@code profile:} in feeds.yml). */
+    public byte[] rss(Channel c, List<Entry> entries, Paging paging, RssExtension ext) {
+        return rss.write(Outgoing.channel(c), Outgoing.entries(entries), paging, ext);
+    }
+
+    /** IPTC ninjs 3.1: one object, a JSON array, or NDJSON. */
+    public NinjsWriter ninjs() {
+        return ninjs;
     }
 
     public byte[] atom(Channel c, List<Entry> entries, List<Tombstone> tombstones) {

@@ -41,7 +41,9 @@ final class JsonFeedWriter {
             put(k, "first_url", paging.first());
         }
         put(root, "icon", c.iconUrl());
+        put(root, "favicon", c.iconUrl());
         put(root, "language", LanguageTags.canonical(c.language()));
+        if (c.hubUrl() != null) root.putArray("hubs").addObject().put("type", "WebSub").put("url", c.hubUrl());
         root.putArray("authors").addObject().put("name", publisher);
         ArrayNode items = root.putArray("items");
         for (Entry e : entries) {
@@ -60,6 +62,11 @@ final class JsonFeedWriter {
         o.put("title", e.title());
         put(o, "summary", PlainText.inert(e.summary())); // plain text by the spec, and readers show it as HTML too
         put(o, "content_html", e.contentHtml());
+        if (e.contentHtml() == null) {
+            // JSON Feed 1.1: "content_html and content_text are each optional strings — but one or the other must
+            // be present". A feed without full text carries the summary (or the title) as text.
+            o.put("content_text", e.summary() != null && !e.summary().isBlank() ? e.summary() : e.title());
+        }
         put(o, "date_published", Dates.rfc3339(e.published()));
         put(o, "date_modified", Dates.rfc3339(e.updated()));
         if (e.author() != null && !e.author().isBlank()) {
@@ -95,6 +102,24 @@ final class JsonFeedWriter {
             put(cr, "source_id", e.credit().sourceId());
             cr.put("name", e.credit().name());
             put(cr, "url", e.credit().url());
+            if (e.credit().dateFirstSeen()) k.put("date_first_seen", true);   // the source gave no usable date
+        }
+        if (e.cluster() != null) {
+            k.put("cluster", e.cluster().id());
+            if (!e.cluster().related().isEmpty()) {
+                ArrayNode rel = k.putArray("related");
+                for (Related r : e.cluster().related()) {
+                    ObjectNode n = rel.addObject();
+                    n.put("url", r.url());
+                    put(n, "language", LanguageTags.canonical(r.language()));
+                    put(n, "source", r.source());
+                    put(n, "title", r.title());
+                }
+            }
+            if (!e.cluster().alsoReportedBy().isEmpty()) {
+                ArrayNode also = k.putArray("also_reported_by");
+                e.cluster().alsoReportedBy().forEach(also::add);
+            }
         }
         if (e.embargo() != null) {
             k.put("embargo_until", Dates.rfc3339(e.embargo().until()));

@@ -8,7 +8,8 @@ import org.jdom2.Element;
 /**
  * Agency extension elements in {@code https://karvon.uz/ns/1.0}, the same in RSS and Atom:
  * {@code karvon:embargoUntil}, {@code karvon:correction}, {@code karvon:dateline},
- * {@code karvon:machineTransliterated}, {@code karvon:credit}.
+ * {@code karvon:machineTransliterated}, {@code karvon:credit}, {@code karvon:cluster} (the event's stable id) and
+ * {@code karvon:alsoReportedBy} (feeds with one item per event).
  */
 final class KarvonElements {
     private KarvonElements() {
@@ -37,6 +38,12 @@ final class KarvonElements {
                 c.setAttribute("url", e.credit().url());
             }
             out.add(c);
+        }
+        if (e.cluster() != null) {
+            out.add(text("cluster", e.cluster().id()));
+            for (String name : e.cluster().alsoReportedBy()) {
+                out.add(text("alsoReportedBy", name));
+            }
         }
         return out;
     }

@@ -35,7 +35,8 @@ final class Outgoing {
         String home = url(c.homeUrl());
         if (home == null) throw new FeedRenderException("feed " + c.id() + ": home URL cannot be published: " + c.homeUrl(), null);
         return new Channel(XmlText.clean(c.id()), text(c.title()), text(c.description()), XmlText.clean(c.language()),
-                home, url(c.rssUrl()), url(c.atomUrl()), url(c.jsonUrl()), c.updated(), text(c.rights()), url(c.iconUrl()));
+                home, url(c.rssUrl()), url(c.atomUrl()), url(c.jsonUrl()), c.updated(), text(c.rights()), url(c.iconUrl()),
+                url(c.logoUrl()), url(c.hubUrl()));
     }
 
     /** The entry as published, or null when its link cannot be. */
@@ -52,11 +53,21 @@ final class Outgoing {
             if (u != null) tr.add(new Translation(XmlText.clean(t.language()), u, text(t.title())));
         }
         Credit cr = e.credit() == null ? null
-                : new Credit(text(e.credit().sourceId()), text(e.credit().name()), url(e.credit().url()));
+                : new Credit(text(e.credit().sourceId()), text(e.credit().name()), url(e.credit().url()), e.credit().dateFirstSeen());
         List<String> categories = e.categories().stream().map(Outgoing::text).filter(s -> s != null && !s.isBlank()).toList();
         return new Entry(XmlText.clean(e.id()), link, text(e.title()), XmlText.clean(e.summary()), XmlText.clean(e.contentHtml()),
                 XmlText.clean(e.language()), categories, text(e.author()), e.published(), e.updated(), img, tr, cr, e.embargo(),
-                text(e.correctionNote()), text(e.dateline()), e.machineTransliterated());
+                text(e.correctionNote()), text(e.dateline()), e.machineTransliterated(), cluster(e.cluster()));
+    }
+
+    private static ClusterInfo cluster(ClusterInfo c) {
+        if (c == null) return null;
+        List<Related> related = new ArrayList<>(c.related().size());
+        for (Related r : c.related()) {
+            String u = url(r.url());
+            if (u != null) related.add(new Related(u, XmlText.clean(r.language()), text(r.title()), text(r.source())));
+        }
+        return new ClusterInfo(XmlText.clean(c.id()), related, c.alsoReportedBy().stream().map(Outgoing::text).toList());
     }
 
     static Tombstone tombstone(Tombstone t) {
@@ -74,7 +85,7 @@ final class Outgoing {
     }
 
     /** A media type as RFC 6838 spells one, else null (writers then omit it or fall back to a generic type). */
-    private static String mediaType(String type) {
+    static String mediaType(String type) {
         String t = XmlText.clean(type);
         return t != null && MEDIA_TYPE.matcher(t.strip()).matches() ? t.strip() : null;
     }

@@ -33,26 +33,31 @@ import com.rometools.rome.io.WireFeedOutput;
 final class RssWriter {
     static final String FEED_TYPE = "rss_2.0";
     private final String generator;
+    private final String stylesheet;
 
-    RssWriter(String generator) {
+    /** @param stylesheet href of the XSLT browsers render the feed with ({@code <?xml-stylesheet?>}); null: none */
+    RssWriter(String generator, String stylesheet) {
         this.generator = generator;
+        this.stylesheet = stylesheet;
     }
 
-    byte[] write(Channel c, List<Entry> entries, Paging paging) {
+    /** RSS 2.0 with RFC 5005 paging links and a platform's extra item elements ({@link RssExtension#NONE}: none). */
+    byte[] write(Channel c, List<Entry> entries, Paging paging, RssExtension ext) {
         var ch = new com.rometools.rome.feed.rss.Channel(FEED_TYPE);
         ch.setEncoding("UTF-8");
         ch.setTitle(c.title());
         ch.setLink(c.homeUrl());
         ch.setDescription(c.description());
         String lang = LanguageTags.canonical(c.language());
-        ch.setLanguage(lang);
+        ch.setLanguage(LanguageTags.withRegion(lang)); // Apple News: "language (with locale)"
         ch.setCopyright(c.rights());
         ch.setLastBuildDate(Dates.date(c.updated()));
         ch.setGenerator(generator);
         ch.setDocs("https://www.rssboard.org/rss-specification");
-        if (c.iconUrl() != null) {
+        String imageUrl = c.logoUrl() != null ? c.logoUrl() : c.iconUrl();
+        if (imageUrl != null) {
             var img = new com.rometools.rome.feed.rss.Image();
-            img.setUrl(c.iconUrl());
+            img.setUrl(imageUrl);
             img.setTitle(c.title()); // spec: image title and link should match the channel's
             img.setLink(c.homeUrl());
             img.setWidth(null); // ROME defaults to -1, which it would write and the validator rejects
@@ -63,6 +68,7 @@ final class RssWriter {
         if (c.rssUrl() != null) {
             links.add(atomLink("self", "application/rss+xml", c.rssUrl(), null, null));
         }
+        if (c.hubUrl() != null) links.add(atomLink("hub", null, c.hubUrl(), null, null));   // WebSub discovery
         // RFC 5005 §3 paged feeds, through atom:link as RSS has no element of its own
         if (paging.first() != null) links.add(atomLink("first", "application/rss+xml", paging.first(), null, null));
         if (paging.previous() != null) links.add(atomLink("previous", "application/rss+xml", paging.previous(), null, null));
@@ -72,12 +78,22 @@ final class RssWriter {
         }
         List<Item> items = new ArrayList<>(entries.size());
         for (Entry e : entries) {
-            items.add(item(e, lang));
+            Item it = item(e, lang);
+            List<Element> extra = ext.item(e);
+            if (!extra.isEmpty()) {
+                List<Element> fm = new ArrayList<>(it.getForeignMarkup());
+                fm.addAll(extra);
+                it.setForeignMarkup(fm);
+            }
+            items.add(it);
         }
         ch.setItems(items);
         try {
             Document doc = new WireFeedOutput().outputJDom(ch);
-            return XmlBytes.write(doc, Namespaces.ATOM, Namespaces.DC, Namespaces.MEDIA, Namespaces.KARVON);
+            XmlBytes.stylesheet(doc, stylesheet);
+            List<org.jdom2.Namespace> ns = new ArrayList<>(List.of(Namespaces.ATOM, Namespaces.DC, Namespaces.MEDIA, Namespaces.KARVON));
+            for (org.jdom2.Namespace n : ext.namespaces()) if (!ns.contains(n)) ns.add(n);
+            return XmlBytes.write(doc, ns.toArray(org.jdom2.Namespace[]::new));
         } catch (FeedException ex) {
             throw new FeedRenderException("rss " + c.id() + ": " + ex.getMessage(), ex);
         }
@@ -142,10 +158,16 @@ final class RssWriter {
             dc.setLanguage(otherLang ? lang : null);
             modules.add(dc);
         }
-        if (!e.translations().isEmpty()) {
+        boolean related = e.cluster() != null && !e.cluster().related().isEmpty();
+        if (!e.translations().isEmpty() || related) {
             List<Link> links = new ArrayList<>();
             for (Translation t : e.translations()) {
                 links.add(AtomLinks.alternate(t.url(), LanguageTags.canonical(t.language()), t.title()));
+            }
+            if (related) {
+                for (Related r : e.cluster().related()) {
+                    links.add(AtomWriter.related(r));
+                }
             }
             AtomLinkModuleImpl atom = new AtomLinkModuleImpl();
             atom.setLinks(links);

@@ -7,12 +7,22 @@ import java.io.UncheckedIOException;
 import org.jdom2.Document;
 import org.jdom2.Element;
 import org.jdom2.Namespace;
+import org.jdom2.ProcessingInstruction;
 import org.jdom2.output.Format;
 import org.jdom2.output.XMLOutputter;
 
 /** Serialises a ROME-built JDOM document to UTF-8 bytes, declaring extension namespaces on the root. */
 final class XmlBytes {
     private XmlBytes() {
+    }
+
+    /**
+     * Adds {@code <?xml-stylesheet type="text/xsl" href="…"?>} before the root, so a browser shows the feed as a
+     * page; feed readers ignore the instruction. {@code href} is karvon's own, never from content.
+     */
+    static void stylesheet(Document doc, String href) {
+        if (href == null) return;
+        doc.addContent(0, new ProcessingInstruction("xml-stylesheet", "type=\"text/xsl\" href=\"" + href + "\""));
     }
 
     static byte[] write(Document doc, Namespace... rootDeclarations) {

@@ -21,7 +21,8 @@ class JsonFeedWriterTest {
                 + "\"title\":\"Oʻzbekiston \\\"yangi\\\" 😀\",\"content_html\":\"<p>x</p>\",\"content_text\":\"x\","
                 + "\"image\":\"https://kun.uz/i.jpg\",\"date_published\":\"2025-06-21T07:22:00Z\",\"authors\":[{\"name\":\"Aziz\"}],"
                 + "\"tags\":[\"sport\"],\"language\":\"uz-Latn\",\"attachments\":[{\"url\":\"https://kun.uz/a.mp3\","
-                + "\"mime_type\":\"audio/mpeg\",\"size_in_bytes\":10},{\"url\":\"https://kun.uz/b\"}]}]}");
+                + "\"mime_type\":\"audio/mpeg\",\"size_in_bytes\":10},{\"url\":\"https://kun.uz/b\"}],"
+                + "\"_karvon\":{\"flags\":[\"date-clamped\"]}}]}");
     }
 
     @Test

@@ -35,7 +35,7 @@ class RssWriterTest {
         assertThat(feed.getTitle()).isEqualTo("Karvon — Jahon yangiliklari");
         assertThat(Readings.shown(feed.getDescription())).isEqualTo("Oʻzbekiston va jahon: Tashkent & <world>");
         assertThat(feed.getLink()).isEqualTo("https://karvon.uz/");
-        assertThat(feed.getLanguage()).isEqualTo("uz-Latn");
+        assertThat(feed.getLanguage()).as("with its region, as Apple News asks").isEqualTo("uz-Latn-UZ");
         assertThat(feed.getCopyright()).isEqualTo("© 2026 Karvon");
         assertThat(feed.getEntries()).hasSize(entries.size());
 
@@ -83,7 +83,7 @@ class RssWriterTest {
         Xml x = new Xml(renderer.rss(Samples.channel("uz-Latn"), Samples.all()));
         assertThat(x.string("/rss/@version")).isEqualTo("2.0");
         assertThat(x.count("/rss/channel/a:link[@rel='self' and @type='application/rss+xml' and @href='https://karvon.uz/feeds/world.rss']")).isEqualTo(1);
-        assertThat(x.string("/rss/channel/language")).isEqualTo("uz-Latn");
+        assertThat(x.string("/rss/channel/language")).isEqualTo("uz-Latn-UZ");
         assertThat(x.string("/rss/channel/lastBuildDate")).isEqualTo("Fri, 20 Nov 2026 04:30:00 GMT");
         assertThat(x.count("/rss/channel/item")).isEqualTo(5);
         assertThat(x.count("/rss/channel/item/guid[@isPermaLink='false']")).isEqualTo(5);
@@ -121,7 +121,10 @@ class RssWriterTest {
     @Test
     void languageTagsAreWrittenInCanonicalBcp47Form() throws Exception {
         Channel c = Samples.channel("UZ_latn");
-        assertThat(new Xml(renderer.rss(c, List.of())).string("/rss/channel/language")).isEqualTo("uz-Latn");
+        assertThat(new Xml(renderer.rss(c, List.of())).string("/rss/channel/language")).isEqualTo("uz-Latn-UZ");
+        assertThat(new Xml(renderer.rss(Samples.channel("ru"), List.of())).string("/rss/channel/language")).isEqualTo("ru-RU");
+        assertThat(new Xml(renderer.rss(Samples.channel("zh-Hans"), List.of())).string("/rss/channel/language")).isEqualTo("zh-Hans-CN");
+        assertThat(new Xml(renderer.rss(Samples.channel("en-GB"), List.of())).string("/rss/channel/language")).isEqualTo("en-GB");
     }
 
     @Test
