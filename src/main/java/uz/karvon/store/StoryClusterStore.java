@@ -110,10 +110,10 @@ public final class StoryClusterStore {
         List<String> taken = db.transaction(c -> {
             List<String> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO story_cluster (" + COLUMNS + ")"
-                    + " SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM story_cluster WHERE item_key = ?)")) {
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (item_key) DO NOTHING")) {
+                // both databases: a key another instance stored first (even in a transaction still running) is skipped
                 for (ClusterMember m : members) {
                     bind(ps, m);
-                    ps.setString(13, m.itemKey());
                     if (ps.executeUpdate() == 0) out.add(m.itemKey());
                 }
             }

@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The fetch history stays bounded per source, newest first, and one source's writes never trim another's. */
@@ -13,9 +14,10 @@ class FetchLogStoreTest {
     @TempDir
     Path dir;
 
-    @Test
-    void keepsTheNewestFiftyFetchesOfEachSource() throws Exception {
-        try (Database db = Database.open(dir)) {
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
+    void keepsTheNewestFiftyFetchesOfEachSource(TestDatabases.Kind kind) throws Exception {
+        try (Database db = TestDatabases.open(kind, dir)) {
             FetchLogStore store = new FetchLogStore(db);
             store.append(List.of(row("b", 1), row("b", 2)));
             for (int batch = 0; batch < 3; batch++) { // 3 × 25 fetches of a, in three commits
