@@ -138,7 +138,10 @@ public final class KarvonServer implements AutoCloseable {
             });
             // a write of this process is applied before its request is answered; others' within changePoll
             ArticleIntake intake = Wiring.intake(db, o.clock(), () -> follow(follower),
-                    stored -> linked(publisher, clusters.articles(stored)));
+                    stored -> {
+                        metrics.itemsStored("cms", stored.size());
+                        linked(publisher, clusters.articles(stored));
+                    });
             if (o.loadSample() && articles.count() == 0) loadSample(intake);
 
             fetcher = new Fetcher(fetchSettings(config.ingest()), o.clock());
