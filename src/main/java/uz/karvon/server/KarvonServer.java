@@ -158,7 +158,10 @@ public final class KarvonServer implements AutoCloseable {
             // a write of this process is applied before its request is answered; another instance's at once when
             // PostgreSQL notifies it, else (SQLite, a lost notification connection) within changePoll
             ArticleIntake intake = Wiring.intake(db, o.clock(), () -> follow(follower),
-                    stored -> linked(publisher, clusters.articles(stored)));
+                    stored -> {
+                        metrics.itemsStored("cms", stored.size());
+                        linked(publisher, clusters.articles(stored));
+                    });
             if (o.loadSample() && articles.count() == 0) loadSample(intake);
 
             ConfigReloader[] reloaderRef = new ConfigReloader[1];

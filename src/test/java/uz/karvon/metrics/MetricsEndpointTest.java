@@ -50,14 +50,14 @@ class MetricsEndpointTest {
             upstream.start(InetAddress.getLoopbackAddress(), 0);
             String up = "http://127.0.0.1:" + upstream.getPort();
             String config = "server:\n  public_requests_per_minute: 100000\n"
-                    + "security:\n  admin_token: {env: ADMIN}\n  metrics_token: {env: METRICS}\n"
+                    + "security:\n  admin_token: {env: ADMIN}\n  metrics_token: {env: METRICS}\n  cms_token: {env: CMS}\n"
                     + "sources:\n"
                     + "  - id: good\n    title: Good wire\n    url: " + up + "/good.rss\n"
                     + "  - id: missing\n    title: Missing wire\n    url: " + up + "/missing.rss\n"
                     + "feeds:\n  - id: mixed\n    title: Mixed\n    description: Both wires\n    language: all\n"
                     + "    sources: [good, missing]\n";
             try (KarvonServer server = KarvonServer.start(new KarvonServer.Options(TestKarvon.write(dir, "feeds.yml", config),
-                    dir.resolve("data"), 0, "127.0.0.1", Clock.systemUTC(), Map.of("ADMIN", ADMIN, "METRICS", METRICS),
+                    dir.resolve("data"), 0, "127.0.0.1", Clock.systemUTC(), Map.of("ADMIN", ADMIN, "METRICS", METRICS, "CMS", "cms-token"),
                     false, false, KarvonServer.Tuning.DEFAULTS))) {
                 String base = TestKarvon.base(server);
                 Http http = new Http();
@@ -74,6 +74,10 @@ class MetricsEndpointTest {
                 assertThat(value(text, "karvon_fetches_total", "outcome=\"ok\"", "reason=\"none\"")).isEqualTo(1);
                 assertThat(value(text, "karvon_fetches_total", "outcome=\"error\"", "reason=\"http-status\"")).isEqualTo(1);
 
+                HttpResponse<byte[]> posted = http.post(base + "/api/articles", "{\"id\":\"m-1\",\"lang\":\"en\","
+                        + "\"translation_key\":\"m-1\",\"slug\":\"m-1\",\"title\":\"Counted\"}",
+                        "Authorization", "Bearer cms-token", "Content-Type", "application/json");
+                assertThat(posted.statusCode()).isEqualTo(201);
                 HttpResponse<byte[]> first = http.get(base + "/feeds/mixed.rss");
                 HttpResponse<byte[]> second = http.get(base + "/feeds/mixed.rss");
                 assertThat(first.statusCode()).isEqualTo(200);
@@ -97,6 +101,7 @@ class MetricsEndpointTest {
                 assertThat(value(text, "karvon_fetch_duration_seconds_sum", "outcome=\"ok\"")).isGreaterThan(0).isLessThan(30);
                 assertThat(value(text, "karvon_poll_lag_seconds_count")).isEqualTo(2);
                 assertThat(value(text, "karvon_items_stored_total", "via=\"poll\"")).isEqualTo(2);
+                assertThat(value(text, "karvon_items_stored_total", "via=\"cms\"")).isEqualTo(1);
                 assertThat(value(text, "karvon_parse_repairs_total", "kind=\"doctype\"")).isEqualTo(1);
                 // publishing: one render of the RSS first page, then a hit from the feed cache
                 assertThat(value(text, "karvon_renders_seconds_count", "kind=\"rss\"")).isEqualTo(1);

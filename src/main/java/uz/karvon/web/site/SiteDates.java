@@ -1,24 +1,27 @@
 package uz.karvon.web.site;
 
+import com.ibm.icu.text.DateFormat;
+import com.ibm.icu.util.TimeZone;
+import com.ibm.icu.util.ULocale;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.chrono.IsoChronology;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
-import java.time.format.FormatStyle;
-import java.util.Locale;
+import java.util.Date;
 import org.jsoup.nodes.Element;
 
-/** Dates as each language writes them (CLDR: "27-noyabr, 2026, 09:05", "2026年11月27日 上午9:05"), in the site's zone. */
+/**
+ * Dates as each language writes them, in the site's zone. ICU, not java.time: the JDK joins date and time with a
+ * Latin comma in every language, where CLDR has each language's own ("24 نوفمبر 2026 في 11:43 ص", "24 ноября 2026 г.
+ * в 11:43", "24-noyabr, 2026, 11:43").
+ */
 final class SiteDates {
     private SiteDates() {}
 
     static String dateTime(Instant t, String lang, ZoneId zone) {
-        return format(t, lang, zone, FormatStyle.SHORT);
+        return format(DateFormat.getDateTimeInstance(DateFormat.LONG, DateFormat.SHORT, ULocale.forLanguageTag(lang)), t, zone);
     }
 
     static String date(Instant t, String lang, ZoneId zone) {
-        return format(t, lang, zone, null);
+        return format(DateFormat.getDateInstance(DateFormat.LONG, ULocale.forLanguageTag(lang)), t, zone);
     }
 
     /**
@@ -29,9 +32,8 @@ final class SiteDates {
         return parent.appendElement("bdi").appendElement("time").attr("datetime", t.toString()).text(text);
     }
 
-    private static String format(Instant t, String lang, ZoneId zone, FormatStyle time) {
-        Locale locale = Locale.forLanguageTag(lang);
-        String pattern = DateTimeFormatterBuilder.getLocalizedDateTimePattern(FormatStyle.LONG, time, IsoChronology.INSTANCE, locale);
-        return DateTimeFormatter.ofPattern(pattern, locale).withZone(zone).format(t);
+    private static String format(DateFormat f, Instant t, ZoneId zone) {
+        f.setTimeZone(TimeZone.getTimeZone(zone.getId()));
+        return f.format(Date.from(t));
     }
 }
