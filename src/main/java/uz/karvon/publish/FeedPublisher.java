@@ -1,15 +1,12 @@
 package uz.karvon.publish;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
@@ -102,29 +99,7 @@ public final class FeedPublisher {
         this.clock = clock;
         this.ninjs = new NinjsFeeds(archive, renderer);
         this.metrics = metrics;
-        this.cache = Caffeine.newBuilder()
-                .recordStats()
-                .maximumWeight(cacheBytes)
-                .<Key, Rendered>weigher((k, r) -> 512 + r.raw().length + r.gzip().length)
-                .ticker(() -> clock.millis() * 1_000_000L)
-                .expireAfter(new Expiry<Key, Rendered>() {
-                    @Override
-                    public long expireAfterCreate(Key k, Rendered r, long now) {
-                        return r.validUntil() == null ? Long.MAX_VALUE
-                                : Math.max(0, Duration.between(clock.instant(), r.validUntil()).toNanos());
-                    }
-
-                    @Override
-                    public long expireAfterUpdate(Key k, Rendered r, long now, long current) {
-                        return expireAfterCreate(k, r, now);
-                    }
-
-                    @Override
-                    public long expireAfterRead(Key k, Rendered r, long now, long current) {
-                        return current;
-                    }
-                })
-                .build();
+        this.cache = RenderedCache.build(clock, cacheBytes);
         metrics.cache("feeds", cache);
     }
 

@@ -1,8 +1,6 @@
 package uz.karvon.publish;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -77,29 +75,7 @@ public final class Sitemaps {
         this.clock = clock;
         this.urlsPerFile = urlsPerFile;
         this.metrics = metrics;
-        this.cache = Caffeine.newBuilder()
-                .recordStats()
-                .maximumWeight(cacheBytes)
-                .<Object, Rendered>weigher((k, r) -> 512 + r.raw().length + r.gzip().length)
-                .ticker(() -> clock.millis() * 1_000_000L)
-                .expireAfter(new Expiry<Object, Rendered>() {
-                    @Override
-                    public long expireAfterCreate(Object k, Rendered r, long now) {
-                        return r.validUntil() == null ? Long.MAX_VALUE
-                                : Math.max(0, Duration.between(clock.instant(), r.validUntil()).toNanos());
-                    }
-
-                    @Override
-                    public long expireAfterUpdate(Object k, Rendered r, long now, long current) {
-                        return expireAfterCreate(k, r, now);
-                    }
-
-                    @Override
-                    public long expireAfterRead(Object k, Rendered r, long now, long current) {
-                        return current;
-                    }
-                })
-                .build();
+        this.cache = RenderedCache.build(clock, cacheBytes);
         metrics.cache("sitemaps", cache);
     }
 

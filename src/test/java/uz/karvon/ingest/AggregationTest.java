@@ -1,6 +1,7 @@
 package uz.karvon.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static uz.karvon.server.TestKarvon.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,12 +9,10 @@ import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Predicate;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -150,21 +149,5 @@ class AggregationTest {
             if (i.path("_karvon").path("credit").path("name").asText().equals(creditName)) return i;
         }
         throw new AssertionError("no item credited to " + creditName + " in " + feed);
-    }
-
-    interface Fetch {
-        JsonNode get() throws Exception;
-    }
-
-    /** The poller runs on its own threads: wait a bounded while for its result. */
-    private static JsonNode await(Fetch f, Predicate<JsonNode> ok) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        JsonNode last = null;
-        while (System.nanoTime() < deadline) {
-            last = f.get();
-            if (ok.test(last)) return last;
-            Thread.sleep(100);
-        }
-        throw new AssertionError("never reached the expected state; last: " + last);
     }
 }

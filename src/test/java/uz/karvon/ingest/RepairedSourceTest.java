@@ -1,15 +1,14 @@
 package uz.karvon.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static uz.karvon.server.TestKarvon.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
-import java.util.function.Predicate;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.Test;
@@ -66,21 +65,5 @@ class RepairedSourceTest {
                 assertThat(item.path("_karvon").path("date_first_seen").asBoolean()).as("and the feed says so").isTrue();
             }
         }
-    }
-
-    interface Fetch {
-        JsonNode get() throws Exception;
-    }
-
-    /** The poller runs on its own threads: wait a bounded while for its result. */
-    private static JsonNode await(Fetch f, Predicate<JsonNode> ok) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        JsonNode last = null;
-        while (System.nanoTime() < deadline) {
-            last = f.get();
-            if (ok.test(last)) return last;
-            Thread.sleep(100);
-        }
-        throw new AssertionError("never reached the expected state; last: " + last);
     }
 }

@@ -10,7 +10,6 @@ import java.net.InetAddress;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -19,7 +18,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
 import javax.xml.parsers.DocumentBuilderFactory;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
@@ -115,7 +113,7 @@ class HostileTextOutputTest {
 
         post(article("hostile-en", "en", "tom-and-jerry", TITLE));
         post(article("hostile-ru", "ru", CYRILLIC_SLUG, RU_TITLE));
-        await(() -> JSON.readTree(http.get(base + "/feeds/mixed.json").body()),
+        TestKarvon.await(() -> JSON.readTree(http.get(base + "/feeds/mixed.json").body()),
                 f -> f.path("items").size() == 5);
     }
 
@@ -393,21 +391,5 @@ class HostileTextOutputTest {
 
     private static String yaml(String s) {
         return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-    }
-
-    interface Fetch {
-        JsonNode get() throws Exception;
-    }
-
-    /** The poller runs on its own threads: wait a bounded while for the three sources to be merged. */
-    private static void await(Fetch f, Predicate<JsonNode> ok) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        JsonNode last = null;
-        while (System.nanoTime() < deadline) {
-            last = f.get();
-            if (ok.test(last)) return;
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the hostile sources never reached the feed; last: " + last);
     }
 }

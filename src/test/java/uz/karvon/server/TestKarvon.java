@@ -81,6 +81,21 @@ public final class TestKarvon {
         return "http://localhost:" + s.port();
     }
 
+    /**
+     * Polls {@code read} until {@code ok} holds, at most 30 s (the poller and the change follower run on their own
+     * threads); the last value read is in the failure.
+     */
+    public static <T> T await(java.util.concurrent.Callable<T> read, java.util.function.Predicate<T> ok) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        T last = null;
+        while (System.nanoTime() < deadline) {
+            last = read.call();
+            if (ok.test(last)) return last;
+            Thread.sleep(100);
+        }
+        throw new AssertionError("never reached the expected state; last: " + last);
+    }
+
     /** Minimal HTTP client: no redirects, no transparent decompression, headers as name/value pairs. */
     public static final class Http {
         private final HttpClient client = HttpClient.newBuilder()

@@ -1,6 +1,7 @@
 package uz.karvon.story;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static uz.karvon.server.TestKarvon.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,7 +15,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 import javax.xml.parsers.DocumentBuilderFactory;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
@@ -238,20 +238,5 @@ class ClusteredFeedsTest {
             if (l.getAttribute("rel").equals("related")) out.add(l.getAttribute("hreflang") + " " + l.getAttribute("href"));
         }
         return out;
-    }
-
-    private interface Fetch {
-        JsonNode get() throws Exception;
-    }
-
-    private static JsonNode await(Fetch f, Predicate<JsonNode> ok) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        JsonNode last = null;
-        while (System.nanoTime() < deadline) {
-            last = f.get();
-            if (ok.test(last)) return last;
-            Thread.sleep(100);
-        }
-        throw new AssertionError("never reached the expected state; last: " + last);
     }
 }

@@ -1,12 +1,12 @@
 package uz.karvon.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static uz.karvon.server.TestKarvon.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -72,21 +72,5 @@ class NinjsMergedFeedTest {
             List<String> jsonIds = JSON.readTree(http.get(base + "/feeds/merged.json").body()).findValuesAsText("id");
             assertThat(p.path("uri").asText()).as("the JSON Feed item id").isIn(jsonIds);
         }
-    }
-
-    interface Fetch {
-        JsonNode get() throws Exception;
-    }
-
-    /** The first poll of a drop folder happens on the scheduler's thread; wait for it, bounded. */
-    static JsonNode await(Fetch f, java.util.function.Predicate<JsonNode> ok) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        JsonNode last = null;
-        while (System.nanoTime() < deadline) {
-            last = f.get();
-            if (ok.test(last)) return last;
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the partner's items never arrived; last: " + last);
     }
 }

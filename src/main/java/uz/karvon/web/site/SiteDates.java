@@ -6,6 +6,8 @@ import com.ibm.icu.util.ULocale;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Date;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jsoup.nodes.Element;
 
 /**
@@ -16,12 +18,17 @@ import org.jsoup.nodes.Element;
 final class SiteDates {
     private SiteDates() {}
 
+    /** One pattern per language and style, built once (ICU looks it up in CLDR); each use formats on a clone. */
+    private static final Map<String, DateFormat> FORMATS = new ConcurrentHashMap<>();
+
     static String dateTime(Instant t, String lang, ZoneId zone) {
-        return format(DateFormat.getDateTimeInstance(DateFormat.LONG, DateFormat.SHORT, ULocale.forLanguageTag(lang)), t, zone);
+        return format(FORMATS.computeIfAbsent(lang + " dt",
+                k -> DateFormat.getDateTimeInstance(DateFormat.LONG, DateFormat.SHORT, ULocale.forLanguageTag(lang))), t, zone);
     }
 
     static String date(Instant t, String lang, ZoneId zone) {
-        return format(DateFormat.getDateInstance(DateFormat.LONG, ULocale.forLanguageTag(lang)), t, zone);
+        return format(FORMATS.computeIfAbsent(lang + " d",
+                k -> DateFormat.getDateInstance(DateFormat.LONG, ULocale.forLanguageTag(lang))), t, zone);
     }
 
     /**
@@ -32,7 +39,8 @@ final class SiteDates {
         return parent.appendElement("bdi").appendElement("time").attr("datetime", t.toString()).text(text);
     }
 
-    private static String format(DateFormat f, Instant t, ZoneId zone) {
+    private static String format(DateFormat prototype, Instant t, ZoneId zone) {
+        DateFormat f = (DateFormat) prototype.clone(); // not thread-safe: never shared between requests
         f.setTimeZone(TimeZone.getTimeZone(zone.getId()));
         return f.format(Date.from(t));
     }
