@@ -169,7 +169,8 @@ public final class KarvonServer implements AutoCloseable {
                     () -> reloaderRef[0] == null ? configFile.sha256() : reloaderRef[0].runningSha256());
             fetcher = new Fetcher(fetchSettings(config.ingest()), o.clock());
             outbound = new OutboundHttp(FetchSettings.defaults().userAgent());
-            websub = new WebSub(new Hub(publisher::config, publisher, db, outbound, o.clock()),
+            websub = new WebSub(new Hub(publisher::config, publisher, db, outbound, o.clock(),
+                    instances.instanceId(), config.database().lease()),
                     new SourceSubscriptions(publisher::config, db, outbound, o.clock()));
             publisher.onFeedsChanged(websub.hub()::feedsChanged);   // every write path ends in this one notice
             SourceRefresher refresher = new SourceRefresher(fetcher, items, LanguageDetector.standard(), o.clock(),
@@ -268,9 +269,10 @@ public final class KarvonServer implements AutoCloseable {
     }
 
     /** Renewals and expiries of our subscriptions to sources' hubs; never lets an exception stop the schedule. */
+    /** Renewals of our subscriptions to sources' hubs: the instance delivering the hub's notifications does them. */
     private static void websubTick(WebSub w) {
         try {
-            w.subscriber().tick();
+            if (w.hub().delivering()) w.subscriber().tick();
         } catch (RuntimeException e) {
             LOG.warn("websub: {}", e.toString());
         }
@@ -394,7 +396,10 @@ public final class KarvonServer implements AutoCloseable {
         housekeeping.shutdownNow();
         listener.close();
         web.stop();
-        if (context.websub() != null) closeWebSub(context.websub());
+        if (context.websub() != null) {
+            context.websub().hub().abandon();
+            context.websub().subscriber().close();
+        }
         poller.abandon();
         outbound.close();
         fetcher.close();

@@ -37,20 +37,17 @@ final class ServerMeters {
             m.gauge("karvon.websub.source.subscriptions", "Our subscriptions to sources' hubs by state",
                     () -> sourceStates(websub).get(st), "state", st.word());
         }
+        // counted where received: several instances' series add up to the cluster's
         m.counter("karvon.websub.pushes", "Pushes received from sources' hubs, by result",
-                () -> websub.subscriber().sources().stream().flatMap(id -> websub.subscriber().status(id).stream())
-                        .mapToLong(SourcePush::pushes).sum(), "result", "accepted");
+                () -> websub.subscriber().pushesAccepted(), "result", "accepted");
         m.counter("karvon.websub.pushes", "Pushes received from sources' hubs, by result",
-                () -> websub.subscriber().sources().stream().flatMap(id -> websub.subscriber().status(id).stream())
-                        .mapToLong(SourcePush::rejected).sum(), "result", "rejected");
+                () -> websub.subscriber().pushesRejected(), "result", "rejected");
     }
 
     private static Map<SourcePush.State, Integer> sourceStates(WebSub websub) {
         Map<SourcePush.State, Integer> out = new EnumMap<>(SourcePush.State.class);
         for (SourcePush.State st : SourcePush.State.values()) out.put(st, 0);
-        for (String id : websub.subscriber().sources()) {
-            websub.subscriber().status(id).ifPresent(p -> out.merge(p.state(), 1, Integer::sum));
-        }
+        for (SourcePush p : websub.subscriber().statuses().values()) out.merge(p.state(), 1, Integer::sum);
         return out;
     }
 

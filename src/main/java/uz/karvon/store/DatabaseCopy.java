@@ -24,10 +24,10 @@ import java.util.Map;
 public final class DatabaseCopy {
     static final int BATCH = 1_000;
     /**
-     * Runtime state of the instances writing the target, not data: never copied. The fetch history (the admin's last
+     * Runtime state of the instances writing the target (heartbeats, role leases), not data: never copied. The fetch history (the admin's last
      * fetches per source) has no key to copy it again by and refills with the next polls.
      */
-    private static final List<String> SKIPPED = List.of("flyway_schema_history", "instance", "fetch_log");
+    private static final List<String> SKIPPED = List.of("flyway_schema_history", "instance", "fetch_log", "role_lease");
 
     public interface Progress {
         void table(String table, long copied, long total);

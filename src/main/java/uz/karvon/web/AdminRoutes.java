@@ -28,6 +28,7 @@ import uz.karvon.store.SourceItem;
 import uz.karvon.store.SourceItemStore;
 import uz.karvon.store.StoreException;
 import uz.karvon.web.html.Html;
+import uz.karvon.websub.SourcePush;
 
 /**
  * Admin side. Pages: {@code /admin/} (overview), {@code /admin/sources} and {@code /admin/sources/{id}},
@@ -91,6 +92,7 @@ final class AdminRoutes {
         if (!admin(ctx)) return;
         ObjectNode out = ApiRoutes.JSON.createObjectNode();
         ArrayNode arr = out.putArray("sources");
+        Map<String, SourcePush> pushes = app.websub() == null ? Map.of() : app.websub().subscriber().statuses();
         for (Map.Entry<SourceSpec, SourceState> e : app.poller().snapshot()) {
             SourceSpec s = e.getKey();
             SourceState st = e.getValue();
@@ -99,9 +101,8 @@ final class AdminRoutes {
             o.put("title", s.title());
             o.put("url", Redact.url(s.url().toString()));
             o.put("interval", s.interval().toString());
-            if (app.websub() != null) {
-                app.websub().subscriber().status(s.id()).ifPresent(p -> o.set("push", WebSubRoutes.pushJson(p, app.clock().instant())));
-            }
+            SourcePush push = pushes.get(s.id());
+            if (push != null) o.set("push", WebSubRoutes.pushJson(push, app.clock().instant()));
             if (st == null) continue;
             o.put("status", statusWord(st));
             put(o, "last_attempt", st.lastAttempt());
@@ -125,7 +126,7 @@ final class AdminRoutes {
     void home(Context ctx) throws StoreException {
         if (!admin(ctx)) return;
         KarvonConfig cfg = app.publisher().config();
-        List<AdminSourcesPage.Row> rows = AdminSourcesPage.rows(app.poller().snapshot(), itemCounts(), this::push);
+        List<AdminSourcesPage.Row> rows = AdminSourcesPage.rows(app.poller().snapshot(), itemCounts(), pushWords());
         int failing = (int) rows.stream().map(r -> AdminSourcesPage.stateClass(r.state()))
                 .filter(c -> c.equals("failing") || c.equals("gone")).count();
         int pending = (int) rows.stream().filter(r -> AdminSourcesPage.stateClass(r.state()).equals("pending")).count();
@@ -141,7 +142,7 @@ final class AdminRoutes {
     void sourcesPage(Context ctx) throws StoreException {
         if (!admin(ctx)) return;
         AdminFrame.Page page = frame("Sources", "/admin/sources");
-        AdminSourcesPage.list(page, AdminSourcesPage.rows(app.poller().snapshot(), itemCounts(), this::push),
+        AdminSourcesPage.list(page, AdminSourcesPage.rows(app.poller().snapshot(), itemCounts(), pushWords()),
                 AdminSourcesPage.Sort.of(ctx.queryParam("sort")), app.clock().instant(), zone(), tokens(),
                 known(ctx.queryParam("refreshed")));
         send(ctx, page);
@@ -174,6 +175,15 @@ final class AdminRoutes {
     private String push(String sourceId) {
         return app.websub() == null ? null
                 : app.websub().subscriber().status(sourceId).map(p -> "push " + p.state().word()).orElse(null);
+    }
+
+    /** {@link #push} for every source at once (one read of the subscriptions, not one per source). */
+    private Function<String, String> pushWords() {
+        Map<String, SourcePush> pushes = app.websub() == null ? Map.of() : app.websub().subscriber().statuses();
+        return id -> {
+            SourcePush p = pushes.get(id);
+            return p == null ? null : "push " + p.state().word();
+        };
     }
 
     /** {@code POST /admin/sources/{id}/refresh} from the pages' buttons: CSRF-checked, then back where it came from. */

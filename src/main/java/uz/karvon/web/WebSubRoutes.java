@@ -184,6 +184,7 @@ final class WebSubRoutes {
             ApiRoutes.json(ctx, out);
             return;
         }
+        out.put("delivering", w.hub().delivering());   // several instances: exactly one delivers
         HubStats.Snapshot s = w.hub().stats();
         ObjectNode counts = out.putObject("counts");
         ObjectNode byState = counts.putObject("subscriptions");
@@ -209,8 +210,8 @@ final class WebSubRoutes {
                     .put("callback", r.callback()).put("reason", r.reason());
         }
         ArrayNode sources = out.putArray("sources");
-        for (String id : w.subscriber().sources().stream().sorted().toList()) {
-            w.subscriber().status(id).ifPresent(p -> sources.addObject().put("source", id).setAll(pushJson(p, now)));
+        for (Map.Entry<String, SourcePush> e : w.subscriber().statuses().entrySet()) {
+            sources.addObject().put("source", e.getKey()).setAll(pushJson(e.getValue(), now));
         }
         ctx.header("Cache-Control", "no-store");
         ApiRoutes.json(ctx, out);

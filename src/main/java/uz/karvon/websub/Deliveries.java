@@ -37,6 +37,10 @@ import uz.karvon.store.StoreException;
  * when sent (a burst of changes becomes one delivery), and only if it differs from what the subscriber last
  * received. Failures are retried with exponential backoff (30 s doubling to 1 h) for as long as the lease runs
  * (WebSub §7: kept until the lease ends); a 410 ends the subscription. Outcomes are saved in batches.
+ *
+ * <p>On several instances only the one holding the hub's delivery role delivers ({@link Hub}): it {@link #take}s every
+ * stored subscription when it gains the role, {@link #merge}s the grants other instances verified, and {@link #drop}s
+ * them all when it loses the role.
  */
 final class Deliveries implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Deliveries.class);
@@ -83,6 +87,8 @@ final class Deliveries implements AutoCloseable {
     private final ThreadPoolExecutor workers;
     private final Thread dispatcher;
     private int running;
+    /** Whether this instance delivers (holds the role); guarded by {@link #lock}. */
+    private boolean delivering;
     private Instant lastFlush = Instant.EPOCH;
     private volatile boolean stopped;
 
@@ -104,9 +110,15 @@ final class Deliveries implements AutoCloseable {
         this.dispatcher.setDaemon(true);
     }
 
-    /** Loads subscriptions; active ones are checked against their topics once (changes made while we were down). */
-    void load(List<HubSubscription> subs) {
+    /**
+     * This instance delivers from now on, to these (every stored) subscriptions: active ones are checked against their
+     * topics once (changes made while nobody delivered; a delivery the last holder made but had not saved is sent
+     * again, which WebSub subscribers must tolerate).
+     */
+    void take(List<HubSubscription> subs) {
         synchronized (lock) {
+            forget();
+            delivering = true;
             long now = System.nanoTime();
             for (HubSubscription s : subs) {
                 Slot slot = new Slot(s);
@@ -115,6 +127,54 @@ final class Deliveries implements AutoCloseable {
                 if (s.state() != HubSubscription.State.ACTIVE) continue;
                 byTopic.computeIfAbsent(s.topic(), k -> new HashSet<>()).add(s.id());
                 markPending(slot, now);
+            }
+            lock.notifyAll();
+        }
+    }
+
+    /** Another instance delivers now: what this one did is saved, and it forgets every subscription. */
+    void drop() {
+        flush(clock.instant());
+        synchronized (lock) {
+            delivering = false;
+            forget();
+            dirty.clear();
+        }
+    }
+
+    boolean delivering() {
+        synchronized (lock) {
+            return delivering;
+        }
+    }
+
+    /** Called holding the lock. Deliveries in flight finish; their outcomes are discarded (their slots are gone). */
+    private void forget() {
+        slots.clear();
+        byTopic.clear();
+        byKey.clear();
+        recheck.clear();
+        ready.clear();
+    }
+
+    /**
+     * Grants read back from the store (made on any instance, this one included): one this instance has not applied
+     * yet replaces the subscription's terms (lease, secret, state); what deliveries did stays as this instance knows
+     * it, since it is the one delivering.
+     */
+    void merge(List<HubSubscription> rows) {
+        synchronized (lock) {
+            if (!delivering) return;
+            for (HubSubscription row : rows) {
+                Slot slot = slots.get(row.id());
+                if (slot != null && slot.sub.sameGrant(row)) continue;
+                if (slot != null && slot.sub.state() == HubSubscription.State.ACTIVE) {
+                    HubSubscription next = row.withProgressOf(slot.sub);
+                    putLocked(next);
+                    dirty.put(next.id(), next);
+                } else {
+                    putLocked(row);
+                }
             }
             lock.notifyAll();
         }
@@ -149,18 +209,22 @@ final class Deliveries implements AutoCloseable {
     /** A verified (re)subscription, or an ended one: replaces what was there under its id. */
     void put(HubSubscription sub) {
         synchronized (lock) {
-            Slot slot = slots.computeIfAbsent(sub.id(), k -> new Slot(sub));
-            slot.sub = sub;
-            byKey.put(new Key(sub.topic(), sub.callback()), sub.id());
-            Set<String> ids = byTopic.computeIfAbsent(sub.topic(), k -> new HashSet<>());
-            if (sub.state() == HubSubscription.State.ACTIVE) {
-                ids.add(sub.id());
-                markPending(slot, System.nanoTime());   // delivers only if the topic moved past deliveredEtag
-            } else {
-                ids.remove(sub.id());
-                slot.pending = false;
-            }
+            if (delivering) putLocked(sub);
             lock.notifyAll();
+        }
+    }
+
+    private void putLocked(HubSubscription sub) {
+        Slot slot = slots.computeIfAbsent(sub.id(), k -> new Slot(sub));
+        slot.sub = sub;
+        byKey.put(new Key(sub.topic(), sub.callback()), sub.id());
+        Set<String> ids = byTopic.computeIfAbsent(sub.topic(), k -> new HashSet<>());
+        if (sub.state() == HubSubscription.State.ACTIVE) {
+            ids.add(sub.id());
+            markPending(slot, System.nanoTime());   // delivers only if the topic moved past deliveredEtag
+        } else {
+            ids.remove(sub.id());
+            slot.pending = false;
         }
     }
 
@@ -238,6 +302,7 @@ final class Deliveries implements AutoCloseable {
      */
     private Instant dispatch(KarvonConfig cfg, Instant now) {
         Instant nextRetry = null;
+        if (!delivering) return null;
         long nanoNow = System.nanoTime();
         if (nanoNow - lastScan >= SCAN_EVERY_NANOS) {
             nextRetry = scan(now);
@@ -315,6 +380,10 @@ final class Deliveries implements AutoCloseable {
             running--;
             perHost.merge(host, -1, Integer::sum);
             slot.inFlight = false;
+            if (slots.get(sub.id()) != slot) {   // dropped (the role moved) or replaced meanwhile
+                lock.notifyAll();
+                return;
+            }
             if (outcome.topicVersion() != null && outcome.validUntil() != null) {
                 recheck.merge(sub.topic(), outcome.validUntil(), (a, b) -> a.isBefore(b) ? a : b);
             }
@@ -389,7 +458,7 @@ final class Deliveries implements AutoCloseable {
         if (Duration.between(lastFlush, now).compareTo(FLUSH_EVERY) >= 0 || now.isBefore(lastFlush)) flush(now);
     }
 
-    /** Saves changed subscriptions; a failure keeps them for the next try. */
+    /** Saves what deliveries did to changed subscriptions; a failure keeps them for the next try. */
     void flush(Instant now) {
         List<HubSubscription> batch;
         synchronized (lock) {
@@ -399,7 +468,7 @@ final class Deliveries implements AutoCloseable {
             dirty.clear();
         }
         try {
-            store.save(batch, now);
+            store.saveProgress(batch);
         } catch (StoreException e) {
             synchronized (lock) {
                 for (HubSubscription s : batch) dirty.putIfAbsent(s.id(), s);
@@ -410,6 +479,16 @@ final class Deliveries implements AutoCloseable {
 
     @Override
     public void close() {
+        stop();
+        flush(clock.instant());
+    }
+
+    /** Stops without saving what was not saved yet, as a process killed would (for tests of the other instances). */
+    void abandon() {
+        stop();
+    }
+
+    private void stop() {
         stopped = true;
         dispatcher.interrupt();
         workers.shutdownNow();
@@ -418,6 +497,5 @@ final class Deliveries implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        flush(clock.instant());
     }
 }

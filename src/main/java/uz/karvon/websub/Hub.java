@@ -12,13 +12,17 @@ import java.util.Deque;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +37,7 @@ import uz.karvon.publish.Rendered;
 import uz.karvon.publish.Topics;
 import uz.karvon.publish.Topics.Topic;
 import uz.karvon.store.Database;
+import uz.karvon.store.RoleLeases;
 import uz.karvon.store.StoreException;
 
 /**
@@ -41,6 +46,11 @@ import uz.karvon.store.StoreException;
  * the callback, and only a verified request changes anything (§5.1). Subscriptions are stored; deliveries are
  * {@link Deliveries}' job. Every feed change reaches {@link #feedsChanged}; with {@code websub.hub} naming an external
  * hub, public feeds' changes are also pinged there ({@link HubPing}).
+ *
+ * <p>Several instances on one database form one hub: any of them takes and verifies requests and stores what they
+ * grant; the one holding the {@value #ROLE} role ({@link RoleLeases}) delivers (and pings), and reads the grants the
+ * others stored every second. When it stops, another takes the role over once its lease (the database's
+ * {@code lease}) runs out, or at once after a clean stop. A subscriber gets each version once, not once per instance.
  */
 public final class Hub implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Hub.class);
@@ -52,6 +62,11 @@ public final class Hub implements AutoCloseable {
     private static final int MAX_WAITING = 1024;
     /** Ended subscriptions stay listed this long after their lease. */
     private static final Duration KEEP_ENDED = Duration.ofDays(30);
+    static final String ROLE = "websub-delivery";
+    /** Grants are read back from this long before the last read: commits of other instances arrive late. */
+    private static final Duration GRANT_SLACK = Duration.ofSeconds(10);
+    /** Counts of a hub that does not deliver come from the database, at most this often. */
+    private static final Duration COUNTS_FRESH = Duration.ofSeconds(5);
 
     /** A subscription request as the form gave it; {@code partnerId} is the partner the web layer authenticated. */
     public record Request(String mode, String topic, String callback, String leaseSeconds, String secret, String partnerId) {}
@@ -73,15 +88,36 @@ public final class Hub implements AutoCloseable {
     private final ThreadPoolExecutor verifications;
     private final Deque<Refusal> refusals = new ArrayDeque<>();
     private final Object applyLock = new Object();
+    private final RoleLeases roles;
+    private final String instanceId;
+    private final Duration roleLease;
+    private final ScheduledExecutorService roleTimer;
+    private Instant renewAt = Instant.MIN;     // role timer thread only
+    private Instant grantsFrom = Instant.MIN;  // role timer thread only
+    private volatile StoredCounts storedCounts;
 
-    public Hub(Supplier<KarvonConfig> config, FeedPublisher publisher, Database db, OutboundHttp http, Clock clock)
-            throws StoreException {
+    /** {@code at}: System.nanoTime() when read (the counts' age is real time, whatever the clock says). */
+    private record StoredCounts(long at, Map<HubSubscription.State, Integer> counts) {}
+
+    /**
+     * @param instanceId this instance's id, the owner of the delivery role while it holds it
+     * @param roleLease  how long the role outlives an instance that stops renewing it (the database's {@code lease})
+     */
+    public Hub(Supplier<KarvonConfig> config, FeedPublisher publisher, Database db, OutboundHttp http, Clock clock,
+               String instanceId, Duration roleLease) {
         this.config = config;
         this.publisher = publisher;
         this.store = new HubStore(db);
         this.clock = clock;
+        this.roles = new RoleLeases(db);
+        this.instanceId = instanceId;
+        this.roleLease = roleLease;
         this.deliveries = new Deliveries(config, publisher, http, store, stats, clock);
-        this.deliveries.load(store.loadAll());
+        this.roleTimer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "karvon-websub-role");
+            t.setDaemon(true);
+            return t;
+        });
         this.verifier = new IntentVerifier(http);
         this.ping = new HubPing(config, publisher, http);
         AtomicInteger n = new AtomicInteger();
@@ -94,12 +130,58 @@ public final class Hub implements AutoCloseable {
         this.verifications.allowCoreThreadTimeOut(true);
     }
 
+    /** Takes the delivery role if nobody holds it (always, alone on a database), then keeps checking every second. */
     public void start() {
+        roleTick();
         deliveries.start();
+        roleTimer.scheduleWithFixedDelay(this::roleTick, 1, 1, TimeUnit.SECONDS);
     }
 
-    /** Feeds whose content may have changed (the publisher's one notice, for every kind of write). */
+    /**
+     * Renews the role a quarter of a lease before it would run out (or tries to take it), takes every subscription on
+     * gaining it, drops them on losing it, and while delivering merges the grants stored since the last look.
+     */
+    private void roleTick() {
+        try {
+            Instant now = clock.instant();
+            boolean delivering = deliveries.delivering();
+            if (!delivering || !now.isBefore(renewAt)) {
+                boolean held = roles.hold(ROLE, instanceId, now, roleLease);
+                renewAt = now.plus(roleLease.dividedBy(4));
+                if (held && !delivering) {
+                    deliveries.take(store.loadAll());
+                    grantsFrom = now.minus(GRANT_SLACK);
+                    // changes made while nobody delivered: an external hub is pinged for every public feed once
+                    ping.feedsChanged(config.get().feeds().stream().map(FeedSpec::id).collect(Collectors.toSet()));
+                    LOG.info("websub: this instance delivers the hub's notifications ({} subscriptions active)", deliveries.active());
+                    return;
+                }
+                if (!held && delivering) {
+                    deliveries.drop();
+                    LOG.warn("websub: another instance took over the hub's deliveries");
+                    return;
+                }
+            }
+            if (delivering) {
+                List<HubSubscription> granted = store.grantedSince(grantsFrom);
+                grantsFrom = now.minus(GRANT_SLACK);
+                deliveries.merge(granted);
+            }
+        } catch (StoreException e) {
+            LOG.warn("websub: delivery role: {}", e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.error("websub: delivery role: {}", e.toString());
+        }
+    }
+
+    /** Whether this instance delivers the hub's notifications (holds the role). */
+    public boolean delivering() {
+        return deliveries.delivering();
+    }
+
+    /** Feeds whose content may have changed (the publisher's one notice, for every kind of write, on every instance). */
     public void feedsChanged(Set<String> feedIds) {
+        if (!deliveries.delivering()) return;   // the instance delivering hears of every change too
         deliveries.feedsChanged(feedIds);
         ping.feedsChanged(feedIds);
     }
@@ -153,10 +235,15 @@ public final class Hub implements AutoCloseable {
             return new Answer(400, "hub.secret: must be less than 200 bytes");
         }
         String callback = r.callback().trim();
-        if (mode.equals("subscribe") && deliveries.find(topic.get(), callback).filter(s -> s.state() == HubSubscription.State.ACTIVE).isEmpty()
-                && deliveries.active() >= cfg.websub().maxSubscriptions()) {
-            return new Answer(503, "the hub holds its maximum of " + cfg.websub().maxSubscriptions()
-                    + " subscriptions (websub.max_subscriptions)");
+        try {
+            if (mode.equals("subscribe") && isFull(cfg)
+                    && existing(topic.get(), callback).filter(s -> s.state() == HubSubscription.State.ACTIVE).isEmpty()) {
+                return new Answer(503, "the hub holds its maximum of " + cfg.websub().maxSubscriptions()
+                        + " subscriptions (websub.max_subscriptions)");
+            }
+        } catch (StoreException e) {
+            LOG.warn("websub: {}", e.getMessage());
+            return new Answer(503, "the hub's store is not available; try again in a minute");
         }
         String partner = needsPartner(feed) ? r.partnerId() : null;
         resize(cfg.websub().deliveryWorkers());
@@ -180,7 +267,7 @@ public final class Hub implements AutoCloseable {
         }
         try {
             synchronized (applyLock) {
-                Optional<HubSubscription> existing = deliveries.find(topic, callback);
+                Optional<HubSubscription> existing = existing(topic, callback);
                 if (mode.equals("unsubscribe")) {
                     if (existing.isEmpty()) return;
                     HubSubscription ended = new HubSubscription(existing.get().id(), topic, callback, existing.get().secret(),
@@ -194,7 +281,7 @@ public final class Hub implements AutoCloseable {
                     return;
                 }
                 boolean renewing = existing.isPresent() && existing.get().state() == HubSubscription.State.ACTIVE;
-                if (!renewing && deliveries.active() >= cfg.websub().maxSubscriptions()) {
+                if (!renewing && isFull(cfg)) {
                     refuse(mode, topic, callback, "the hub is full (websub.max_subscriptions)");
                     return;
                 }
@@ -215,6 +302,32 @@ public final class Hub implements AutoCloseable {
             LOG.error("websub: {}", e.getMessage());
             refuse(mode, topic, callback, "could not be stored: " + e.getMessage());
         }
+    }
+
+    /** The subscription (topic, callback): as delivered here, or as stored when another instance delivers. */
+    private Optional<HubSubscription> existing(Topic topic, String callback) throws StoreException {
+        return deliveries.delivering() ? deliveries.find(topic, callback) : store.find(topic, callback);
+    }
+
+    private boolean isFull(KarvonConfig cfg) {
+        return counts().getOrDefault(HubSubscription.State.ACTIVE, 0) >= cfg.websub().maxSubscriptions();
+    }
+
+    /** Subscriptions by state: this instance's when it delivers, else the database's (a few seconds old at most). */
+    private Map<HubSubscription.State, Integer> counts() {
+        if (deliveries.delivering()) return deliveries.countByState();
+        StoredCounts c = storedCounts;
+        long now = System.nanoTime();
+        if (c == null || now - c.at() >= COUNTS_FRESH.toNanos()) {
+            try {
+                c = new StoredCounts(now, store.countByState());
+                storedCounts = c;
+            } catch (StoreException e) {
+                LOG.warn("websub: {}", e.getMessage());
+                return c == null ? Map.of() : c.counts();
+            }
+        }
+        return c.counts();
     }
 
     /** Verifications run on as many threads as deliveries; a reload that changes the number applies it here. */
@@ -297,9 +410,15 @@ public final class Hub implements AutoCloseable {
         return one.length() > 120 ? one.substring(0, 120) + "…" : one;
     }
 
-    /** Every subscription the hub knows, active or ended, in the order they were made. */
+    /** Every subscription the hub knows, active or ended (from the database when another instance delivers). */
     public List<HubSubscription> subscriptions() {
-        return deliveries.all();
+        if (deliveries.delivering()) return deliveries.all();
+        try {
+            return store.loadAll();
+        } catch (StoreException e) {
+            LOG.warn("websub: {}", e.getMessage());
+            return List.of();
+        }
     }
 
     /** The most recent refused or failed requests, newest first. */
@@ -311,7 +430,7 @@ public final class Hub implements AutoCloseable {
 
     /** Subscriptions by state, deliveries by outcome and delivery latency, for operators and metrics. */
     public HubStats.Snapshot stats() {
-        return stats.snapshot(deliveries.countByState());
+        return stats.snapshot(counts());
     }
 
     /** Forgets subscriptions whose lease ended more than 30 days ago (hourly housekeeping). */
@@ -325,10 +444,27 @@ public final class Hub implements AutoCloseable {
         }
     }
 
-    @Override
-    public void close() {
+    /** Stops as a killed process would: the role stays held until its lease runs out, nothing more is saved. */
+    public void abandon() {
+        roleTimer.shutdownNow();
         verifications.shutdownNow();
         ping.close();
+        deliveries.abandon();
+    }
+
+    @Override
+    public void close() {
+        roleTimer.shutdownNow();
+        verifications.shutdownNow();
+        ping.close();
+        boolean delivering = deliveries.delivering();
         deliveries.close();
+        if (delivering) {
+            try {
+                roles.release(ROLE, instanceId);   // another instance takes over at once, not after the lease
+            } catch (StoreException e) {
+                LOG.warn("websub: {}", e.getMessage());
+            }
+        }
     }
 }

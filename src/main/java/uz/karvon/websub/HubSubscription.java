@@ -47,6 +47,18 @@ public record HubSubscription(String id, Topic topic, String callback, String se
                 expiresAt, etag, lastDeliveryAt, lastStatus, lastError, failures, nextAttempt);
     }
 
+    /** The same grant (verified by the same request, for the same lease): what a subscriber's request changes. */
+    boolean sameGrant(HubSubscription o) {
+        return verifiedAt.equals(o.verifiedAt) && expiresAt.equals(o.expiresAt);
+    }
+
+    /** This grant with what deliveries did under {@code o}. */
+    HubSubscription withProgressOf(HubSubscription o) {
+        return new HubSubscription(id, topic, callback, secret, partnerId, state, leaseSeconds, createdAt, verifiedAt,
+                expiresAt, o.deliveredEtag, o.lastDeliveryAt, o.lastStatus, o.lastError, o.failures,
+                state == State.ACTIVE ? o.nextAttempt : null);
+    }
+
     HubSubscription withState(State s, String error) {
         return new HubSubscription(id, topic, callback, secret, partnerId, s, leaseSeconds, createdAt, verifiedAt,
                 expiresAt, deliveredEtag, lastDeliveryAt, lastStatus, error == null ? lastError : error, failures,

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import uz.karvon.store.Database;
 import uz.karvon.store.StoreException;
 
@@ -18,16 +19,33 @@ final class SourcePushStore {
     }
 
     List<SourcePush> loadAll() throws StoreException {
+        return select("", null);
+    }
+
+    /** The subscription of this source, as stored (another instance may have changed it). */
+    Optional<SourcePush> find(String sourceId) throws StoreException {
+        return select(" WHERE source_id = ?", sourceId).stream().findFirst();
+    }
+
+    /** The subscription whose callback ends in this token. */
+    Optional<SourcePush> findByToken(String token) throws StoreException {
+        return select(" WHERE token = ?", token).stream().findFirst();
+    }
+
+    private List<SourcePush> select(String where, String arg) throws StoreException {
         return db.read(c -> {
             List<SourcePush> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT source_id, hub, topic, token, secret, state,"
-                    + " requested_at, lease_seconds, lease_expires, last_push, pushes, rejected, last_error FROM websub_source");
-                 ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new SourcePush(rs.getString(1), URI.create(rs.getString(2)), URI.create(rs.getString(3)),
-                            rs.getString(4), rs.getString(5), SourcePush.State.of(rs.getString(6)),
-                            HubStore.instant(rs, "requested_at"), rs.getLong(8), HubStore.instant(rs, "lease_expires"),
-                            HubStore.instant(rs, "last_push"), rs.getLong(11), rs.getLong(12), rs.getString(13), false));
+                    + " requested_at, lease_seconds, lease_expires, last_push, pushes, rejected, last_error FROM websub_source"
+                    + where)) {
+                if (arg != null) ps.setString(1, arg);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new SourcePush(rs.getString(1), URI.create(rs.getString(2)), URI.create(rs.getString(3)),
+                                rs.getString(4), rs.getString(5), SourcePush.State.of(rs.getString(6)),
+                                HubStore.instant(rs, "requested_at"), rs.getLong(8), HubStore.instant(rs, "lease_expires"),
+                                HubStore.instant(rs, "last_push"), rs.getLong(11), rs.getLong(12), rs.getString(13), false));
+                    }
                 }
             }
             return out;

@@ -7,16 +7,21 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
@@ -29,6 +34,7 @@ import uz.karvon.ingest.fetch.AddressGuard;
 import uz.karvon.ingest.fetch.FetchException;
 import uz.karvon.ingest.fetch.OutboundHttp;
 import uz.karvon.store.Database;
+import uz.karvon.store.Dialect;
 import uz.karvon.store.StoreException;
 
 /**
@@ -38,6 +44,12 @@ import uz.karvon.store.StoreException;
  * what to do with it is the poller's (the same path as a fetch). While pushes arrive the source is still polled, at
  * {@code websub.push_poll_interval} (or its own interval, if longer); polling takes over at the normal interval when
  * the lease lapses, the hub denies us, or a safety-net poll finds items no push brought.
+ *
+ * <p>On a database shared by several instances (PostgreSQL) the stored rows are the truth: a source is polled by
+ * whichever instance holds its lease, and the hub's verification or push reaches whichever instance the load balancer
+ * picks, so each of those reads the source's row before it decides and writes it back after. Renewals and time-outs
+ * ({@link #tick}) are the job of the one instance holding the hub's delivery role. Alone on SQLite, memory is the
+ * truth and every change is written through.
  */
 public final class SourceSubscriptions implements PushChannel, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SourceSubscriptions.class);
@@ -57,10 +69,16 @@ public final class SourceSubscriptions implements PushChannel, AutoCloseable {
     private final Map<String, SourcePush> bySource = new ConcurrentHashMap<>();
     private final Map<String, String> byToken = new ConcurrentHashMap<>();
     private final ThreadPoolExecutor requests;
+    private final boolean shared;
+    private volatile long lastReload = System.nanoTime() - RELOAD_EVERY_NANOS;
+    private static final long RELOAD_EVERY_NANOS = 5_000_000_000L;
+    private final AtomicLong accepted = new AtomicLong();
+    private final AtomicLong rejected = new AtomicLong();
 
     public SourceSubscriptions(Supplier<KarvonConfig> config, Database db, OutboundHttp http, Clock clock) throws StoreException {
         this.config = config;
         this.store = new SourcePushStore(db);
+        this.shared = db.dialect() == Dialect.POSTGRESQL;
         this.http = http;
         this.clock = clock;
         for (SourcePush p : store.loadAll()) {
@@ -82,7 +100,7 @@ public final class SourceSubscriptions implements PushChannel, AutoCloseable {
     @Override
     public void advertised(SourceSpec source, HubLink link) {
         KarvonConfig cfg = config.get();
-        SourcePush cur = bySource.get(source.id());
+        SourcePush cur = fresh(source.id());
         Instant now = clock.instant();
         if (link == null || !cfg.websub().subscribeSources()) {
             if (cur != null && (cur.state() == SourcePush.State.ACTIVE || cur.state() == SourcePush.State.SUBSCRIBING)) {
@@ -109,7 +127,7 @@ public final class SourceSubscriptions implements PushChannel, AutoCloseable {
 
     @Override
     public Duration pollInterval(SourceSpec source, int newItems) {
-        SourcePush p = bySource.get(source.id());
+        SourcePush p = fresh(source.id());
         Instant now = clock.instant();
         if (p == null || !p.live(now)) return source.interval();
         if (newItems > 0 && !p.missed()) {
@@ -131,7 +149,7 @@ public final class SourceSubscriptions implements PushChannel, AutoCloseable {
      */
     public Optional<String> verify(String token, String mode, String topic, String challenge, String leaseSeconds,
                                    String reason) {
-        String id = token == null ? null : byToken.get(token);
+        String id = sourceOf(token);
         SourcePush p = id == null ? null : bySource.get(id);
         if (p == null || mode == null || !sameTopic(p.topic(), topic)) return Optional.empty();
         Instant now = clock.instant();
@@ -178,15 +196,17 @@ public final class SourceSubscriptions implements PushChannel, AutoCloseable {
 
     /** Checks a pushed body against the secret of the subscription its callback belongs to. */
     public Push receive(String token, byte[] body, String signature) {
-        String id = token == null ? null : byToken.get(token);
+        String id = sourceOf(token);
         SourcePush p = id == null ? null : bySource.get(id);
         if (p == null || p.state() == SourcePush.State.UNSUBSCRIBED) return new Unknown();
         if (!Signature.verify(p.secret(), body, signature)) {
             update(id, q -> q.rejectedOne(signature == null ? "a push without X-Hub-Signature was dropped"
                     : "a push with an invalid X-Hub-Signature was dropped"));
             LOG.warn("source {}: dropped a push with {} signature", id, signature == null ? "no" : "an invalid");
+            rejected.incrementAndGet();
             return new Rejected(id);
         }
+        accepted.incrementAndGet();
         return new Accepted(id, p.topic());
     }
 
@@ -202,11 +222,11 @@ public final class SourceSubscriptions implements PushChannel, AutoCloseable {
 
     /** Whether a callback token is ours: checked before a pushed body is read. */
     public boolean knows(String token) {
-        return token != null && byToken.containsKey(token);
+        return sourceOf(token) != null;
     }
 
     public Optional<SourcePush> status(String sourceId) {
-        return Optional.ofNullable(bySource.get(sourceId));
+        return Optional.ofNullable(fresh(sourceId));
     }
 
     // ---- time
@@ -216,9 +236,10 @@ public final class SourceSubscriptions implements PushChannel, AutoCloseable {
      * unsubscribes sources no longer in feeds.yml. The server calls it every minute.
      */
     public void tick() {
+        if (shared) reloadAll();
         Instant now = clock.instant();
         KarvonConfig cfg = config.get();
-        for (SourcePush p : bySource.values()) {
+        for (SourcePush p : List.copyOf(bySource.values())) {
             String id = p.sourceId();
             if (cfg.source(id).isEmpty()) {
                 if (p.state() == SourcePush.State.ACTIVE) submit(() -> request(id, "unsubscribe"));
@@ -334,10 +355,66 @@ public final class SourceSubscriptions implements PushChannel, AutoCloseable {
         save(p);
     }
 
+    /** Applies a change to the source's subscription as stored now (read first when instances share the database). */
     private SourcePush update(String sourceId, UnaryOperator<SourcePush> change) {
+        fresh(sourceId);
         SourcePush after = bySource.computeIfPresent(sourceId, (k, cur) -> change.apply(cur));
         if (after != null) save(after);
         return after;
+    }
+
+    /** The source's subscription, read from the database first when instances share it. */
+    private SourcePush fresh(String sourceId) {
+        if (!shared) return bySource.get(sourceId);
+        try {
+            Optional<SourcePush> row = store.find(sourceId);
+            if (row.isEmpty()) {
+                SourcePush gone = bySource.remove(sourceId);
+                if (gone != null) byToken.remove(gone.token());
+                return null;
+            }
+            return adopt(row.get());
+        } catch (StoreException e) {
+            LOG.warn("websub: {}", e.getMessage());
+            return bySource.get(sourceId);
+        }
+    }
+
+    /** The source a callback token belongs to (null: none); read from the database when instances share it. */
+    private String sourceOf(String token) {
+        if (token == null) return null;
+        if (!shared) return byToken.get(token);
+        try {
+            return store.findByToken(token).map(p -> adopt(p).sourceId()).orElse(null);
+        } catch (StoreException e) {
+            LOG.warn("websub: {}", e.getMessage());
+            return byToken.get(token);
+        }
+    }
+
+    /** Every stored subscription, as the database has them (the delivery role's tick, on a shared database). */
+    private void reloadAll() {
+        lastReload = System.nanoTime();
+        try {
+            List<SourcePush> rows = store.loadAll();
+            Set<String> ids = new HashSet<>();
+            for (SourcePush p : rows) ids.add(adopt(p).sourceId());
+            for (String id : List.copyOf(bySource.keySet())) {
+                if (!ids.contains(id)) byToken.remove(bySource.remove(id).token());
+            }
+        } catch (StoreException e) {
+            LOG.warn("websub: {}", e.getMessage());
+        }
+    }
+
+    /** Takes a stored row as this instance's copy; whether a safety-net poll missed a push is kept (it is not stored). */
+    private SourcePush adopt(SourcePush row) {
+        SourcePush old = bySource.get(row.sourceId());
+        SourcePush p = old != null && old.missed() && old.token().equals(row.token()) ? row.withMissed(true) : row;
+        bySource.put(p.sourceId(), p);
+        if (old != null && !old.token().equals(p.token())) byToken.remove(old.token());
+        byToken.put(p.token(), p.sourceId());
+        return p;
     }
 
     private void forget(String sourceId) {
@@ -408,9 +485,20 @@ public final class SourceSubscriptions implements PushChannel, AutoCloseable {
         return one.length() > 160 ? one.substring(0, 160) + "…" : one;
     }
 
-    /** Source ids with a subscription record (for tests and status pages). */
-    public Set<String> sources() {
-        return Set.copyOf(bySource.keySet());
+    /** Every source's subscription by source id, for status pages (from the database, at most 5 s old, when shared). */
+    public SortedMap<String, SourcePush> statuses() {
+        if (shared && System.nanoTime() - lastReload >= RELOAD_EVERY_NANOS) reloadAll();
+        return new TreeMap<>(bySource);
+    }
+
+    /** Signed pushes this instance accepted since it started. */
+    public long pushesAccepted() {
+        return accepted.get();
+    }
+
+    /** Pushes this instance dropped for a missing or wrong signature since it started. */
+    public long pushesRejected() {
+        return rejected.get();
     }
 
     @Override

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uz.karvon.store.PostgresUrl;
 import uz.karvon.store.TestDatabases;
+import uz.karvon.websub.SpecSubscriber;
 
 /**
  * Several karvon instances in one JVM on one PostgreSQL database (embedded, from Maven), sharing one fake clock:
@@ -238,6 +239,54 @@ class ClusterTest {
         assertThat(http.delete(ub + "/api/articles/cluster-1-en", "Authorization", "Bearer cms").statusCode()).isEqualTo(200);
         await("a drops the story b withdrew", () -> !text(http.get(ua + "/feeds/en.atom")).contains("Cluster story one"));
 
+    }
+
+    @Test
+    void theHubDeliversEachChangeOnceFromTheInstanceHoldingItsRoleAndAnotherTakesOverWhenItDies() throws Exception {
+        Path config = TestKarvon.copyBundled(dir);
+        Files.writeString(config, Files.readString(config)
+                .replaceFirst("\nsite:\n", "\nsite:\n  base_url: https://news.example.uz\n")
+                .replaceFirst("allow_private_callbacks: false", "allow_private_callbacks: true")
+                + "\ndatabase:\n  url: {env: KARVON_DATABASE_URL}\n  pool_size: 4\n  lease: 30s\n");
+        Duration never = Duration.ofHours(1); // feeds learn of the other's writes by notification only
+        KarvonServer a = start(config, never, true);
+        KarvonServer b = start(config, never, false);
+        String ua = TestKarvon.base(a), ub = TestKarvon.base(b);
+        assertThat(websub(ua).path("delivering").asBoolean()).as("the first instance holds the role").isTrue();
+        assertThat(websub(ub).path("delivering").asBoolean()).isFalse();
+
+        try (SpecSubscriber sub = new SpecSubscriber()) {
+            // subscribed through b: b verifies and stores the grant; a, delivering, reads it back
+            String topic = "https://news.example.uz/feeds/en.atom";
+            assertThat(sub.subscribe(ub + "/websub", topic, "reader", null, "s3cret").statusCode()).isEqualTo(202);
+            sub.awaitVerification("reader");
+            await("b lists the stored subscription", () -> websub(ub).path("counts").path("subscriptions").path("active").asInt() == 1);
+            await("a took it over for delivery", () -> websub(ua).path("counts").path("subscriptions").path("active").asInt() == 1);
+
+            post(ub, "hub-1-en", "Pushed once from the cluster", null);
+            SpecSubscriber.Delivery d = sub.awaitDelivery("reader");
+            assertThat(d.text()).contains("Pushed once from the cluster");
+            assertThat(SpecSubscriber.signatureValid("s3cret", d.body(), d.signature())).isTrue();
+            Thread.sleep(2_000);
+            assertThat(sub.pending("reader")).as("one delivery per change, not one per instance").isZero();
+
+            a.halt();                                  // as kill -9: a's role stays held until its lease runs out
+            post(ub, "hub-2-en", "Written while nobody delivers", null);
+            Thread.sleep(2_000);
+            assertThat(sub.pending("reader")).as("b waits for a's lease").isZero();
+            assertThat(websub(ub).path("delivering").asBoolean()).isFalse();
+
+            clock.advance(Duration.ofSeconds(31));     // past a's 30 s lease: b takes the role and delivers what a missed
+            d = sub.awaitDelivery("reader");
+            assertThat(d.text()).contains("Written while nobody delivers").contains("Pushed once from the cluster");
+            assertThat(websub(ub).path("delivering").asBoolean()).isTrue();
+            Thread.sleep(2_000);
+            assertThat(sub.pending("reader")).isZero();
+        }
+    }
+
+    private JsonNode websub(String base) throws Exception {
+        return JSON.readTree(http.get(base + "/api/websub", "Authorization", "Bearer adm").body());
     }
 
     private void post(String base, String id, String title, String embargoUntil) throws Exception {

@@ -35,12 +35,12 @@ import javax.crypto.spec.SecretKeySpec;
  * challenge, or misbehaving on request), and records content distribution POSTs with their headers. Signatures are
  * checked here with the JDK's HMAC directly. One JDK HttpServer on 127.0.0.1, port chosen by the OS.
  */
-final class SpecSubscriber implements AutoCloseable {
+public final class SpecSubscriber implements AutoCloseable {
     /** How a callback answers verification of intent. */
     enum Intent { ECHO, WRONG_CHALLENGE, NOT_FOUND }
 
-    record Delivery(byte[] body, String contentType, String link, String signature) {
-        String text() {
+    public record Delivery(byte[] body, String contentType, String link, String signature) {
+        public String text() {
             return new String(body, StandardCharsets.UTF_8);
         }
     }
@@ -54,14 +54,14 @@ final class SpecSubscriber implements AutoCloseable {
     private final Map<String, Deque<Integer>> statuses = new ConcurrentHashMap<>();
     private final Map<String, CountDownLatch> holds = new ConcurrentHashMap<>();
 
-    SpecSubscriber() throws IOException {
+    public SpecSubscriber() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/cb/", this::handle);
         server.setExecutor(executor);
         server.start();
     }
 
-    String callback(String name) {
+    public String callback(String name) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/cb/" + name;
     }
 
@@ -155,7 +155,7 @@ final class SpecSubscriber implements AutoCloseable {
         return client.send(b.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    HttpResponse<String> subscribe(String hub, String topic, String name, String lease, String secret, String... headers)
+    public HttpResponse<String> subscribe(String hub, String topic, String name, String lease, String secret, String... headers)
             throws Exception {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("hub.callback", callback(name));
@@ -174,20 +174,20 @@ final class SpecSubscriber implements AutoCloseable {
         return request(hub, p, headers);
     }
 
-    Map<String, String> awaitVerification(String name) throws InterruptedException {
+    public Map<String, String> awaitVerification(String name) throws InterruptedException {
         Map<String, String> v = verifications.computeIfAbsent(name, k -> new LinkedBlockingQueue<>()).poll(10, TimeUnit.SECONDS);
         if (v == null) throw new AssertionError("no verification request reached callback " + name);
         return v;
     }
 
-    Delivery awaitDelivery(String name) throws InterruptedException {
+    public Delivery awaitDelivery(String name) throws InterruptedException {
         Delivery d = deliveries.computeIfAbsent(name, k -> new LinkedBlockingQueue<>()).poll(10, TimeUnit.SECONDS);
         if (d == null) throw new AssertionError("no delivery reached callback " + name);
         return d;
     }
 
     /** Deliveries received so far and not yet taken. */
-    int pending(String name) {
+    public int pending(String name) {
         return deliveries.computeIfAbsent(name, k -> new LinkedBlockingQueue<>()).size();
     }
 
@@ -196,7 +196,7 @@ final class SpecSubscriber implements AutoCloseable {
     }
 
     /** §8: {@code X-Hub-Signature: method=hex(HMAC(secret, body))}, recomputed here with the JDK. */
-    static boolean signatureValid(String secret, byte[] body, String header) throws Exception {
+    public static boolean signatureValid(String secret, byte[] body, String header) throws Exception {
         if (header == null || !header.contains("=")) return false;
         String method = header.substring(0, header.indexOf('='));
         String algorithm = switch (method) {
