@@ -10,7 +10,7 @@
 # installed (Debian's nginx; wrk too).
 #
 #   src/bench/instances-bench.sh   env: INTERVAL (240s: above a cycle's span plus 10 % jitter) WORKERS (16 per instance)
-#                                       LEASE (20s) HEAP (512m per instance) SERVE_SECONDS (10) TIMEOUT (600 s per phase)
+#                                       LEASE (20s) HEAP (512m per instance) SERVE_SECONDS (10) TIMEOUT (900 s per phase)
 #                                       PG_BIN (folder with initdb, pg_ctl, postgres; default: Debian's newest, else
 #                                       the embedded-postgres binaries Maven downloaded for the tests)
 #
@@ -27,7 +27,7 @@ WORKERS=${WORKERS:-16}
 LEASE=${LEASE:-20s}
 HEAP=${HEAP:-512m}
 SERVE_SECONDS=${SERVE_SECONDS:-10}
-TIMEOUT=${TIMEOUT:-600}
+TIMEOUT=${TIMEOUT:-900}
 [ -f "$JAR" ] || { echo "build first: mvn -q -o package -DskipTests" >&2; exit 2; }
 
 TMP=$(mktemp -d /tmp/karvon-instances.XXXXXX)

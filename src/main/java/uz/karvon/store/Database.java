@@ -54,6 +54,11 @@ public final class Database implements AutoCloseable {
         return dialect;
     }
 
+    /** Whether other instances may write this database too (PostgreSQL; an SQLite folder has one server). */
+    public boolean shared() {
+        return dialect == Dialect.POSTGRESQL;
+    }
+
     /** Reader connections at most (SQLite's read pool; PostgreSQL's whole pool). */
     public int readerLimit() {
         return engine instanceof SqliteEngine sq ? sq.readerLimit() : pool().max();

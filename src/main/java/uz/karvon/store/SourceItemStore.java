@@ -54,9 +54,16 @@ public final class SourceItemStore {
      * together, each in its own savepoint inside one transaction, so N concurrent fetches cost one
      * synchronous commit instead of N. A failing fetch rolls back to its savepoint and gets its own
      * exception; the others are unaffected. Statements are prepared once per transaction.
+     * <p>On a shared database (PostgreSQL), which takes concurrent writers, each fetch is written in its own
+     * transaction at once: other instances write beside this one anyway, and queueing behind one writer would make
+     * a fetch's round trips to the database the whole instance's limit.
      */
     public Counts upsert(List<SourceItem> items, Instant now) throws StoreException {
         Pending me = new Pending(items, now);
+        if (db.shared()) {
+            writeBatch(List.of(me));
+            return me.result();
+        }
         List<Pending> batch;
         boolean interrupted = false;
         synchronized (group) {

@@ -8,9 +8,12 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Table {@code story_cluster}: which stories report the same event. Lists of keys are bound as {@code IN (?, …)} in
@@ -26,6 +29,11 @@ public final class StoryClusterStore {
 
     public StoryClusterStore(Database db) {
         this.db = db;
+    }
+
+    /** Whether other instances write these rows too (see {@link Database#shared}). */
+    public boolean shared() {
+        return db.shared();
     }
 
     /** The stored members with these keys (absent keys are not clustered yet). */
@@ -60,15 +68,28 @@ public final class StoryClusterStore {
         });
     }
 
-    /** Every member of these clusters, by cluster id. */
-    public Map<String, List<ClusterMember>> clustersOfIds(Collection<String> clusterIds) throws StoreException {
+    /** Who a cluster reaches: how many members, the sources of its items, whether agency articles are among them. */
+    public record Reach(int members, Set<String> sourceIds, boolean articles) {}
+
+    /** The reach of each of these clusters, by cluster id (counted in the database: a big cluster costs no more). */
+    public Map<String, Reach> reachOf(Collection<String> clusterIds) throws StoreException {
         if (clusterIds.isEmpty()) return Map.of();
         return db.read(c -> {
-            Map<String, List<ClusterMember>> out = new HashMap<>();
+            Map<String, Reach> out = new HashMap<>();
             for (List<String> chunk : chunks(clusterIds)) {
-                for (ClusterMember m : list(c, "SELECT " + COLUMNS + " FROM story_cluster WHERE cluster_id IN " + marks(chunk.size())
-                        + " ORDER BY published_at, item_key", chunk.toArray())) {
-                    out.computeIfAbsent(m.clusterId(), k -> new ArrayList<>()).add(m);
+                try (PreparedStatement ps = c.prepareStatement("SELECT cluster_id, source_id, COUNT(*) FROM story_cluster"
+                        + " WHERE cluster_id IN " + marks(chunk.size()) + " GROUP BY cluster_id, source_id")) {
+                    for (int i = 0; i < chunk.size(); i++) ps.setString(i + 1, chunk.get(i));
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            String source = rs.getString(2);
+                            int n = rs.getInt(3);
+                            Reach r = out.getOrDefault(rs.getString(1), new Reach(0, Set.of(), false));
+                            Set<String> sources = new HashSet<>(r.sourceIds());
+                            if (source != null) sources.add(source);
+                            out.put(rs.getString(1), new Reach(r.members() + n, Set.copyOf(sources), r.articles() || source == null));
+                        }
+                    }
                 }
             }
             return out;
@@ -107,14 +128,22 @@ public final class StoryClusterStore {
      */
     public Map<String, ClusterMember> insertNew(List<ClusterMember> members) throws StoreException {
         if (members.isEmpty()) return Map.of();
+        String row = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         List<String> taken = db.transaction(c -> {
             List<String> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO story_cluster (" + COLUMNS + ")"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (item_key) DO NOTHING")) {
-                // both databases: a key another instance stored first (even in a transaction still running) is skipped
-                for (ClusterMember m : members) {
-                    bind(ps, m);
-                    if (ps.executeUpdate() == 0) out.add(m.itemKey());
+            for (int from = 0; from < members.size(); from += CHUNK) {
+                List<ClusterMember> chunk = members.subList(from, Math.min(members.size(), from + CHUNK));
+                // both databases: a key another instance stored first (even in a transaction still running) is
+                // skipped; one statement per chunk, and RETURNING names the rows that went in
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO story_cluster (" + COLUMNS + ") VALUES "
+                        + String.join(", ", Collections.nCopies(chunk.size(), row))
+                        + " ON CONFLICT (item_key) DO NOTHING RETURNING item_key")) {
+                    for (int k = 0; k < chunk.size(); k++) bind(ps, k * 12, chunk.get(k));
+                    Set<String> written = new HashSet<>();
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) written.add(rs.getString(1));
+                    }
+                    for (ClusterMember m : chunk) if (!written.contains(m.itemKey())) out.add(m.itemKey());
                 }
             }
             return out;
@@ -161,19 +190,20 @@ public final class StoryClusterStore {
         return "(" + "?, ".repeat(n - 1) + "?)";
     }
 
-    private static void bind(PreparedStatement ps, ClusterMember m) throws SQLException {
-        ps.setString(1, m.itemKey());
-        ps.setString(2, m.clusterId());
-        ps.setString(3, m.sourceId());
-        ps.setString(4, m.storyKey());
-        ps.setString(5, m.lang());
-        ps.setString(6, m.url());
-        ps.setString(7, m.slug());
-        ps.setString(8, m.title());
-        ps.setString(9, m.summary());
-        ps.setLong(10, m.published().toEpochMilli());
-        setInstant(ps, 11, m.visibleFrom());
-        ps.setLong(12, m.clusteredAt().toEpochMilli());
+    /** Binds a member's twelve columns after the first {@code at} parameters. */
+    private static void bind(PreparedStatement ps, int at, ClusterMember m) throws SQLException {
+        ps.setString(at + 1, m.itemKey());
+        ps.setString(at + 2, m.clusterId());
+        ps.setString(at + 3, m.sourceId());
+        ps.setString(at + 4, m.storyKey());
+        ps.setString(at + 5, m.lang());
+        ps.setString(at + 6, m.url());
+        ps.setString(at + 7, m.slug());
+        ps.setString(at + 8, m.title());
+        ps.setString(at + 9, m.summary());
+        ps.setLong(at + 10, m.published().toEpochMilli());
+        setInstant(ps, at + 11, m.visibleFrom());
+        ps.setLong(at + 12, m.clusteredAt().toEpochMilli());
     }
 
     private static void setInstant(PreparedStatement ps, int i, Instant t) throws SQLException {

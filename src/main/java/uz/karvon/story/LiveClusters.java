@@ -41,8 +41,13 @@ public final class LiveClusters {
     private static final Duration LATE = Duration.ofHours(12);
     /** Rows read back at most when rebuilding (a day at 10,000 items is well within). */
     private static final int MAX_RESTORE = 200_000;
-    /** Other instances' clocks may run this far behind ours: their rows are looked for from this long before. */
-    private static final long SKEW_MILLIS = 60_000;
+    /**
+     * Other instances' rows are looked for from this long before the last look: their commits land a little after
+     * the time they stamp, and their clocks (NTP) may run a little behind ours.
+     */
+    private static final long SKEW_MILLIS = 5_000;
+    /** Other instances' rows are looked for at most this often (each look reads every row of the last SKEW_MILLIS). */
+    private static final long CATCH_UP_EVERY_NANOS = 1_000_000_000L;
     /** The clusterer reads the title and this much of the summary; the same text is stored, so a rebuild reads alike. */
     static final int SUMMARY_CHARS = 600;
 
@@ -50,7 +55,9 @@ public final class LiveClusters {
     private final StoryClusterStore store;
     private final Clock clock;
     private final Duration window;
+    private final boolean shared;
     private long seenUpTo = Long.MIN_VALUE;
+    private long caughtUpAt = System.nanoTime() - CATCH_UP_EVERY_NANOS;   // of the last look
 
     /** What a batch changed: the sources and whether agency articles are in the clusters that gained a story. */
     public record Touched(Set<String> sourceIds, boolean articles) {
@@ -66,6 +73,7 @@ public final class LiveClusters {
         this.store = store;
         this.clock = clock;
         this.window = settings.window().plus(LATE);
+        this.shared = store.shared();
     }
 
     public StoryClusterStore store() {
@@ -112,50 +120,16 @@ public final class LiveClusters {
     }
 
     /** @param htmlSummaries the candidates' summaries are HTML (source items), read as text only when needed */
-    private synchronized Touched place(List<ClusterMember> candidates, boolean htmlSummaries) {
+    private Touched place(List<ClusterMember> candidates, boolean htmlSummaries) {
         try {
-            catchUp();
-            Map<String, ClusterMember> stored = store.byKeys(candidates.stream().map(ClusterMember::itemKey).toList());
-            List<ClusterMember> fresh = new ArrayList<>();
-            Set<String> clusters = new HashSet<>();
-            for (ClusterMember given : candidates) {
-                ClusterMember old = stored.get(given.itemKey());
-                if (old != null && htmlSummaries && sameHead(old, given)) {
-                    putBack(old);
-                    continue;
-                }
-                ClusterMember c = htmlSummaries ? withSummary(given, given.summary() == null ? "" : Jsoup.parse(given.summary()).text())
-                        : withSummary(given, given.summary() == null ? "" : given.summary());
-                if (old != null) {
-                    putBack(old);
-                    if (changed(old, c)) {
-                        store.update(c);
-                        clusters.add(old.clusterId());
-                    }
-                    continue;
-                }
-                String clusterId = null;
-                if (c.storyKey() != null) { // another version of the same article: the same story, the same cluster
-                    clusterId = fresh.stream().filter(f -> c.storyKey().equals(f.storyKey())).map(ClusterMember::clusterId)
-                            .findFirst().orElse(null);
-                    if (clusterId == null) clusterId = store.clusterOfStory(c.storyKey());
-                }
-                Story story = story(c);
-                boolean joined = true;
-                if (clusterId != null) {
-                    engine.restore(story, clusterId);
-                } else {
-                    Assignment a = engine.add(story);
-                    clusterId = a.clusterId();
-                    joined = !a.created();
-                }
-                fresh.add(withCluster(c, clusterId));
-                if (joined) clusters.add(clusterId); // a new cluster of one links nothing yet
-            }
-            Map<String, ClusterMember> now = store.insertNew(fresh);
-            for (ClusterMember f : fresh) {
-                ClusterMember held = now.get(f.itemKey());
-                if (held != null && !held.clusterId().equals(f.clusterId())) clusters.add(held.clusterId()); // placed elsewhere first
+            Placed placed = placeInWindow(candidates, htmlSummaries);
+            // stored and counted outside the lock: the window has them already, and a key is only ever placed by the
+            // one thread storing its item (the first instance's row wins, ON CONFLICT DO NOTHING)
+            Set<String> clusters = new HashSet<>(placed.clusters());
+            Map<String, ClusterMember> held = store.insertNew(placed.fresh());
+            for (ClusterMember f : placed.fresh()) {
+                ClusterMember h = held.get(f.itemKey());
+                if (h != null && !h.clusterId().equals(f.clusterId())) clusters.add(h.clusterId()); // placed elsewhere first
             }
             return touched(clusters);
         } catch (StoreException | RuntimeException e) {
@@ -164,9 +138,61 @@ public final class LiveClusters {
         }
     }
 
-    /** Puts back the rows other instances wrote since we last looked (a no-op for stories already in the window). */
+    /** New members to store, and the clusters that gained or changed a story. */
+    private record Placed(List<ClusterMember> fresh, Set<String> clusters) {}
+
+    /** Places the candidates in the window (corrections are stored at once); new members are the caller's to store. */
+    private synchronized Placed placeInWindow(List<ClusterMember> candidates, boolean htmlSummaries) throws StoreException {
+        catchUp();
+        Map<String, ClusterMember> stored = store.byKeys(candidates.stream().map(ClusterMember::itemKey).toList());
+        List<ClusterMember> fresh = new ArrayList<>();
+        Set<String> clusters = new HashSet<>();
+        for (ClusterMember given : candidates) {
+            ClusterMember old = stored.get(given.itemKey());
+            if (old != null && htmlSummaries && sameHead(old, given)) {
+                putBack(old);
+                continue;
+            }
+            ClusterMember c = htmlSummaries ? withSummary(given, given.summary() == null ? "" : Jsoup.parse(given.summary()).text())
+                    : withSummary(given, given.summary() == null ? "" : given.summary());
+            if (old != null) {
+                putBack(old);
+                if (changed(old, c)) {
+                    store.update(c);
+                    clusters.add(old.clusterId());
+                }
+                continue;
+            }
+            String clusterId = null;
+            if (c.storyKey() != null) { // another version of the same article: the same story, the same cluster
+                clusterId = fresh.stream().filter(f -> c.storyKey().equals(f.storyKey())).map(ClusterMember::clusterId)
+                        .findFirst().orElse(null);
+                if (clusterId == null) clusterId = store.clusterOfStory(c.storyKey());
+            }
+            Story story = story(c);
+            boolean joined = true;
+            if (clusterId != null) {
+                engine.restore(story, clusterId);
+            } else {
+                Assignment a = engine.add(story);
+                clusterId = a.clusterId();
+                joined = !a.created();
+            }
+            fresh.add(withCluster(c, clusterId));
+            if (joined) clusters.add(clusterId); // a new cluster of one links nothing yet
+        }
+        return new Placed(fresh, clusters);
+    }
+
+    /**
+     * Puts back the rows other instances wrote since we last looked (a no-op for stories already in the window), at
+     * most once a second: the look reads our own recent rows too, and must not cost every batch that much.
+     */
     private void catchUp() throws StoreException {
-        if (seenUpTo == Long.MIN_VALUE) return; // not restored: a CLI or test use without a window to share
+        if (!shared || seenUpTo == Long.MIN_VALUE) return; // alone on the database, or a CLI use without a window
+        long now = System.nanoTime();
+        if (now - caughtUpAt < CATCH_UP_EVERY_NANOS) return;
+        caughtUpAt = now;
         List<ClusterMember> rows = store.clusteredSince(seenUpTo - SKEW_MILLIS, MAX_RESTORE);
         for (ClusterMember m : rows) {
             putBack(m);
@@ -179,12 +205,10 @@ public final class LiveClusters {
         if (clusterIds.isEmpty()) return Touched.NONE;
         Set<String> sources = new HashSet<>();
         boolean articles = false;
-        for (List<ClusterMember> members : store.clustersOfIds(clusterIds).values()) {
-            if (members.size() < 2) continue; // a cluster of one links nothing
-            for (ClusterMember m : members) {
-                if (m.sourceId() != null) sources.add(m.sourceId());
-                else articles = true;
-            }
+        for (StoryClusterStore.Reach r : store.reachOf(clusterIds).values()) {
+            if (r.members() < 2) continue; // a cluster of one links nothing
+            sources.addAll(r.sourceIds());
+            articles |= r.articles();
         }
         return new Touched(sources, articles);
     }

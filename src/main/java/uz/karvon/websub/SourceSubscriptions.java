@@ -34,7 +34,6 @@ import uz.karvon.ingest.fetch.AddressGuard;
 import uz.karvon.ingest.fetch.FetchException;
 import uz.karvon.ingest.fetch.OutboundHttp;
 import uz.karvon.store.Database;
-import uz.karvon.store.Dialect;
 import uz.karvon.store.StoreException;
 
 /**
@@ -78,7 +77,7 @@ public final class SourceSubscriptions implements PushChannel, AutoCloseable {
     public SourceSubscriptions(Supplier<KarvonConfig> config, Database db, OutboundHttp http, Clock clock) throws StoreException {
         this.config = config;
         this.store = new SourcePushStore(db);
-        this.shared = db.dialect() == Dialect.POSTGRESQL;
+        this.shared = db.shared();
         this.http = http;
         this.clock = clock;
         for (SourcePush p : store.loadAll()) {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -27,7 +28,9 @@ class StoryClusterStoreTest {
             assertThat(taken).containsOnlyKeys("i:one");
             assertThat(taken.get("i:one").clusterId()).isEqualTo("c1");
             assertThat(store.clustersOf(List.of("i:one")).get("c1")).extracting(ClusterMember::itemKey).containsExactly("i:one", "a:two");
-            assertThat(store.clustersOfIds(List.of("c2")).get("c2")).extracting(ClusterMember::itemKey).containsExactly("i:Three", "i:four");
+            assertThat(store.reachOf(List.of("c1", "c2", "c7"))).containsOnly(
+                    Map.entry("c1", new StoryClusterStore.Reach(2, Set.of("src"), true)),
+                    Map.entry("c2", new StoryClusterStore.Reach(2, Set.of("src"), false)));
             assertThat(store.clusterOfStory("story-2")).isEqualTo("c1");
             assertThat(store.clusteredSince(200, 10)).extracting(ClusterMember::itemKey).containsExactly("a:two", "i:Three", "i:four");
             assertThat(store.clustersPublishedSince(350, 10)).extracting(ClusterMember::itemKey).containsExactly("i:Three", "i:four");
