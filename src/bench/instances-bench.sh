@@ -9,8 +9,10 @@
 # Then serving throughput of one cached feed through nginx (an upstream of 1, then of 3 instances), if nginx is
 # installed (Debian's nginx; wrk too).
 #
-#   src/bench/instances-bench.sh   env: INTERVAL (240s: above a cycle's span plus 10 % jitter) WORKERS (16 per instance)
-#                                       LEASE (20s) HEAP (512m per instance) SERVE_SECONDS (10) TIMEOUT (900 s per phase)
+#   src/bench/instances-bench.sh   env: INTERVAL (600s: longer than two cycles' spans here, so no source comes due
+#                                       again inside a measured cycle, and serving is measured while nothing is due)
+#                                       WORKERS (16 per instance) LEASE (20s) HEAP (512m per instance)
+#                                       SERVE_SECONDS (10) TIMEOUT (1200 s per phase)
 #                                       PG_BIN (folder with initdb, pg_ctl, postgres; default: Debian's newest, else
 #                                       the embedded-postgres binaries Maven downloaded for the tests)
 #
@@ -22,12 +24,12 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 HERE=src/bench
 JAR=${JAR:-target/karvon.jar}
-INTERVAL=${INTERVAL:-240s}
+INTERVAL=${INTERVAL:-600s}
 WORKERS=${WORKERS:-16}
 LEASE=${LEASE:-20s}
 HEAP=${HEAP:-512m}
 SERVE_SECONDS=${SERVE_SECONDS:-10}
-TIMEOUT=${TIMEOUT:-900}
+TIMEOUT=${TIMEOUT:-1200}
 [ -f "$JAR" ] || { echo "build first: mvn -q -o package -DskipTests" >&2; exit 2; }
 
 TMP=$(mktemp -d /tmp/karvon-instances.XXXXXX)
@@ -121,7 +123,7 @@ serve_bench() {
   for _ in $(seq 40); do curl -fs "http://127.0.0.1:$ngx_port/health" > /dev/null 2>&1 && break; sleep 0.25; done
   local url=http://127.0.0.1:$ngx_port/feeds/world.rss
   wrk -t2 -c32 -d3s -H 'Accept-Encoding: gzip' "$url" > /dev/null 2>&1 || true   # warm-up, not counted
-  wrk -t2 -c64 -d"${SERVE_SECONDS}s" -H 'Accept-Encoding: gzip' "$url" > "$TMP/wrk-$label.txt" 2>&1 || true
+  wrk -t2 -c64 --latency -d"${SERVE_SECONDS}s" -H 'Accept-Encoding: gzip' "$url" > "$TMP/wrk-$label.txt" 2>&1 || true
   echo "serving /feeds/world.rss (gzip, 64 connections, ${SERVE_SECONDS} s) through nginx to $label:" \
     "$(grep -E 'Requests/sec' "$TMP/wrk-$label.txt" | awk '{print $2}') requests/s," \
     "latency p50 $(grep -A4 'Latency Distribution' "$TMP/wrk-$label.txt" | awk '/50%/{print $2}')," \
