@@ -66,6 +66,23 @@ final class SpecHub implements AutoCloseable {
     }
 
     /** An Atom entry. */
+    /** feeds.yml's sources and feeds: one source "partner" on this hub's topic, served as feed "partner-news". */
+    String partnerConfig() {
+        return """
+                sources:
+                  - id: partner
+                    url: %s
+                    language: en
+                    interval: 10m
+                feeds:
+                  - id: partner-news
+                    title: Partner news
+                    language: all
+                    articles: false
+                    sources: [partner]
+                """.formatted(topic());
+    }
+
     static String entry(String id, String title, String html) {
         return "<entry><id>urn:spec-hub:" + id + "</id><title>" + title + "</title>"
                 + "<link href=\"https://publisher.example/" + id + "\"/><updated>2026-11-27T05:00:00Z</updated>"

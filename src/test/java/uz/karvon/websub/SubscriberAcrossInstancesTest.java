@@ -103,19 +103,7 @@ class SubscriberAcrossInstancesTest {
                 websub:
                   allow_private_callbacks: true
                   push_poll_interval: 2h
-                """ + (withSource ? """
-                sources:
-                  - id: partner
-                    url: %s
-                    language: en
-                    interval: 10m
-                feeds:
-                  - id: partner-news
-                    title: Partner news
-                    language: all
-                    articles: false
-                    sources: [partner]
-                """.formatted(hub.topic()) : """
+                """ + (withSource ? hub.partnerConfig() : """
                 feeds:
                   - id: partner-news
                     title: Partner news

@@ -50,18 +50,7 @@ class SubscriberTest {
                 websub:
                   allow_private_callbacks: true
                   push_poll_interval: 2h
-                sources:
-                  - id: partner
-                    url: %s
-                    language: en
-                    interval: 10m
-                feeds:
-                  - id: partner-news
-                    title: Partner news
-                    language: all
-                    articles: false
-                    sources: [partner]
-                """.formatted(hub.topic()));
+                """ + hub.partnerConfig());
         server = TestKarvon.start(dir.resolve("feeds.yml"), dir.resolve("data"), Map.of("KARVON_ADMIN_TOKEN", ADMIN), clock, false);
         base = TestKarvon.base(server);
         request = hub.awaitRequest();   // the first poll found the hub in the feed
