@@ -268,8 +268,10 @@ public final class KarvonServer implements AutoCloseable {
         exit.start();
     }
 
-    /** Renewals and expiries of our subscriptions to sources' hubs; never lets an exception stop the schedule. */
-    /** Renewals of our subscriptions to sources' hubs: the instance delivering the hub's notifications does them. */
+    /**
+     * Renewals and expiries of our subscriptions to sources' hubs, by the instance delivering the hub's notifications;
+     * never lets an exception stop the schedule.
+     */
     private static void websubTick(WebSub w) {
         try {
             if (w.hub().delivering()) w.subscriber().tick();

@@ -29,8 +29,8 @@ import uz.karvon.store.StoreException;
  * <ul>
  * <li>a story already stored there keeps its row (a re-fetched item, a correction, another instance's placement)
  * and is put back into the window as it was, never compared again;</li>
- * <li>rows written by other instances since the last look are put back into the window before new stories are
- * compared, so every instance compares against the same stories and derives the same ids;</li>
+ * <li>rows written by other instances (on a shared database) are put back into the window, looked for at most once a
+ * second before new stories are compared, so the instances compare against nearly the same stories;</li>
  * <li>at start, the window is rebuilt from the rows of the last window ({@link #restore}), not from the archive.</li>
  * </ul>
  * A failure here is logged and costs only the clustering of that batch: stored items and articles stay.

@@ -94,6 +94,7 @@ public final class Hub implements AutoCloseable {
     private final ScheduledExecutorService roleTimer;
     private Instant renewAt = Instant.MIN;     // role timer thread only
     private Instant grantsFrom = Instant.MIN;  // role timer thread only
+    private Instant heldUntil = Instant.MIN;   // role timer thread only: the lease last renewed
     private volatile StoredCounts storedCounts;
 
     /** {@code at}: System.nanoTime() when read (the counts' age is real time, whatever the clock says). */
@@ -148,6 +149,7 @@ public final class Hub implements AutoCloseable {
             if (!delivering || !now.isBefore(renewAt)) {
                 boolean held = roles.hold(ROLE, instanceId, now, roleLease);
                 renewAt = now.plus(roleLease.dividedBy(4));
+                if (held) heldUntil = now.plus(roleLease);
                 if (held && !delivering) {
                     deliveries.take(store.loadAll());
                     grantsFrom = now.minus(GRANT_SLACK);
@@ -169,6 +171,11 @@ public final class Hub implements AutoCloseable {
             }
         } catch (StoreException e) {
             LOG.warn("websub: delivery role: {}", e.getMessage());
+            // unable to renew: past the lease another instance may deliver, so this one stops
+            if (deliveries.delivering() && !clock.instant().isBefore(heldUntil)) {
+                deliveries.drop();
+                LOG.warn("websub: the delivery role's lease ran out unrenewed; this instance stopped delivering");
+            }
         } catch (RuntimeException e) {
             LOG.error("websub: delivery role: {}", e.toString());
         }
